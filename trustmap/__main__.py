@@ -1,0 +1,5 @@
+import sys
+
+from trustmap.cli import main
+
+sys.exit(main())

@@ -1,0 +1,201 @@
+"""The build: every processed layer and table, cached as (Geo)Parquet keyed by input checksums.
+
+The cache key covers every file of the data bundle, the project's own tables and this package's
+source, so a corrected bundle file or a code change rebuilds and is never mixed with stale
+results. A build is written to a temporary folder and renamed into place only when complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+from tqdm import tqdm
+
+from trustmap import councils, health, indicators
+from trustmap.datadir import PROJECT_ROOT, resolve_data_dir
+from trustmap.display import display_copy
+from trustmap.sources import PROJECT_DATA, bundle_files, file_checksum, unknown_files
+
+CACHE_ENV_VAR = "TRUSTMAP_CACHE"
+DEFAULT_CACHE_DIR = PROJECT_ROOT / ".cache"
+PACKAGE_DIR = Path(__file__).resolve().parent
+KEPT_BUILDS = 3
+
+
+def cache_root() -> Path:
+    return Path(os.environ.get(CACHE_ENV_VAR, DEFAULT_CACHE_DIR))
+
+
+def build_key(data_dir: Path) -> str:
+    """Checksum over the bundle's files, the project's tables and the package source."""
+    digest = hashlib.sha256()
+    inputs = [(f"bundle/{name}", data_dir / name) for name in bundle_files(data_dir)]
+    inputs += [
+        (f"project/{p.relative_to(PROJECT_DATA)}", p) for p in sorted(PROJECT_DATA.rglob("*.csv"))
+    ]
+    inputs += [(f"code/{p.name}", p) for p in sorted(PACKAGE_DIR.glob("*.py"))]
+    for name, path in inputs:
+        digest.update(f"{name}:{file_checksum(path)}\n".encode())
+    return digest.hexdigest()[:20]
+
+
+@dataclass
+class Build:
+    """Processed tables of one bundle; `layers` describes each for the UI and CLI."""
+
+    data_dir: Path
+    directory: Path
+    tables: dict[str, pd.DataFrame]
+    layers: list[dict] = field(default_factory=list)
+    unknown_files: list[str] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    def cached(self, name: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+        """A derived table computed once per build and stored beside it (e.g. overlaps)."""
+        if name not in self.tables:
+            path = self.directory / f"{name}.parquet"
+            if path.exists():
+                self.tables[name] = _read_table(path)
+            else:
+                table = compute()
+                _write_table(table, path)
+                self.tables[name] = table
+        return self.tables[name]
+
+
+def _write_table(table: pd.DataFrame, path: Path) -> None:
+    partial = path.with_suffix(".partial")
+    table.to_parquet(partial, index=False)
+    partial.replace(path)
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    table = pd.read_parquet(path)
+    if "geometry" in table.columns:
+        return gpd.read_parquet(path)
+    return table
+
+
+def _compute_tables(data_dir: Path, progress: bool) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    steps = tqdm(total=6, desc="Building trustmap layers", disable=not progress, unit="step")
+    districts = councils.read_districts(data_dir)
+    members = councils.member_tables(districts)
+    council_layers = councils.build_council_layers(districts, members)
+    steps.update()
+    ccg = health.read_ccg2019(data_dir)
+    lsoa_units = health.lsoa_ccg_units(data_dir, districts)
+    pct_members, pct_coverage = health.pct2006_members(data_dir, members)
+    pct = health.dissolve_members(districts, pct_members)
+    steps.update()
+    tables = {
+        "district_areas": councils.district_areas(districts).reset_index(),
+        "council_members": members,
+        "councils": council_layers,
+        "ccg2019": ccg,
+        "lsoa_ccg2019": lsoa_units,
+        "pct2006_members": pct_members,
+        "pct2006": pct,
+    }
+    tables["councils_display"] = display_copy(council_layers, group="vintage")
+    tables["ccg2019_display"] = display_copy(ccg)
+    tables["pct2006_display"] = display_copy(pct)
+    steps.update()
+    values, catalogue = indicators.build_indicators(
+        data_dir, lsoa_units.set_index("unit_code")["ltla16cd"], members
+    )
+    tables["indicator_values"], tables["indicator_catalogue"] = values, catalogue
+    steps.update(3)
+    steps.close()
+    return tables, describe_layers(tables, pct_coverage)
+
+
+def describe_layers(tables: dict[str, pd.DataFrame], pct_coverage: health.Coverage) -> list[dict]:
+    """One entry per layer: name, rows, vintage, source file, coverage."""
+    layers = [
+        {
+            "layer": f"councils-{vintage}",
+            "rows": int(len(rows)),
+            "vintage": vintage,
+            "source": f"{councils.DISTRICTS_FILE} + data/boundaries/council_changes.csv",
+            "coverage": f"{len(rows)} councils (England)",
+        }
+        for vintage, rows in tables["councils"].groupby("vintage")
+    ]
+    layers += [
+        {
+            "layer": "ccg2019",
+            "rows": len(tables["ccg2019"]),
+            "vintage": "April 2019",
+            "source": health.CCG_FILE,
+            "coverage": "191 of 191 CCGs",
+        },
+        {
+            "layer": "lsoa-ccg2019",
+            "rows": len(tables["lsoa_ccg2019"]),
+            "vintage": "April 2019",
+            "source": health.LSOA_LOOKUP_FILE,
+            "coverage": "all English LSOAs (2011)",
+        },
+        {
+            "layer": "pct2006",
+            "rows": len(tables["pct2006"]),
+            "vintage": "October 2006",
+            "source": health.PCT_FILE,
+            "coverage": pct_coverage.as_text(),
+        },
+        {
+            "layer": "indicators",
+            "rows": len(tables["indicator_values"]),
+            "vintage": "2004-2025",
+            "source": "indicators/*",
+            "coverage": f"{len(tables['indicator_catalogue'])} indicators from "
+            f"{tables['indicator_catalogue']['source_file'].nunique()} files",
+        },
+    ]
+    return layers
+
+
+def load_build(data_dir: str | os.PathLike | None = None, *, progress: bool = False) -> Build:
+    """Load the cached build of the bundle, building it first if any input changed."""
+    bundle = resolve_data_dir(data_dir)
+    directory = cache_root() / f"build-{build_key(bundle)}"
+    if not (directory / "layers.json").exists():
+        _build_into(bundle, directory, progress)
+    meta = json.loads((directory / "layers.json").read_text())
+    tables = {path.stem: _read_table(path) for path in directory.glob("*.parquet")}
+    return Build(bundle, directory, tables, meta["layers"], unknown_files(bundle))
+
+
+def _build_into(bundle: Path, directory: Path, progress: bool) -> None:
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".building-", dir=directory.parent))
+    try:
+        tables, layers = _compute_tables(bundle, progress)
+        for name, table in tables.items():
+            _write_table(table, staging / f"{name}.parquet")
+        (staging / "layers.json").write_text(json.dumps({"layers": layers}, indent=1))
+        staging.rename(directory)
+    except OSError:
+        if not (directory / "layers.json").exists():
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    _prune_old_builds(directory)
+
+
+def _prune_old_builds(current: Path) -> None:
+    builds = sorted(current.parent.glob("build-*"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in builds[KEPT_BUILDS:]:
+        if old != current:
+            shutil.rmtree(old, ignore_errors=True)

@@ -1,0 +1,62 @@
+"""The 35 children's trust pathfinders of July 2003, and their status in every later vintage."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trustmap import schemas
+from trustmap.councils import successors
+from trustmap.sources import PROJECT_DATA
+from trustmap.validation import DataFileError, read_csv
+
+PATHFINDERS_PATH = PROJECT_DATA / "pathfinders.csv"
+PATHFINDER_VINTAGE = "2004"
+
+
+def read_pathfinders(council_members: pd.DataFrame) -> pd.DataFrame:
+    """The 35 as announced, each matched to exactly one 2004 council by code and name."""
+    table = read_csv(PATHFINDERS_PATH, schemas.PATHFINDERS)
+    councils = council_members[council_members["vintage"] == PATHFINDER_VINTAGE]
+    names = councils.drop_duplicates("la_code").set_index("la_code")["la_name"]
+    mismatched = table["la_code_2004"].map(names) != table["la_name_2004"]
+    if mismatched.any():
+        raise DataFileError(
+            PATHFINDERS_PATH,
+            "code and name do not match one 2004 council",
+            column="la_code_2004",
+            example=table.loc[mismatched].iloc[0],
+        )
+    return table
+
+
+def pathfinder_status(
+    council_members: pd.DataFrame, areas: pd.Series, vintage: str
+) -> pd.DataFrame:
+    """Every council of `vintage` with `pathfinder` (bool), its 2004 pathfinder predecessors
+    (`pathfinder_of`) and the share of its area that was a pathfinder area."""
+    table = read_pathfinders(council_members)
+    councils = council_members[council_members["vintage"] == vintage]
+    status = councils.drop_duplicates("la_code")[["la_code", "la_name"]].set_index("la_code")
+    links = successors(council_members, areas, PATHFINDER_VINTAGE, vintage)
+    links = links[links["la_code_from"].isin(table["la_code_2004"])]
+    share = _share_from_pathfinders(links, council_members, areas, vintage)
+    status["pathfinder_share"] = share.reindex(status.index).fillna(0.0)
+    status["pathfinder"] = status["pathfinder_share"] > 0.5
+    names = links.groupby("la_code_to")["la_name_from"].agg(lambda n: "; ".join(sorted(n)))
+    status["pathfinder_of"] = names.reindex(status.index).fillna("")
+    return status.reset_index()
+
+
+def _share_from_pathfinders(
+    links: pd.DataFrame, members: pd.DataFrame, areas: pd.Series, vintage: str
+) -> pd.Series:
+    """Fraction of each later council's area that lay in a 2004 pathfinder."""
+    later = members[members["vintage"] == vintage][["la_code", "ltla16cd"]]
+    earlier = members[members["vintage"] == PATHFINDER_VINTAGE][["la_code", "ltla16cd"]]
+    pathfinder_districts = earlier[earlier["la_code"].isin(links["la_code_from"])]["ltla16cd"]
+    weighted = later.join(areas, on="ltla16cd")
+    in_pathfinder = weighted["area_m2"].where(weighted["ltla16cd"].isin(pathfinder_districts), 0.0)
+    return (
+        in_pathfinder.groupby(weighted["la_code"]).sum()
+        / weighted.groupby("la_code")["area_m2"].sum()
+    )

@@ -1,0 +1,203 @@
+"""Declared schemas of the bundle's files and of the project's own tables (pandera)."""
+
+from __future__ import annotations
+
+import pandera.pandas as pa
+
+GSS = r"^E\d{8}$"
+COUNCIL_GSS = r"^E(06|07|08|09|10)\d{6}$"
+PLACEHOLDER = r"^PRE2009-[A-Z]+$"
+OLD_ONS_LA = r"^\d\d[A-Z0-9]{2}$"
+
+
+def text(
+    pattern: str | None = None,
+    *,
+    nullable: bool = False,
+    unique: bool = False,
+    isin: list[str] | None = None,
+) -> pa.Column:
+    checks = []
+    if pattern:
+        checks.append(pa.Check.str_matches(pattern))
+    if isin:
+        checks.append(pa.Check.isin(isin))
+    return pa.Column(str, checks=checks, nullable=nullable, unique=unique)
+
+
+def number(*, nullable: bool = True) -> pa.Column:
+    return pa.Column(float, nullable=nullable, coerce=True)
+
+
+def integer() -> pa.Column:
+    return pa.Column(int, coerce=True)
+
+
+def schema(columns: dict[str, pa.Column]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(columns, strict=False)
+
+
+LTLA_2016 = schema(
+    {
+        "ltla16cd": text(GSS, unique=True),
+        "ltla16nm": text(),
+        "ltla_type": text(isin=["UA", "NMD", "MD", "LB"]),
+        "cty16cd": text(r"^E10\d{6}$", nullable=True),
+        "cty16nm": text(nullable=True),
+        "rgn16cd": text(r"^E12\d{6}$"),
+        "rgn16nm": text(),
+    }
+)
+UPPER_TIER_2004 = schema(
+    {
+        "la_code": text(f"{GSS}|{PLACEHOLDER}", unique=True),
+        "la_name": text(),
+        "ltla16_members": text(r"^E\d{8}(;E\d{8})*$"),
+    }
+)
+UPPER_TIER_2009 = schema(
+    {
+        "utla16cd": text(GSS, unique=True),
+        "utla16nm": text(),
+        "ltla16_members": text(r"^E\d{8}(;E\d{8})*$"),
+    }
+)
+CCG_2019 = schema(
+    {
+        "CCG19CD": text(r"^E38\d{6}$", unique=True),
+        "CCG19CDH": text(),
+        "CCG19NM": text(),
+    }
+)
+LSOA11_CCG19_LAD19 = schema(
+    {
+        "LSOA11CD": text(r"^E01\d{6}$", unique=True),
+        "LSOA11NM": text(),
+        "CCG19CD": text(r"^E38\d{6}$"),
+        "LAD19CD": text(COUNCIL_GSS),
+        "LAD19NM": text(),
+    }
+)
+PCT_2006_MEMBERSHIP = schema(
+    {
+        "pct_code": text(r"^[0-9A-Z]{3}$", nullable=True),
+        "pct_name": text(),
+        "member_area_name": text(nullable=True),
+        "coverage": text(nullable=True, isin=["whole", "part"]),
+        "member_gss_code": text(COUNCIL_GSS, nullable=True),
+        "source": text(nullable=True),
+    }
+)
+LA_CHANGES = schema(
+    {
+        "oldcd": text(),
+        "oldnm": text(),
+        "newcd": text(nullable=True),
+        "type": text(),
+        "start": integer(),
+    }
+)
+LONG_INDICATOR = {
+    "area_code": text(GSS),
+    "area_name": text(nullable=True),
+    "indicator": text(),
+    "period": text(),
+    "value": number(),
+    "unit": text(),
+}
+IOD2019_UTLA = schema({**LONG_INDICATOR, "area_code": text(COUNCIL_GSS)})
+IOD2019_LTLA = schema(LONG_INDICATOR)
+IMD_DERIVED_LTLA21 = schema(LONG_INDICATOR)
+INFANT_MORTALITY = schema({**LONG_INDICATOR, "value_note": text(nullable=True)})
+LAIT_DATA = schema(
+    {
+        "area_code": text(GSS),
+        "area_name": text(),
+        "area_type": text(),
+        "indicator_code": text(),
+        "period": text(),
+        "value": number(),
+        "value_note": text(nullable=True),
+    }
+)
+LAIT_METADATA = schema(
+    {
+        "indicator_code": text(unique=True),
+        "topic": text(),
+        "measure": text(),
+        "unit": text(nullable=True),
+        "polarity": text(nullable=True, isin=["High", "Low", "-"]),
+        "data_owner": text(nullable=True),
+        "source_link": text(nullable=True),
+    }
+)
+IMD_LSOA01 = schema(
+    {
+        "lsoa01_code": text(r"^E01\d{6}$"),
+        "la_code": text(OLD_ONS_LA, nullable=True),
+        "period": text(isin=["2004", "2007", "2010"]),
+        "imd_score": number(nullable=False),
+        "imd_rank": integer(),
+    }
+)
+
+# Project-authored tables (data/ in this repository).
+VINTAGES = schema(
+    {
+        "vintage": text(r"^\d{4}$", unique=True),
+        "in_force_from": text(r"^\d{4}-\d\d-\d\d$"),
+        "councils": integer(),
+        "label": text(),
+        "source": text(),
+    }
+)
+COUNCIL_CHANGES = schema(
+    {
+        "vintage": text(r"^\d{4}$"),
+        "la_code": text(f"{GSS}|{PLACEHOLDER}"),
+        "la_name": text(),
+        "la_type": text(isin=["County", "UA", "MD", "LB"]),
+        "ltla16_members": text(r"^E\d{8}(;E\d{8})*$"),
+        "source": text(),
+    }
+)
+PATHFINDERS = schema(
+    {
+        "announced_name": text(unique=True),
+        "la_code_2004": text(f"{GSS}|{PLACEHOLDER}", unique=True),
+        "la_name_2004": text(),
+        "announced": text(r"^\d{4}-\d\d(-\d\d)?$"),
+        "source": text(),
+    }
+)
+THEMES = schema(
+    {
+        "theme": text(r"^[a-z][a-z-]*$", unique=True),
+        "label": text(),
+        "scope": text(),
+        "published_priority_trusts": pa.Column("Int64", nullable=True, coerce=True),
+        "source": text(nullable=True),
+    }
+)
+INDICATOR_METADATA = schema(
+    {
+        "id": text(r"^[a-z0-9][a-z0-9-]*$", unique=True),
+        "source_file": text(),
+        "source_indicator": text(),
+        "themes": text(r"^[a-z-]+(;[a-z-]+)*$"),
+        "polarity": text(nullable=True, isin=["high", "low", "none"]),
+        "label": text(nullable=True),
+        "note": text(nullable=True),
+    }
+)
+TRUST_PRIORITIES = schema({"la_code": text(f"{GSS}|{PLACEHOLDER}"), "theme": text(r"^[a-z-]+$")})
+MANIFEST = schema(
+    {
+        "file": text(unique=True),
+        "title": text(),
+        "publisher": text(),
+        "origin": text(),
+        "vintage": text(),
+        "licence": text(),
+    }
+)

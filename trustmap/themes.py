@@ -1,0 +1,58 @@
+"""Themes: the priority areas analysts filter by, and the published counts of trust priorities."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pandas as pd
+
+from trustmap import schemas
+from trustmap.sources import PROJECT_DATA
+from trustmap.validation import DataFileError, read_csv
+
+THEMES_PATH = PROJECT_DATA / "themes.csv"
+TRUST_PRIORITIES_FILE = "trust_priorities.csv"  # optional user file in data/indicators/
+MAX_PRIORITIES_BYTES = 1_000_000
+PATHFINDER_COUNT = 35
+
+
+@cache
+def themes() -> pd.DataFrame:
+    """Theme id, label, scope, and how many of the 35 trusts named it a priority (if published)."""
+    return read_csv(THEMES_PATH, schemas.THEMES)
+
+
+def split_themes(column: pd.Series) -> pd.Series:
+    """Semicolon-joined theme lists as one theme per row (index kept)."""
+    return column.str.split(";").explode()
+
+
+def published_priorities() -> pd.DataFrame:
+    """The sourced totals only (Bachmann et al. 2006): per-trust choices were never published."""
+    table = themes().dropna(subset=["published_priority_trusts"])
+    return table.assign(of_trusts=PATHFINDER_COUNT)[
+        ["theme", "label", "published_priority_trusts", "of_trusts", "source"]
+    ]
+
+
+def theme_coverage(catalogue: pd.DataFrame) -> pd.DataFrame:
+    """Each theme with its number of indicators in the bundle; themes with none are kept."""
+    counts = split_themes(catalogue["themes"]).value_counts()
+    table = themes()[["theme", "label"]].copy()
+    table["indicators"] = table["theme"].map(counts).fillna(0).astype(int)
+    return table
+
+
+def read_trust_priorities(path, known_codes: set[str]) -> pd.DataFrame:
+    """A user's own (la_code, theme) table, validated like any input; never invented."""
+    if path.stat().st_size > MAX_PRIORITIES_BYTES:
+        raise DataFileError(path, f"file is larger than {MAX_PRIORITIES_BYTES:,} bytes")
+    table = read_csv(path, schemas.TRUST_PRIORITIES)
+    checks = [
+        (~table["la_code"].isin(known_codes), "la_code", "unknown council code"),
+        (~table["theme"].isin(themes()["theme"]), "theme", "unknown theme"),
+    ]
+    for failing, column, problem in checks:
+        if failing.any():
+            raise DataFileError(path, problem, column=column, example=table.loc[failing].iloc[0])
+    return table.drop_duplicates()

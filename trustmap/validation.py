@@ -1,0 +1,148 @@
+"""Read bundle and project files, validating each against its declared schema.
+
+Every failure raises `DataFileError` naming the file, the column and an example row, so a user
+can open the file and fix it. Nothing is returned unless the whole file passed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pandera.pandas as pa
+import shapely
+
+EXPECTED_EPSG = 4326
+POLYGON_TYPES = {"Polygon", "MultiPolygon"}
+
+
+class DataFileError(ValueError):
+    """A data file failed validation; the message names file, column and an example row."""
+
+    def __init__(
+        self, path: Path | str, problem: str, *, column: str | None = None, example: object = None
+    ):
+        self.path, self.column, self.problem = Path(path), column, problem
+        where = f", column '{column}'" if column else ""
+        shown = f"; example row: {_describe_row(example)}" if example is not None else ""
+        super().__init__(f"{Path(path).name}{where}: {problem}{shown}")
+
+
+def _describe_row(example: object) -> str:
+    if isinstance(example, pd.Series):
+        shown = {k: v for k, v in example.items() if k != "geometry"}
+        return f"line {example.name} {shown}" if isinstance(example.name, int) else str(shown)
+    return repr(example)
+
+
+def _first_failure(
+    error: pa.errors.SchemaErrors, frame: pd.DataFrame
+) -> tuple[str | None, str, object]:
+    case = error.failure_cases.iloc[0]
+    column = case["column"] if isinstance(case["column"], str) else None
+    if case["check"] == "column_in_dataframe":
+        return (
+            str(case["failure_case"]),
+            (f"missing column '{case['failure_case']}'; columns found: {list(frame.columns)}"),
+            None,
+        )
+    index = case["index"]
+    example = (
+        frame.loc[index] if index is not None and index in frame.index else case["failure_case"]
+    )
+    if isinstance(example, pd.Series):
+        example = example.rename(int(index) + 2) if isinstance(index, int) else example
+    return column, f"value {case['failure_case']!r} fails {case['check']}", example
+
+
+def validate_frame(
+    frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path | str
+) -> pd.DataFrame:
+    """Validate `frame` (read from `path`) against `schema`; return the coerced frame."""
+    try:
+        return schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as error:
+        column, problem, example = _first_failure(error, frame)
+        raise DataFileError(path, problem, column=column, example=example) from None
+
+
+def read_csv(path: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    """Read a UTF-8 CSV (plain or .gz) as text and validate it; rows are numbered as in the file."""
+    if not path.is_file():
+        raise DataFileError(path, f"file not found in {path.parent}")
+    try:
+        frame = pd.read_csv(
+            path,
+            dtype=str,
+            keep_default_na=False,
+            na_values=[""],
+            encoding="utf-8",
+            encoding_errors="strict",
+        )
+    except UnicodeDecodeError as error:
+        raise DataFileError(
+            path, f"not UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, EOFError, OSError) as error:
+        raise DataFileError(path, f"cannot be read as CSV ({error})") from None
+    return validate_frame(frame, schema, path)
+
+
+def read_polygons(path: Path, schema: pa.DataFrameSchema, code_column: str) -> gpd.GeoDataFrame:
+    """Read a GeoJSON layer in EPSG:4326, check its geometry and attributes; return it as read."""
+    if not path.is_file():
+        raise DataFileError(path, f"file not found in {path.parent}")
+    try:
+        layer = gpd.read_file(path)
+    except Exception as error:  # pyogrio raises several unrelated types for unreadable files
+        raise DataFileError(path, f"cannot be read as a vector layer ({error})") from None
+    if layer.crs is None or layer.crs.to_epsg() != EXPECTED_EPSG:
+        raise DataFileError(path, f"CRS is {layer.crs}, expected EPSG:{EXPECTED_EPSG} (lon/lat)")
+    _check_geometry(layer, path)
+    attributes = validate_frame(pd.DataFrame(layer.drop(columns="geometry")), schema, path)
+    _check_unique(attributes, code_column, path)
+    return gpd.GeoDataFrame(attributes, geometry=layer.geometry, crs=layer.crs)
+
+
+def _check_geometry(layer: gpd.GeoDataFrame, path: Path) -> None:
+    geometry = layer.geometry
+    problems = [
+        (geometry.isna() | geometry.is_empty, "empty geometry"),
+        (~geometry.geom_type.isin(POLYGON_TYPES), "geometry is not a Polygon or MultiPolygon"),
+        (~shapely.is_valid(geometry.values), "invalid geometry"),
+    ]
+    for failing, problem in problems:
+        if failing.any():
+            row = layer.loc[failing].iloc[0]
+            reason = shapely.is_valid_reason(row.geometry) if problem == "invalid geometry" else ""
+            detail = f" ({reason})" if reason else ""
+            raise DataFileError(
+                path,
+                f"{int(failing.sum())} feature(s) with {problem}{detail}",
+                column="geometry",
+                example=row,
+            )
+
+
+def _check_unique(frame: pd.DataFrame, column: str, path: Path) -> None:
+    repeated = frame[column].duplicated(keep=False)
+    if repeated.any():
+        raise DataFileError(
+            path,
+            f"{int(repeated.sum())} rows repeat a code that must be unique",
+            column=column,
+            example=frame.loc[repeated].iloc[0],
+        )
+
+
+def require_unique(frame: pd.DataFrame, columns: list[str], path: Path) -> None:
+    """Raise if any combination of `columns` appears twice (a duplicated area or record)."""
+    repeated = frame.duplicated(subset=columns, keep=False)
+    if repeated.any():
+        raise DataFileError(
+            path,
+            f"{int(repeated.sum())} rows repeat the same {'/'.join(columns)}",
+            column=columns[0],
+            example=frame.loc[repeated].iloc[0],
+        )
