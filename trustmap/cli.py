@@ -34,6 +34,7 @@ def emit(table: pd.DataFrame | dict, output_format: str) -> None:
 
 
 def cmd_vintages(build: Build, args: argparse.Namespace) -> pd.DataFrame:
+    """Every council vintage with its counts."""
     return analysis.vintage_summary(build)
 
 
@@ -53,13 +54,69 @@ def cmd_themes(build: Build, args: argparse.Namespace) -> pd.DataFrame:
     return analysis.theme_summary(build)
 
 
+def cmd_coterminosity(build: Build, args: argparse.Namespace) -> pd.DataFrame:
+    if args.check:
+        return analysis.method_check(build, args.la_vintage, args.health)
+    return analysis.coterminosity_table(build, args.la_vintage, args.health, args.method)
+
+
+def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
+    result = analysis.compare_indicator(
+        build, args.indicator, args.period, args.by, args.la_vintage, args.health
+    )
+    if args.format == "json":
+        return result
+    groups = {
+        f"{g['group']}_{k}": v for g in result.pop("groups") for k, v in g.items() if k != "group"
+    }
+    return pd.DataFrame([{**result, **groups}]).T.reset_index().set_axis(["key", "value"], axis=1)
+
+
+def cmd_profile(build: Build, args: argparse.Namespace) -> pd.DataFrame:
+    return analysis.profile(build, args.area)
+
+
+def cmd_evaluation(build: Build, args: argparse.Namespace) -> pd.DataFrame:
+    return analysis.evaluation_check(build)
+
+
 COMMANDS: dict[str, tuple[Callable, str]] = {
     "vintages": (cmd_vintages, "council vintages with their counts"),
     "pathfinders": (cmd_pathfinders, "the 35 pathfinders as councils of a vintage"),
     "indicators": (cmd_indicators, "indicators with label, periods and source"),
     "layers": (cmd_layers, "every processed layer: rows, vintage, source, coverage"),
     "themes": (cmd_themes, "priority themes, their indicators and published totals"),
+    "coterminosity": (cmd_coterminosity, "class of every council against a health geography"),
+    "compare": (cmd_compare, "two groups of councils on one indicator, with a 95% Welch CI"),
+    "profile": (cmd_profile, "one council against England on every indicator"),
+    "evaluation": (cmd_evaluation, "pathfinders vs the rest on every indicator's first period"),
 }
+
+
+def add_options(name: str, command: argparse.ArgumentParser) -> None:
+    """Options of one subcommand beyond --data and --format."""
+    if name == "pathfinders":
+        command.add_argument("--vintage", default="2004")
+    if name == "indicators":
+        command.add_argument("--theme")
+    if name in ("coterminosity", "compare"):
+        command.add_argument("--la-vintage", default="2019" if name == "coterminosity" else None)
+        command.add_argument(
+            "--health", choices=list(analysis.HEALTH_GEOGRAPHIES), default="ccg2019"
+        )
+    if name == "coterminosity":
+        command.add_argument("--method", choices=analysis.METHODS, default="overlay")
+        command.add_argument(
+            "--check",
+            action="store_true",
+            help="compare overlay and membership, with each disagreement's cause",
+        )
+    if name == "compare":
+        command.add_argument("--indicator", required=True)
+        command.add_argument("--period", required=True)
+        command.add_argument("--by", choices=("pathfinder", "coterminous"), default="pathfinder")
+    if name == "profile":
+        command.add_argument("--area", required=True, help="council code, e.g. E09000029")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -71,10 +128,7 @@ def parser() -> argparse.ArgumentParser:
             "--data", help="data bundle directory (default: $TRUSTMAP_DATA or ../shared/data)"
         )
         command.add_argument("--format", choices=FORMATS, default="table")
-        if name == "pathfinders":
-            command.add_argument("--vintage", default="2004")
-        if name == "indicators":
-            command.add_argument("--theme")
+        add_options(name, command)
     return root
 
 
@@ -87,4 +141,6 @@ def main(argv: list[str] | None = None) -> int:
     except (DataDirectoryError, DataFileError, analysis.UnknownChoiceError) as error:
         print(f"trustmap: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head`; nothing left to say
+        sys.stderr.close()
     return 0

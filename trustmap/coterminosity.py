@@ -12,6 +12,8 @@ import geopandas as gpd
 import pandas as pd
 import shapely
 
+from trustmap.councils import BRITISH_NATIONAL_GRID
+
 PAIR_COLUMNS = ["la_code", "health_code", "overlap", "share_of_la", "share_of_health", "iou"]
 
 CLASSES = ("coterminous", "la_contains_several", "health_spans_several", "overlapping")
@@ -27,8 +29,6 @@ HEALTH_CLASSES = ("coterminous", "health_contains_several", "la_spans_several", 
 # Membership pairs are exact and their shares count units, not area: classify them with
 # sliver_share=0, or this tolerance hides real crossings of a few LSOAs.
 DEFAULT_SLIVER_SHARE = 0.03
-
-BRITISH_NATIONAL_GRID = 27700
 
 
 def _require(frame: pd.DataFrame, columns: list[str], name: str) -> None:

@@ -6,6 +6,7 @@ can open the file and fix it. Nothing is returned unless the whole file passed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import geopandas as gpd
@@ -32,38 +33,46 @@ class DataFileError(ValueError):
 def _describe_row(example: object) -> str:
     if isinstance(example, pd.Series):
         shown = {k: v for k, v in example.items() if k != "geometry"}
-        return f"line {example.name} {shown}" if isinstance(example.name, int) else str(shown)
+        label = example.name if isinstance(example.name, str) else f"row {example.name}"
+        return f"{label} {shown}"
     return repr(example)
 
 
 def _first_failure(
-    error: pa.errors.SchemaErrors, frame: pd.DataFrame
+    error: pa.errors.SchemaErrors, frame: pd.DataFrame, label_row: Callable[[int], str]
 ) -> tuple[str | None, str, object]:
     case = error.failure_cases.iloc[0]
-    column = case["column"] if isinstance(case["column"], str) else None
     if case["check"] == "column_in_dataframe":
-        return (
-            str(case["failure_case"]),
-            (f"missing column '{case['failure_case']}'; columns found: {list(frame.columns)}"),
-            None,
-        )
+        missing = str(case["failure_case"])
+        return missing, f"missing column '{missing}'; columns found: {list(frame.columns)}", None
+    column = case["column"] if isinstance(case["column"], str) else None
     index = case["index"]
-    example = (
-        frame.loc[index] if index is not None and index in frame.index else case["failure_case"]
-    )
-    if isinstance(example, pd.Series):
-        example = example.rename(int(index) + 2) if isinstance(index, int) else example
+    if index is None or index not in frame.index:
+        return column, f"value {case['failure_case']!r} fails {case['check']}", case["failure_case"]
+    example = frame.loc[index].rename(label_row(int(index)))
     return column, f"value {case['failure_case']!r} fails {case['check']}", example
 
 
+def csv_line(index: int) -> str:
+    """Row label of a CSV read with a header: index 0 is line 2 of the file."""
+    return f"line {index + 2}"
+
+
+def feature_number(index: int) -> str:
+    return f"feature {index}"
+
+
 def validate_frame(
-    frame: pd.DataFrame, schema: pa.DataFrameSchema, path: Path | str
+    frame: pd.DataFrame,
+    schema: pa.DataFrameSchema,
+    path: Path | str,
+    label_row: Callable[[int], str] = csv_line,
 ) -> pd.DataFrame:
     """Validate `frame` (read from `path`) against `schema`; return the coerced frame."""
     try:
         return schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as error:
-        column, problem, example = _first_failure(error, frame)
+        column, problem, example = _first_failure(error, frame, label_row)
         raise DataFileError(path, problem, column=column, example=example) from None
 
 
@@ -100,7 +109,9 @@ def read_polygons(path: Path, schema: pa.DataFrameSchema, code_column: str) -> g
     if layer.crs is None or layer.crs.to_epsg() != EXPECTED_EPSG:
         raise DataFileError(path, f"CRS is {layer.crs}, expected EPSG:{EXPECTED_EPSG} (lon/lat)")
     _check_geometry(layer, path)
-    attributes = validate_frame(pd.DataFrame(layer.drop(columns="geometry")), schema, path)
+    attributes = validate_frame(
+        pd.DataFrame(layer.drop(columns="geometry")), schema, path, feature_number
+    )
     _check_unique(attributes, code_column, path)
     return gpd.GeoDataFrame(attributes, geometry=layer.geometry, crs=layer.crs)
 
@@ -121,7 +132,7 @@ def _check_geometry(layer: gpd.GeoDataFrame, path: Path) -> None:
                 path,
                 f"{int(failing.sum())} feature(s) with {problem}{detail}",
                 column="geometry",
-                example=row,
+                example=row.rename(feature_number(int(row.name))),
             )
 
 
@@ -132,17 +143,5 @@ def _check_unique(frame: pd.DataFrame, column: str, path: Path) -> None:
             path,
             f"{int(repeated.sum())} rows repeat a code that must be unique",
             column=column,
-            example=frame.loc[repeated].iloc[0],
-        )
-
-
-def require_unique(frame: pd.DataFrame, columns: list[str], path: Path) -> None:
-    """Raise if any combination of `columns` appears twice (a duplicated area or record)."""
-    repeated = frame.duplicated(subset=columns, keep=False)
-    if repeated.any():
-        raise DataFileError(
-            path,
-            f"{int(repeated.sum())} rows repeat the same {'/'.join(columns)}",
-            column=columns[0],
             example=frame.loc[repeated].iloc[0],
         )
