@@ -1,0 +1,75 @@
+"""Coterminosity and comparisons on the real bundle, and the CLI that reports them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from trustmap import analysis
+from trustmap.cli import main
+
+
+def test_overlay_and_membership_agree_on_2019_councils_and_ccgs(build):
+    checked = analysis.method_check(build, "2019", "ccg2019")
+    assert len(checked) == 151
+    assert checked["agree"].sum() >= 148
+    assert (checked.loc[~checked["agree"], "cause"].str.len() > 0).all()
+
+
+def test_known_coterminous_pairs_on_real_data(build):
+    table = analysis.coterminosity_table(build, "2019", "ccg2019", "membership").set_index("la_code")
+    assert table.at["E08000016", "class"] == "coterminous"  # Barnsley = NHS Barnsley CCG
+    assert table.at["E10000012", "class"] != "coterminous"  # Essex had five CCGs and more
+    london_boroughs = table[table.index.str.startswith("E09")]
+    assert (london_boroughs["class"] == "coterminous").sum() >= 25
+    assert table.at["E09000001", "class"] == "health_spans_several"  # City and Hackney CCG
+
+
+def test_pct2006_is_never_guessed_where_unsourced(build):
+    table = analysis.coterminosity_table(build, "2004", "pct2006", "membership").set_index("la_code")
+    assert table.at["E10000015", "class"] == "not_determined"  # Hertfordshire: one PCT unsourced
+    assert table.at["E09000008", "class"] == "coterminous"  # Croydon = Croydon PCT
+    assert table.at["E09000029", "class"] == "health_spans_several"  # Sutton and Merton PCT
+    assert (table["class"] == "coterminous").sum() == 36  # as listed in pct2006_membership.md
+
+
+def test_compare_json_has_the_documented_keys(capsys):
+    code = main(["compare", "--indicator", "imd-lsoa-share-most-deprived-10pc", "--period", "2004",
+                 "--by", "pathfinder", "--format", "json"])
+    assert code == 0
+    result = json.loads(capsys.readouterr().out)
+    for key in ("diff", "ci_low", "ci_high", "p_welch", "p_mannwhitney", "hedges_g"):
+        assert isinstance(result[key], float)
+    groups = {g["group"]: g for g in result["groups"]}
+    assert groups["pathfinder"]["n"] == 35 and groups["other councils"]["n"] == 115
+    assert {"n", "mean", "median", "sd"} <= set(groups["pathfinder"])
+    assert result["ci_low"] < result["diff"] < result["ci_high"]
+
+
+def test_profile_reads_against_england(build):
+    table = analysis.profile(build, "E09000029")
+    row = table.set_index("indicator_id").loc["iod2019-imd-average-score"]
+    assert row["value"] == pytest.approx(13.987)
+    assert row["england_basis"] == "mean of councils" and row["n_ranked"] == 151
+    with_england = table[table["england_basis"] == "source"]
+    assert not with_england.empty
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["pathfinders", "--vintage", "1999"], "unknown vintage '1999'"),
+    (["compare", "--indicator", "nope", "--period", "2019"], "unknown indicator 'nope'"),
+    (["profile", "--area", "E99999999"], "is not a council code"),
+    (["coterminosity", "--la-vintage", "2000"], "unknown vintage"),
+])
+def test_bad_input_gives_one_line_and_non_zero_exit(capsys, argv, message):
+    assert main(argv) == 2
+    error = capsys.readouterr().err.strip()
+    assert message in error and "\n" not in error and error.startswith("trustmap: error:")
+
+
+@pytest.mark.parametrize("command", ["vintages", "layers", "themes", "indicators"])
+def test_every_listing_command_speaks_all_formats(capsys, command):
+    for output_format in ("table", "csv", "json"):
+        assert main([command, "--format", output_format]) == 0
+        assert capsys.readouterr().out.strip()
