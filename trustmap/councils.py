@@ -16,7 +16,7 @@ import pandas as pd
 
 from trustmap import schemas
 from trustmap.sources import PROJECT_DATA
-from trustmap.validation import DataFileError, read_csv, read_polygons
+from trustmap.validation import DataFileError, read_csv, read_polygons, reject_rows
 
 DISTRICTS_FILE = "boundaries/england_ltla_2016_bsc.geojson"
 VINTAGES_PATH = PROJECT_DATA / "boundaries" / "vintages.csv"
@@ -42,13 +42,9 @@ def council_changes() -> pd.DataFrame:
     """Councils created or redefined in each vintage, with their 2016 member districts."""
     changes = read_csv(CHANGES_PATH, schemas.COUNCIL_CHANGES)
     unknown = ~changes["vintage"].isin(vintages()["vintage"])
-    if unknown.any():
-        raise DataFileError(
-            CHANGES_PATH,
-            "vintage not listed in vintages.csv",
-            column="vintage",
-            example=changes.loc[unknown].iloc[0],
-        )
+    reject_rows(
+        changes, unknown, CHANGES_PATH, "vintage not listed in vintages.csv", column="vintage"
+    )
     return changes.assign(ltla16cd=changes["ltla16_members"].str.split(";")).explode("ltla16cd")
 
 
@@ -72,13 +68,9 @@ def base_members(districts: pd.DataFrame) -> pd.DataFrame:
 def apply_changes(previous: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
     """Replace every council of `previous` that shares a district with a changed council."""
     unknown = ~changes["ltla16cd"].isin(previous["ltla16cd"])
-    if unknown.any():
-        raise DataFileError(
-            CHANGES_PATH,
-            "member is not a 2016 district",
-            column="ltla16_members",
-            example=changes.loc[unknown].iloc[0],
-        )
+    reject_rows(
+        changes, unknown, CHANGES_PATH, "member is not a 2016 district", column="ltla16_members"
+    )
     touched = previous.loc[previous["ltla16cd"].isin(changes["ltla16cd"]), "la_code"]
     kept = previous[~previous["la_code"].isin(touched)]
     regions = previous.set_index("ltla16cd")[["region_code", "region_name"]]

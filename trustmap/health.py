@@ -15,7 +15,7 @@ import pandas as pd
 
 from trustmap import schemas
 from trustmap.councils import BRITISH_NATIONAL_GRID
-from trustmap.validation import DataFileError, read_csv, read_polygons
+from trustmap.validation import read_csv, read_polygons, reject_rows
 
 CCG_FILE = "boundaries/england_ccg_2019.geojson"
 LSOA_LOOKUP_FILE = "boundaries/lookup_lsoa11_ccg19_lad19_ons.csv"
@@ -60,13 +60,9 @@ def lsoa_ccg_units(data_dir: Path, districts: pd.DataFrame) -> pd.DataFrame:
         lookup.loc[merged, "LSOA11NM"].str.replace(LSOA_NAME_SUFFIX, "", regex=True).map(by_name)
     )
     ltla16 = lookup["LAD19CD"].where(~merged, named)
-    if ltla16.isna().any():
-        raise DataFileError(
-            path,
-            "LSOA cannot be placed in a 2016 district",
-            column="LAD19CD",
-            example=lookup.loc[ltla16.isna()].iloc[0],
-        )
+    reject_rows(
+        lookup, ltla16.isna(), path, "LSOA cannot be placed in a 2016 district", column="LAD19CD"
+    )
     return pd.DataFrame(
         {
             "unit_code": lookup["LSOA11CD"],
@@ -107,13 +103,13 @@ def pct2006_members(data_dir: Path, council_members: pd.DataFrame) -> tuple[pd.D
         ]
     ).drop_duplicates()
     members = usable.merge(expansion, left_on="member_gss_code", right_on="la_code", how="left")
-    if members["ltla16cd"].isna().any():
-        raise DataFileError(
-            path,
-            "member code is neither a 2016 district nor a known council",
-            column="member_gss_code",
-            example=members.loc[members["ltla16cd"].isna()].iloc[0],
-        )
+    reject_rows(
+        members,
+        members["ltla16cd"].isna(),
+        path,
+        "member code is neither a 2016 district nor a known council",
+        column="member_gss_code",
+    )
     sourced = int(table.groupby("health_code")["member_area_name"].count().gt(0).sum())
     coverage = Coverage(
         areas_total=PCT_TOTAL_2006,

@@ -7,7 +7,7 @@ import pandas as pd
 from trustmap import schemas
 from trustmap.councils import successors
 from trustmap.sources import PROJECT_DATA
-from trustmap.validation import DataFileError, read_csv
+from trustmap.validation import read_csv, reject_rows
 
 PATHFINDERS_PATH = PROJECT_DATA / "pathfinders.csv"
 PATHFINDER_VINTAGE = "2004"
@@ -19,13 +19,13 @@ def read_pathfinders(council_members: pd.DataFrame) -> pd.DataFrame:
     councils = council_members[council_members["vintage"] == PATHFINDER_VINTAGE]
     names = councils.drop_duplicates("la_code").set_index("la_code")["la_name"]
     mismatched = table["la_code_2004"].map(names) != table["la_name_2004"]
-    if mismatched.any():
-        raise DataFileError(
-            PATHFINDERS_PATH,
-            "code and name do not match one 2004 council",
-            column="la_code_2004",
-            example=table.loc[mismatched].iloc[0],
-        )
+    reject_rows(
+        table,
+        mismatched,
+        PATHFINDERS_PATH,
+        "code and name do not match one 2004 council",
+        column="la_code_2004",
+    )
     return table
 
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from trustmap import schemas
 from trustmap.sources import PROJECT_DATA
-from trustmap.validation import DataFileError, read_csv
+from trustmap.validation import DataFileError, read_csv, reject_rows
 
 THEMES_PATH = PROJECT_DATA / "themes.csv"
 TRUST_PRIORITIES_FILE = "trust_priorities.csv"  # optional user file in data/indicators/
@@ -53,6 +53,5 @@ def read_trust_priorities(path, known_codes: set[str]) -> pd.DataFrame:
         (~table["theme"].isin(themes()["theme"]), "theme", "unknown theme"),
     ]
     for failing, column, problem in checks:
-        if failing.any():
-            raise DataFileError(path, problem, column=column, example=table.loc[failing].iloc[0])
+        reject_rows(table, failing, path, problem, column=column)
     return table.drop_duplicates()

@@ -138,10 +138,17 @@ def _check_geometry(layer: gpd.GeoDataFrame, path: Path) -> None:
 
 def _check_unique(frame: pd.DataFrame, column: str, path: Path) -> None:
     repeated = frame[column].duplicated(keep=False)
-    if repeated.any():
+    reject_rows(frame, repeated, path, "code repeated; it must be unique", column=column)
+
+
+def reject_rows(
+    frame: pd.DataFrame, failing: pd.Series, path: Path | str, problem: str, *, column: str
+) -> None:
+    """Raise `DataFileError` showing the first row where `failing` holds, if any does."""
+    if failing.any():
         raise DataFileError(
             path,
-            f"{int(repeated.sum())} rows repeat a code that must be unique",
+            f"{problem} ({int(failing.sum())} row(s))",
             column=column,
-            example=frame.loc[repeated].iloc[0],
+            example=frame.loc[failing].iloc[0],
         )

@@ -18,7 +18,9 @@ def test_overlay_and_membership_agree_on_2019_councils_and_ccgs(build):
 
 
 def test_known_coterminous_pairs_on_real_data(build):
-    table = analysis.coterminosity_table(build, "2019", "ccg2019", "membership").set_index("la_code")
+    table = analysis.coterminosity_table(build, "2019", "ccg2019", "membership").set_index(
+        "la_code"
+    )
     assert table.at["E08000016", "class"] == "coterminous"  # Barnsley = NHS Barnsley CCG
     assert table.at["E10000012", "class"] != "coterminous"  # Essex had five CCGs and more
     london_boroughs = table[table.index.str.startswith("E09")]
@@ -27,7 +29,9 @@ def test_known_coterminous_pairs_on_real_data(build):
 
 
 def test_pct2006_is_never_guessed_where_unsourced(build):
-    table = analysis.coterminosity_table(build, "2004", "pct2006", "membership").set_index("la_code")
+    table = analysis.coterminosity_table(build, "2004", "pct2006", "membership").set_index(
+        "la_code"
+    )
     assert table.at["E10000015", "class"] == "not_determined"  # Hertfordshire: one PCT unsourced
     assert table.at["E09000008", "class"] == "coterminous"  # Croydon = Croydon PCT
     assert table.at["E09000029", "class"] == "health_spans_several"  # Sutton and Merton PCT
@@ -35,8 +39,19 @@ def test_pct2006_is_never_guessed_where_unsourced(build):
 
 
 def test_compare_json_has_the_documented_keys(capsys):
-    code = main(["compare", "--indicator", "imd-lsoa-share-most-deprived-10pc", "--period", "2004",
-                 "--by", "pathfinder", "--format", "json"])
+    code = main(
+        [
+            "compare",
+            "--indicator",
+            "imd-lsoa-share-most-deprived-10pc",
+            "--period",
+            "2004",
+            "--by",
+            "pathfinder",
+            "--format",
+            "json",
+        ]
+    )
     assert code == 0
     result = json.loads(capsys.readouterr().out)
     for key in ("diff", "ci_low", "ci_high", "p_welch", "p_mannwhitney", "hedges_g"):
@@ -56,12 +71,15 @@ def test_profile_reads_against_england(build):
     assert not with_england.empty
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["pathfinders", "--vintage", "1999"], "unknown vintage '1999'"),
-    (["compare", "--indicator", "nope", "--period", "2019"], "unknown indicator 'nope'"),
-    (["profile", "--area", "E99999999"], "is not a council code"),
-    (["coterminosity", "--la-vintage", "2000"], "unknown vintage"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["pathfinders", "--vintage", "1999"], "unknown vintage '1999'"),
+        (["compare", "--indicator", "nope", "--period", "2019"], "unknown indicator 'nope'"),
+        (["profile", "--area", "E99999999"], "is not a council code"),
+        (["coterminosity", "--la-vintage", "2000"], "unknown vintage"),
+    ],
+)
 def test_bad_input_gives_one_line_and_non_zero_exit(capsys, argv, message):
     assert main(argv) == 2
     error = capsys.readouterr().err.strip()

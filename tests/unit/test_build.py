@@ -21,7 +21,8 @@ def test_changed_input_changes_the_key_and_rebuilds(bundle_copy, monkeypatch, tm
     second = load_build(bundle_copy)
     assert second.directory != first.directory
     value = second["indicator_values"].query(
-        "indicator_id == 'iod2019-imd-average-score' and area_code == 'E06000001'")["value"]
+        "indicator_id == 'iod2019-imd-average-score' and area_code == 'E06000001'"
+    )["value"]
     assert value.tolist() == [99.5]
 
 

@@ -17,8 +17,11 @@ BUNDLE_LAYERS = {
 def test_each_vintage_has_its_sourced_number_of_councils(build):
     built = build["councils"].groupby("vintage").size().to_dict()
     expected = councils.vintages().set_index("vintage")["councils"].to_dict()
-    assert built == expected == {"2004": 150, "2009": 152, "2019": 151, "2020": 151,
-                                 "2021": 152, "2023": 153}
+    assert (
+        built
+        == expected
+        == {"2004": 150, "2009": 152, "2019": 151, "2020": 151, "2021": 152, "2023": 153}
+    )
 
 
 def test_every_vintage_partitions_the_326_districts(build):
@@ -47,13 +50,17 @@ def test_council_types_and_names_of_2004(build):
 
 
 def test_successors_are_derived_from_members(build):
-    links = councils.successors(build["council_members"], district_area_series(build), "2009", "2023")
+    links = councils.successors(
+        build["council_members"], district_area_series(build), "2009", "2023"
+    )
     cumbria = links[links["la_code_from"] == "E10000006"].set_index("la_code_to")
     assert set(cumbria.index) == {"E06000063", "E06000064"}
     assert cumbria["share_of_from"].sum() == pytest.approx(1.0)
     bucks = links[links["la_code_from"] == "E10000002"]
     assert bucks[["la_code_to", "share_of_from"]].values.tolist() == [["E06000060", 1.0]]
-    back = councils.successors(build["council_members"], district_area_series(build), "2009", "2004")
+    back = councils.successors(
+        build["council_members"], district_area_series(build), "2009", "2004"
+    )
     assert back.set_index("la_code_from").loc["E06000055", "la_code_to"] == "PRE2009-BEDS"
 
 

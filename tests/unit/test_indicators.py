@@ -11,8 +11,9 @@ from trustmap.themes import theme_coverage
 
 def test_every_indicator_has_metadata_and_themes(build, data_dir):
     catalogue = build["indicator_catalogue"]
-    values = indicators.build_values(data_dir, build["lsoa_ccg2019"].set_index("unit_code")["ltla16cd"],
-                                     build["council_members"])
+    values = indicators.build_values(
+        data_dir, build["lsoa_ccg2019"].set_index("unit_code")["ltla16cd"], build["council_members"]
+    )
     present = values[["source_file", "source_indicator"]].drop_duplicates()
     metadata = indicators.read_metadata()
     missing = present.merge(metadata, how="left", on=["source_file", "source_indicator"])
@@ -25,7 +26,8 @@ def test_source_values_are_kept_exactly(build, data_dir):
     raw = pd.read_csv(data_dir / "indicators/iod2019_utla_summaries.csv", dtype=str)
     row = raw[(raw["area_code"] == "E06000039") & (raw["indicator"] == "IDACI - Average score")]
     ours = build["indicator_values"].query(
-        "indicator_id == 'iod2019-idaci-average-score' and area_code == 'E06000039'")
+        "indicator_id == 'iod2019-idaci-average-score' and area_code == 'E06000039'"
+    )
     assert ours["value"].iat[0] == float(row["value"].iat[0])
 
 
@@ -36,18 +38,26 @@ def test_missing_stays_missing_with_the_source_note(build):
 
 
 def test_imd_2004_share_is_exact_on_a_hand_checked_council(build, data_dir):
-    lsoas = pd.read_csv(data_dir / "indicators/imd_lsoa01_2004_2007_2010.csv", dtype={"period": str})
+    lsoas = pd.read_csv(
+        data_dir / "indicators/imd_lsoa01_2004_2007_2010.csv", dtype={"period": str}
+    )
     hartlepool = lsoas[(lsoas["period"] == "2004") & (lsoas["la_code"] == "00EB")]
     expected = (hartlepool["imd_rank"] <= 3248).mean()
-    ours = build["indicator_values"].query(
-        "indicator_id == 'imd-lsoa-share-most-deprived-10pc' and period == '2004'"
-        " and area_code == 'E06000001'")["value"].iat[0]
+    ours = (
+        build["indicator_values"]
+        .query(
+            "indicator_id == 'imd-lsoa-share-most-deprived-10pc' and period == '2004'"
+            " and area_code == 'E06000001'"
+        )["value"]
+        .iat[0]
+    )
     assert ours == pytest.approx(expected) and 0 < ours < 1
 
 
 def test_imd_2004_covers_all_150_councils_and_every_lsoa(build):
     rows = build["indicator_values"].query(
-        "indicator_id == 'imd-lsoa-mean-score' and period == '2004'")
+        "indicator_id == 'imd-lsoa-mean-score' and period == '2004'"
+    )
     assert rows["area_code"].nunique() == 150 and (rows["vintage"] == "2004").all()
     metadata = indicators.read_metadata().set_index("id")
     assert "APPROXIMATION" in metadata.at["imd-lsoa-mean-score", "note"]

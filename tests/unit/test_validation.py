@@ -42,7 +42,9 @@ def test_non_numeric_value_names_column_and_example_row(bundle_copy):
 
 
 def test_malformed_area_code_is_rejected(bundle_copy):
-    edit_csv(bundle_copy, IOD_UTLA, lambda f: f.assign(area_code=f["area_code"].mask(f.index == 0, "X1")))
+    edit_csv(
+        bundle_copy, IOD_UTLA, lambda f: f.assign(area_code=f["area_code"].mask(f.index == 0, "X1"))
+    )
     with pytest.raises(DataFileError, match=r"area_code.*'X1'"):
         read_csv(bundle_copy / IOD_UTLA, schemas.IOD2019_UTLA)
 
@@ -76,8 +78,11 @@ def test_wrong_crs_is_rejected(bundle_copy):
 
 def test_invalid_geometry_is_rejected(bundle_copy):
     bowtie = Polygon([(0, 50), (1, 51), (1, 50), (0, 51)])
-    _rewrite_layer(bundle_copy, councils.DISTRICTS_FILE,
-                   lambda g: g.set_geometry(g.geometry.where(g.index != 3, bowtie)))
+    _rewrite_layer(
+        bundle_copy,
+        councils.DISTRICTS_FILE,
+        lambda g: g.set_geometry(g.geometry.where(g.index != 3, bowtie)),
+    )
     with pytest.raises(DataFileError, match=r"geometry.*invalid geometry.*Self-intersection"):
         councils.read_districts(bundle_copy)
 
@@ -92,8 +97,11 @@ def test_empty_geometry_is_rejected(bundle_copy):
 
 
 def test_duplicate_area_is_rejected(bundle_copy):
-    _rewrite_layer(bundle_copy, councils.DISTRICTS_FILE,
-                   lambda g: g.assign(ltla16cd=g["ltla16cd"].mask(g.index == 1, g["ltla16cd"][0])))
+    _rewrite_layer(
+        bundle_copy,
+        councils.DISTRICTS_FILE,
+        lambda g: g.assign(ltla16cd=g["ltla16cd"].mask(g.index == 1, g["ltla16cd"][0])),
+    )
     with pytest.raises(DataFileError, match=r"ltla16cd.*E06000001"):
         councils.read_districts(bundle_copy)
 
@@ -117,7 +125,8 @@ def test_trust_priorities_file_is_validated(tmp_path, build):
     good = tmp_path / "trust_priorities.csv"
     good.write_text("la_code,theme\nE09000029,send\nE09000029,send\n")
     assert read_trust_priorities(good, known).to_dict("records") == [
-        {"la_code": "E09000029", "theme": "send"}]
+        {"la_code": "E09000029", "theme": "send"}
+    ]
     bad = tmp_path / "bad.csv"
     bad.write_text("la_code,theme\nE09000029,astrology\n")
     with pytest.raises(DataFileError, match=r"theme.*unknown theme"):
