@@ -7,7 +7,14 @@ import pandas as pd
 from trustmap import compare, coterminosity, councils
 from trustmap.build import Build
 from trustmap.pathfinders import pathfinder_status, read_pathfinders
-from trustmap.themes import published_priorities, split_themes, theme_coverage, themes
+from trustmap.themes import (
+    TRUST_PRIORITIES_PATH,
+    published_priorities,
+    read_trust_priorities,
+    split_themes,
+    theme_coverage,
+    themes,
+)
 
 
 class UnknownChoiceError(ValueError):
@@ -343,3 +350,13 @@ def evaluation_check(build: Build) -> pd.DataFrame:
     labels_by_id = build["indicator_catalogue"].set_index("id")["label"]
     table.insert(1, "label", table["indicator_id"].map(labels_by_id))
     return table.sort_values(["years_after_2003", "indicator_id"]).reset_index(drop=True)
+
+
+def trust_priorities(build: Build) -> pd.DataFrame | None:
+    """The user's optional `data/indicators/trust_priorities.csv` (la_code, theme), validated;
+    None when there is none. Per-trust priorities were never published: only a user's own
+    file can say which trust chose which theme."""
+    path = TRUST_PRIORITIES_PATH
+    if not path.exists():
+        return None
+    return read_trust_priorities(path, set(build["council_members"]["la_code"]))

@@ -11,7 +11,7 @@ from trustmap.sources import PROJECT_DATA
 from trustmap.validation import DataFileError, read_csv, reject_rows
 
 THEMES_PATH = PROJECT_DATA / "themes.csv"
-TRUST_PRIORITIES_FILE = "trust_priorities.csv"  # optional user file in data/indicators/
+TRUST_PRIORITIES_PATH = PROJECT_DATA / "indicators" / "trust_priorities.csv"  # optional, user's own
 MAX_PRIORITIES_BYTES = 1_000_000
 PATHFINDER_COUNT = 35
 

@@ -1,0 +1,50 @@
+"""Slide export: valid PNG, SVG and PDF files at 16:9, carrying the source and licence."""
+
+from __future__ import annotations
+
+import io
+import struct
+
+import plotly.graph_objects as go
+import pytest
+from pypdf import PdfReader
+
+from trustmap import export
+
+SOURCE = "Source: Test publisher, test table (2019)."
+
+
+@pytest.fixture(scope="module")
+def chart():
+    return go.Figure(go.Bar(x=["pathfinder", "other"], y=[0.11, 0.12]))
+
+
+def test_png_is_a_1600_by_900_image(chart):
+    png = export.render(chart, "png", title="A chart", source=SOURCE)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", png[16:24])
+    assert (width, height) == (1600, 900)
+
+
+def test_svg_carries_title_source_and_licence(chart):
+    svg = export.render(chart, "svg", title="A chart", source=SOURCE).decode()
+    assert svg.startswith("<svg") and 'width="1600"' in svg
+    for text in ("A chart", "Test publisher", "Open Government Licence v3.0"):
+        assert text in svg
+
+
+def test_pdf_and_briefing_pack_are_readable(chart):
+    pdf = export.render(chart, "pdf", title="A chart", source=SOURCE)
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    assert float(page.mediabox.width) / float(page.mediabox.height) == pytest.approx(
+        16 / 9, rel=0.01
+    )
+    pack = export.briefing_pack([(chart, "One", SOURCE), (chart, "Two", SOURCE)])
+    reader = PdfReader(io.BytesIO(pack))
+    assert len(reader.pages) == 2 and "Two" in reader.pages[1].extract_text()
+
+
+@pytest.mark.parametrize("image_format, size", [("gif", (1600, 900)), ("png", (99999, 900))])
+def test_bad_requests_are_refused_with_a_reason(chart, image_format, size):
+    with pytest.raises(export.ExportError):
+        export.render(chart, image_format, title="t", source=SOURCE, width=size[0], height=size[1])

@@ -1,0 +1,98 @@
+"""Static export for slides: PNG, SVG and PDF at 16:9 with title, source line and attribution.
+
+Figures are rendered by kaleido in Debian's Chromium, started once per process and reused.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+import warnings
+
+import kaleido
+import plotly.graph_objects as go
+import plotly.io as pio
+from pypdf import PdfWriter
+
+from trustmap.sources import OGL_ATTRIBUTION
+
+SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX = 1600, 900
+MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
+MAX_SIDE_PX = 4000
+_renderer_lock = threading.Lock()
+_renderer_started = False
+
+
+class ExportError(ValueError):
+    """An export request that cannot be met (unknown format, absurd size)."""
+
+
+def start_renderer() -> None:
+    """Start the shared Chromium renderer once (MathJax off: no request leaves the machine)."""
+    global _renderer_started
+    with _renderer_lock:
+        if not _renderer_started:
+            kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+            _renderer_started = True
+
+
+def slide_figure(figure: go.Figure, *, title: str, source: str) -> go.Figure:
+    """A copy of `figure` laid out for a slide: title on top, source and licence at the foot."""
+    slide = go.Figure(figure)
+    slide.update_layout(
+        title={"text": title, "x": 0.02, "xanchor": "left", "font": {"size": 28}},
+        margin={"t": 90, "b": 110, "l": 60, "r": 40},
+        font={"size": 16},
+        paper_bgcolor="white",
+    )
+    slide.add_annotation(
+        text=f"{source}<br>{OGL_ATTRIBUTION}",
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=-0.02,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        yshift=-40,
+        font={"size": 12, "color": "#444"},
+    )
+    return slide
+
+
+def render(
+    figure: go.Figure,
+    image_format: str,
+    *,
+    title: str,
+    source: str,
+    width: int = SLIDE_WIDTH_PX,
+    height: int = SLIDE_HEIGHT_PX,
+) -> bytes:
+    """Bytes of the slide version of `figure` in `image_format` (png, svg or pdf)."""
+    if image_format not in MEDIA_TYPES:
+        raise ExportError(
+            f"unknown format '{image_format}'; choose one of {', '.join(MEDIA_TYPES)}"
+        )
+    if not (100 <= width <= MAX_SIDE_PX and 100 <= height <= MAX_SIDE_PX):
+        raise ExportError(f"size {width}x{height} is outside 100-{MAX_SIDE_PX} px")
+    start_renderer()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="The kopts argument is ignored")
+        return pio.to_image(
+            slide_figure(figure, title=title, source=source),
+            format=image_format,
+            width=width,
+            height=height,
+        )
+
+
+def briefing_pack(slides: list[tuple[go.Figure, str, str]]) -> bytes:
+    """One PDF with a page per (figure, title, source), in order."""
+    writer = PdfWriter()
+    for figure, title, source in slides:
+        writer.append(io.BytesIO(render(figure, "pdf", title=title, source=source)))
+    output = io.BytesIO()
+    writer.write(output)
+    return output.getvalue()
