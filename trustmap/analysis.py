@@ -293,23 +293,34 @@ def latest_council_rows(build: Build, area_code: str) -> pd.DataFrame:
 
 
 def profile(build: Build, area_code: str) -> pd.DataFrame:
-    """One council against England on every indicator it has (latest period of each)."""
+    """One council against England on every indicator it has (latest period of each);
+    computed once per council and build, then read from the build's cache."""
+    known = build["council_members"]["la_code"]
+    if area_code not in set(known):
+        raise UnknownChoiceError(f"area '{area_code}' is not a council code")
+    return build.cached(f"profile-{area_code}", lambda: _compute_profile(build, area_code))
+
+
+def _compute_profile(build: Build, area_code: str) -> pd.DataFrame:
     values = build["indicator_values"]
     catalogue = build["indicator_catalogue"].set_index("id")
     england = values[values["geography"] == "england"].set_index(["indicator_id", "period"])[
         "value"
     ]
+    latest = latest_council_rows(build, area_code)
+    keys = ["indicator_id", "period", "vintage"]
+    peers = values[values["indicator_id"].isin(latest["indicator_id"])].merge(latest[keys], on=keys)
+    codes, numbers = peers["area_code"].to_numpy(), peers["value"].to_numpy()
+    peers_by_key = {
+        key: pd.Series(numbers[positions], index=codes[positions])
+        for key, positions in peers.groupby(keys).indices.items()
+    }
     rows = []
-    for row in latest_council_rows(build, area_code).itertuples():
-        peers = values[
-            (values["indicator_id"] == row.indicator_id)
-            & (values["period"] == row.period)
-            & (values["vintage"] == row.vintage)
-        ]
+    for row in latest.itertuples():
         polarity = catalogue.at[row.indicator_id, "polarity"]
         versus = compare.compare_area_with_england(
             area_code,
-            peers.set_index("area_code")["value"],
+            peers_by_key[(row.indicator_id, row.period, row.vintage)],
             polarity=None if polarity == "none" else polarity,
             england_value=england.get((row.indicator_id, row.period)),
         )

@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +29,21 @@ from trustmap.sources import PROJECT_DATA, bundle_files, file_checksum, unknown_
 CACHE_ENV_VAR = "TRUSTMAP_CACHE"
 DEFAULT_CACHE_DIR = PROJECT_ROOT / ".cache"
 PACKAGE_DIR = Path(__file__).resolve().parent
+# The modules whose code shapes what is cached; editing any other module rebuilds nothing.
+BUILD_MODULES = (
+    "analysis",
+    "build",
+    "coterminosity",
+    "councils",
+    "datadir",
+    "display",
+    "health",
+    "indicators",
+    "schemas",
+    "sources",
+    "themes",
+    "validation",
+)
 KEPT_BUILDS = 3
 
 
@@ -42,7 +58,7 @@ def build_key(data_dir: Path) -> str:
     inputs += [
         (f"project/{p.relative_to(PROJECT_DATA)}", p) for p in sorted(PROJECT_DATA.rglob("*.csv"))
     ]
-    inputs += [(f"code/{p.name}", p) for p in sorted(PACKAGE_DIR.glob("*.py"))]
+    inputs += [(f"code/{name}", PACKAGE_DIR / f"{name}.py") for name in BUILD_MODULES]
     for name, path in inputs:
         digest.update(f"{name}:{file_checksum(path)}\n".encode())
     return digest.hexdigest()[:20]
@@ -75,7 +91,7 @@ class Build:
 
 
 def _write_table(table: pd.DataFrame, path: Path) -> None:
-    partial = path.with_suffix(".partial")
+    partial = path.with_name(f".{path.stem}.{os.getpid()}.{threading.get_ident()}.partial")
     table.to_parquet(partial, index=False)
     partial.replace(path)
 

@@ -17,21 +17,23 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import qualitative, sample_colorscale
 
-ENGLAND_CENTRE = {"lat": 52.75, "lon": -1.9}
-ENGLAND_ZOOM = 5.1
+ENGLAND_CENTRE = {"lat": 53.0, "lon": -1.9}
+ENGLAND_ZOOM = 5.3
 MAP_HEIGHT_PX = 620
 NO_DATA_COLOUR = "#d9d9d9"
 OUTLINE_COLOUR = "#111111"
 PATHFINDER_OUTLINE_WIDTH = 2.5
 BORDER_COLOUR = "#ffffff"
 QUANTILE_CLASSES = 5
+UNSELECTED_OPACITY = 0.45
 
 # Paul Tol's colour-blind-safe qualitative palette, as shipped by plotly ("Safe").
 SAFE = qualitative.Safe
+# Legend order is bottom to top.
 PATHFINDER_CLASSES = {
-    "pathfinder": ("2003 pathfinder", SAFE[1]),
-    "partly": ("partly a pathfinder area", SAFE[2]),
     "other": ("not a pathfinder", SAFE[0]),
+    "partly": ("partly a pathfinder area", SAFE[2]),
+    "pathfinder": ("2003 pathfinder", SAFE[1]),
 }
 COTERMINOSITY_CLASSES = {
     "coterminous": ("coterminous", SAFE[3]),
@@ -72,7 +74,8 @@ def subset_geojson(geojson: dict, codes) -> dict:
 def _classes_frame(councils: pd.DataFrame, class_index: pd.Series, detail: pd.Series):
     frame = councils[["la_code", "la_name"]].sort_values("la_code").reset_index(drop=True)
     frame["class_index"] = frame["la_code"].map(class_index).astype(int)
-    frame["detail"] = frame["la_code"].map(detail).fillna("")
+    text = frame["la_code"].map(detail)
+    frame["detail"] = text.astype(object).where(text.notna(), "")
     return frame
 
 
@@ -93,9 +96,10 @@ def pathfinder_colouring(status: pd.DataFrame) -> Colouring:
     kind = pd.Series(
         np.select([share > 0.5, share > 0], ["pathfinder", "partly"], "other"), index=share.index
     )
-    of = status.set_index("la_code")["pathfinder_of"]
-    detail = kind.map(lambda k: PATHFINDER_CLASSES[k][0]) + of.map(
-        lambda names: f" (was {names})" if names else ""
+    indexed = status.set_index("la_code")
+    renamed = indexed["pathfinder_of"].where(indexed["pathfinder_of"] != indexed["la_name"], "")
+    detail = kind.map(lambda k: PATHFINDER_CLASSES[k][0]) + renamed.map(
+        lambda names: f" (as {names})" if names else ""
     )
     return _categorical(status, kind, detail, PATHFINDER_CLASSES, "Children's trust pathfinders")
 
@@ -148,8 +152,12 @@ def indicator_colouring(
         class_index = pd.Series(yb, index=values.index)
         colours = sample_colorscale("Viridis", list(np.linspace(0, 1, len(labels))))
     missing = len(labels)
-    detail = values.map(format_value) + f" {unit}"
-    frame = _classes_frame(councils, class_index.reindex(councils["la_code"]).fillna(missing), detail)
+    detail = pd.Series(
+        [f"{format_value(v)} {unit}" for v in values], index=values.index, dtype=object
+    )
+    frame = _classes_frame(
+        councils, class_index.reindex(councils["la_code"]).fillna(missing), detail
+    )
     frame["detail"] = frame["detail"].replace("", "no value")
     has_missing = (frame["class_index"] == missing).any()
     return Colouring(
@@ -187,7 +195,7 @@ def colouring_properties(colouring: Colouring) -> dict:
             "ticktext": list(colouring.labels),
             "x": 0.99,
             "xanchor": "right",
-            "y": 0.98,
+            "y": 0.9,
             "yanchor": "top",
             "len": min(0.09 * n + 0.12, 0.7),
             "thickness": 14,
@@ -208,15 +216,28 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join([*lines, line])
 
 
-def council_map(geojson: dict, colouring: Colouring, pathfinder_codes) -> go.Figure:
+def selected_points(colouring: Colouring, area: str | None) -> list[int] | None:
+    """Position of the selected council among the map's locations, for `selectedpoints`
+    (None, no selection, when it is not one of them)."""
+    positions = colouring.frame.index[colouring.frame["la_code"] == area]
+    return [int(positions[0])] if len(positions) else None
+
+
+def council_map(
+    geojson: dict, colouring: Colouring, pathfinder_codes, selected: str | None = None
+) -> go.Figure:
     """Choropleth of councils in classes, with the pathfinders drawn again on top as a thick
-    dark outline so they stand out whatever the colouring."""
+    dark outline so they stand out whatever the colouring; a selected council stays opaque
+    while the others fade."""
     fill = go.Choroplethmap(
         geojson=geojson,
         featureidkey="properties.la_code",
         marker={"line": {"width": 0.6, "color": BORDER_COLOUR}},
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
         name="councils",
+        selectedpoints=selected_points(colouring, selected),
+        selected={"marker": {"opacity": 1.0}},
+        unselected={"marker": {"opacity": UNSELECTED_OPACITY}},
         **colouring_properties(colouring),
     )
     pathfinders = subset_geojson(geojson, pathfinder_codes)

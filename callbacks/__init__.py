@@ -1,0 +1,8 @@
+"""Callbacks: thin adapters from the controls to the core (`trustmap`) and its figures.
+
+Importing the package registers every callback with Dash.
+"""
+
+from callbacks import comparison, council_map, detail, view
+
+__all__ = ["comparison", "council_map", "detail", "view"]

@@ -1,0 +1,70 @@
+"""The build, loaded once per process, and the per-vintage tables the callbacks reuse.
+
+Cached tables are shared between callbacks: callers read them and never modify them.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+import pandas as pd
+
+from callbacks.state import Choices
+from trustmap import analysis, figures
+from trustmap.build import Build, load_build
+from trustmap.pathfinders import pathfinder_status
+from trustmap.themes import themes
+
+HEALTH = "ccg2019"
+HEALTH_LABEL = "CCG April 2019"
+# The exact LSOA lookup exists for CCGs 2019, and `compare_indicator` groups councils by it.
+COTERMINOSITY_METHOD = "membership"
+PROFILES_KEPT = 64
+
+
+@cache
+def get_build() -> Build:
+    return load_build(progress=True)
+
+
+@cache
+def choices() -> Choices:
+    return Choices.from_build(get_build(), themes()["theme"])
+
+
+@cache
+def councils(vintage: str) -> pd.DataFrame:
+    """Councils of a vintage (la_code, la_name, la_type, region_name), sorted by code."""
+    display = get_build()["councils_display"]
+    rows = display[display["vintage"] == analysis.check_vintage(get_build(), vintage)]
+    return pd.DataFrame(rows.drop(columns="geometry")).sort_values("la_code")
+
+
+@cache
+def council_geojson(vintage: str) -> dict:
+    display = get_build()["councils_display"]
+    return figures.council_geojson(display[display["vintage"] == vintage])
+
+
+@cache
+def pathfinders(vintage: str) -> pd.DataFrame:
+    build = get_build()
+    return pathfinder_status(
+        build["council_members"], analysis.district_area_series(build), vintage
+    )
+
+
+@cache
+def coterminosity(vintage: str) -> pd.DataFrame:
+    return analysis.coterminosity_table(get_build(), vintage, HEALTH, COTERMINOSITY_METHOD)
+
+
+@lru_cache(maxsize=PROFILES_KEPT)
+def profile(area_code: str) -> pd.DataFrame:
+    """`analysis.profile` takes several seconds a council: keep the recent ones."""
+    return analysis.profile(get_build(), area_code)
+
+
+@cache
+def catalogue() -> pd.DataFrame:
+    return get_build()["indicator_catalogue"].set_index("id")

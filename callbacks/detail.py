@@ -1,0 +1,99 @@
+"""The panel of the selected council: status, coterminosity and its indicator profile."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import Input, Output, callback, html
+from dash.exceptions import PreventUpdate
+
+from callbacks import data
+from trustmap import analysis
+
+PROFILE_ROWS = 30
+PROFILE_COLUMNS = ["label", "period", "value", "england_value", "rank", "quintile", "judgement"]
+SIGNIFICANT_DIGITS = 4
+NO_AREA = "Click a council on the map to see its pathfinder status, coterminosity and profile."
+
+
+def detail_children(area: str | None, vintage: str) -> list:
+    """Name, pathfinder status and coterminosity of `area` among the councils of `vintage`."""
+    if not area:
+        return [html.P(NO_AREA, className="text-muted mb-0")]
+    status = data.pathfinders(vintage).set_index("la_code")
+    if area not in status.index:
+        return [
+            dbc.Alert(
+                f"Council {area} is not one of the councils of vintage {vintage}; "
+                "choose the vintage it belongs to.",
+                color="info",
+            )
+        ]
+    row = status.loc[area]
+    coterminosity = data.coterminosity(vintage).set_index("la_code").loc[area]
+    renamed = "" if row["pathfinder_of"] == row["la_name"] else f" (as {row['pathfinder_of']})"
+    if row["pathfinder"]:
+        pathfinder = f"2003 children's trust pathfinder{renamed}"
+    elif row["pathfinder_share"] > 0:
+        pathfinder = f"partly a pathfinder area ({row['pathfinder_share']:.0%}){renamed}"
+    else:
+        pathfinder = "not a pathfinder"
+    health_codes = coterminosity["health_codes"].replace(";", ", ") or "none"
+    return [
+        html.H3(row["la_name"], className="h5", id="detail-name"),
+        html.Dl(
+            [
+                html.Dt("Code"),
+                html.Dd(area),
+                html.Dt("Pathfinder status"),
+                html.Dd(pathfinder, id="detail-pathfinder"),
+                html.Dt(f"Coterminosity with {data.HEALTH_LABEL}"),
+                html.Dd(f"{coterminosity['class'].replace('_', ' ')}: {health_codes}"),
+            ],
+            className="mb-0",
+        ),
+    ]
+
+
+def profile_rows(area: str | None) -> tuple[list[dict], str]:
+    """The first rows of the council's profile against England, and a caption."""
+    if not area:
+        return [], ""
+    try:
+        table = data.profile(area)
+    except analysis.UnknownChoiceError as error:
+        return [], str(error)
+    shown = table[PROFILE_COLUMNS].head(PROFILE_ROWS).copy()
+    for column in ("value", "england_value"):
+        shown[column] = shown[column].map(lambda v: float(f"{v:.{SIGNIFICANT_DIGITS}g}"))
+    caption = (
+        f"Latest period of {len(shown)} of its {len(table)} indicators against England (the "
+        "source's figure, else the mean of councils); rank 1 is the best value, or the highest "
+        "where neither direction is better."
+    )
+    return shown.astype(object).where(shown.notna(), None).to_dict("records"), caption
+
+
+@callback(Output("detail", "children"), Input("area", "data"), Input("view", "data"))
+def update_detail(area, view):
+    if not view:
+        raise PreventUpdate
+    return detail_children(area, view["vintage"])
+
+
+@callback(
+    Output("profile-grid", "rowData"),
+    Output("profile-caption", "children"),
+    Output("profile-section", "style"),
+    Input("area", "data"),
+)
+def update_profile(area):
+    return *profile_rows(area), {"display": "block" if area else "none"}
+
+
+@callback(
+    Output("profile-grid", "exportDataAsCsv"),
+    Input("profile-download-button", "n_clicks"),
+    prevent_initial_call=True,
+)
+def export_profile(_):
+    return True

@@ -1,0 +1,146 @@
+"""The dashboard's view state and its short URL form (v, c, t, i, p, a), as pure functions.
+
+Reading a link never fails: an unknown or odd value is reported and replaced by its default.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, replace
+from urllib.parse import parse_qs, urlencode
+
+import pandas as pd
+
+from trustmap import analysis
+from trustmap.build import Build
+
+COLOUR_MODES = {
+    "pathfinder": "Pathfinder status",
+    "coterminosity": "Coterminosity with CCG 2019",
+    "indicator": "Indicator",
+}
+QUERY_KEYS = {"v": "vintage", "c": "colour", "t": "theme", "i": "indicator", "p": "period"}
+AREA_KEY = "a"
+SHOWN_VALUE_CHARS = 40
+DEFAULT_VINTAGE = "2019"
+DEFAULT_INDICATOR = "iod2019-imd-average-score"
+
+
+@dataclass(frozen=True)
+class View:
+    vintage: str
+    colour: str
+    theme: str | None
+    indicator: str
+    period: str
+    area: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What a view may hold, taken from one build."""
+
+    vintages: tuple[str, ...]
+    themes: tuple[str, ...]
+    periods: dict[str, tuple[str, ...]]  # indicator id -> its periods, oldest first
+    indicator_themes: dict[str, frozenset[str]]
+    council_codes: frozenset[str]
+
+    @classmethod
+    def from_build(cls, build: Build, theme_ids) -> Choices:
+        catalogue = build["indicator_catalogue"]
+        return cls(
+            vintages=tuple(analysis.known_vintages(build)),
+            themes=tuple(theme_ids),
+            periods={
+                row.id: tuple(sorted(row.periods.split(";"))) for row in catalogue.itertuples()
+            },
+            indicator_themes={
+                row.id: frozenset(row.themes.split(";")) for row in catalogue.itertuples()
+            },
+            council_codes=frozenset(build["council_members"]["la_code"]),
+        )
+
+    def indicators_of(self, theme: str | None) -> list[str]:
+        return [
+            i for i, tagged in self.indicator_themes.items() if theme is None or theme in tagged
+        ]
+
+    def default_view(self) -> View:
+        vintage = DEFAULT_VINTAGE if DEFAULT_VINTAGE in self.vintages else self.vintages[-1]
+        indicator = (
+            DEFAULT_INDICATOR if DEFAULT_INDICATOR in self.periods else next(iter(self.periods))
+        )
+        return View(vintage, "pathfinder", None, indicator, self.periods[indicator][-1])
+
+
+def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
+    """Replace each choice the build does not have by its default, saying what was replaced."""
+    default = choices.default_view()
+    notes = []
+
+    def keep(value, allowed, name, fallback):
+        if value is None or value in allowed:
+            return value if value is not None else fallback
+        notes.append(f"Unknown {name} '{_shown(value)}': showing {fallback or 'all'} instead.")
+        return fallback
+
+    vintage = keep(view.vintage, choices.vintages, "vintage", default.vintage)
+    colour = keep(view.colour, COLOUR_MODES, "colour mode", default.colour)
+    theme = keep(view.theme, choices.themes, "theme", None)
+    in_theme = choices.indicators_of(theme)
+    indicator = keep(view.indicator, choices.periods, "indicator", default.indicator)
+    if indicator not in in_theme:
+        indicator = default.indicator if default.indicator in in_theme else in_theme[0]
+    periods = choices.periods[indicator]
+    period = view.period if view.period in periods else periods[-1]
+    if view.period is not None and view.period not in periods:
+        notes.append(f"{indicator} has no period '{_shown(view.period)}': showing {period}.")
+    area = view.area if view.area in choices.council_codes else None
+    if view.area is not None and area is None:
+        notes.append(f"Unknown council code '{_shown(view.area)}': no council selected.")
+    return View(vintage, colour, theme, indicator, period, area), notes
+
+
+def _shown(value: str) -> str:
+    text = str(value)
+    return text if len(text) <= SHOWN_VALUE_CHARS else text[:SHOWN_VALUE_CHARS] + "..."
+
+
+def parse_query(search: str | None, choices: Choices) -> tuple[View, list[str]]:
+    """The view a query string asks for, with a note for each value that had to be replaced."""
+    query = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
+    known = {*QUERY_KEYS, AREA_KEY}
+    notes = [
+        f"Ignored unknown link parameter '{_shown(key)}'." for key in query if key not in known
+    ]
+    asked = {field: query[key][-1] for key, field in QUERY_KEYS.items() if key in query}
+    if AREA_KEY in query:
+        asked["area"] = query[AREA_KEY][-1]
+    blank = View(None, None, None, None, None)
+    view, more = settle(replace(blank, **asked), choices)
+    return view, notes + more
+
+
+def to_query(view: View) -> str:
+    """The short query string of a view ('?v=2019&c=pathfinder&...'); empty values left out."""
+    values = {key: getattr(view, field) for key, field in QUERY_KEYS.items()}
+    values[AREA_KEY] = view.area
+    return "?" + urlencode({key: value for key, value in values.items() if value})
+
+
+def area_from_click(click_data: dict | None) -> str | None:
+    """The council code of a map click (the location of the clicked polygon)."""
+    points = (click_data or {}).get("points") or []
+    return points[0].get("location") if points else None
+
+
+def period_options(choices: Choices, indicator: str) -> list[dict]:
+    return [{"label": p, "value": p} for p in reversed(choices.periods[indicator])]
+
+
+def indicator_options(catalogue: pd.DataFrame, ids: list[str]) -> list[dict]:
+    labels = catalogue.set_index("id")["label"]
+    return [{"label": labels[i], "value": i} for i in ids]

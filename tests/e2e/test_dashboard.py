@@ -1,0 +1,269 @@
+"""The real app in headless Chromium: what a person sees, and what crosses the network.
+
+Screenshots of the main views are kept in tests/artifacts/ (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+START_TIMEOUT_S = 300  # a first run builds the data cache
+MAP_TIMEOUT_MS = 60_000
+SMALL_UPDATE_BYTES = 50_000
+VIEWPORT = {"width": 1400, "height": 1000}
+
+# The map's MapLibre instance, and the council polygons it has drawn (one fill layer per trace).
+RENDERED = """() => {
+  const graph = document.querySelector('#map .js-plotly-plot');
+  if (!graph || !graph._fullLayout || !graph._fullLayout.map) return null;
+  const map = graph._fullLayout.map._subplot && graph._fullLayout.map._subplot.map;
+  const style = map && map.isStyleLoaded() && map.getStyle();
+  if (!style || !map.loaded()) return null;
+  const fills = style.layers.filter(l => l.type === 'fill').map(l => l.id);
+  if (!fills.length) return null;
+  const features = map.queryRenderedFeatures({layers: [fills[0]]});
+  return {
+    councils: new Set(features.map(f => JSON.stringify(f.properties.ct))).size,
+    colours: new Set(features.map(f => f.properties.fc)).size,
+    traces: fills.length,
+    legend: Array.from(graph.querySelectorAll('.colorbar text')).map(t => t.textContent),
+  };
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "TRUSTMAP_DEBUG"}
+    env["PORT"] = str(port)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = (ARTIFACTS / "app.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"the app did not start; see {ARTIFACTS / 'app.log'}")
+            time.sleep(0.5)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A page that may only talk to the app's host, recording what it tried and received."""
+
+    def __init__(self, browser, app_url: str):
+        self.page = browser.new_page(viewport=VIEWPORT)
+        self.outside: list[str] = []
+        self.updates: list = []
+        self.page.route("**/*", self._route)
+        self.page.on("response", self._response)
+        self.app_url = app_url
+
+    def _route(self, route):
+        if route.request.url.startswith(self.app_url + "/"):
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def _response(self, response):
+        if "_dash-update-component" in response.url:
+            self.updates.append(response)
+
+    def update_sizes(self) -> list[tuple[str, int]]:
+        """(callback outputs, body bytes) of every callback response so far."""
+        return [(r.request.post_data_json["output"], len(r.body())) for r in self.updates]
+
+    def open(self, query: str = "") -> float:
+        """Load the app with a query string; seconds until the map has drawn its councils."""
+        started = time.monotonic()
+        self.page.goto(self.app_url + "/" + query)
+        self.page.wait_for_function(
+            f"() => {{ const r = ({RENDERED})(); return r && r.councils > 100; }}",
+            timeout=MAP_TIMEOUT_MS,
+        )
+        return time.monotonic() - started
+
+    def rendered(self) -> dict:
+        return self.page.evaluate(RENDERED)
+
+    def settle(self) -> None:
+        self.page.wait_for_load_state("networkidle")
+        self.page.wait_for_timeout(500)
+
+    def screenshot(self, name: str) -> None:
+        self.page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
+
+
+@pytest.fixture
+def visit(browser, app_url):
+    opened = Visit(browser, app_url)
+    yield opened
+    opened.page.close()
+
+
+def test_map_draws_every_council_without_outside_requests(visit):
+    seconds = visit.open()
+    visit.settle()
+    drawn = visit.rendered()
+    visit.screenshot("pathfinders")
+    print(f"first map drawn in {seconds:.1f} s; {drawn}")
+    assert drawn["councils"] >= 150
+    map_responses = [size for output, size in visit.update_sizes() if "map.figure" in output]
+    assert len(map_responses) == 1  # the link, controls and map settle in one pass
+    assert drawn["traces"] == 2  # the fill and the pathfinder outline
+    assert "2003 pathfinder" in drawn["legend"]
+    assert visit.page.get_by_text("Source: Office for National Statistics").first.is_visible()
+    assert visit.page.get_by_text("Open Government Licence").first.is_visible()
+    assert visit.outside == []
+
+
+def test_council_from_link_fills_the_panel(visit):
+    visit.open("?a=E09000029")
+    panel = visit.page.locator("#detail")
+    panel.locator("#detail-name", has_text="Sutton").wait_for()
+    text = panel.inner_text()
+    assert "pathfinder" in text
+    assert "coterminous" in text
+    visit.page.locator("#profile-grid .ag-row").first.wait_for(timeout=120_000)
+    visit.settle()
+    visit.screenshot("sutton")
+    assert visit.outside == []
+
+
+def test_indicator_change_sends_numbers_not_polygons(visit):
+    visit.open("?c=indicator&i=iod2019-imd-average-score&p=2019")
+    visit.settle()
+    initial = max(size for _, size in visit.update_sizes())
+    before = len(visit.updates)
+    legend_before = visit.rendered()["legend"]
+    visit.screenshot("indicator")
+    visit.page.click("#indicator")
+    visit.page.get_by_placeholder("Search").fill("Income - Average score")
+    visit.page.get_by_role("option", name="IoD 2019: Income - Average score").click()
+    visit.page.wait_for_url("**i=iod2019-income-average-score**")
+    visit.page.wait_for_function(
+        f"(before) => {{ const r = ({RENDERED})(); return r && r.legend.join() !== before; }}",
+        arg=",".join(legend_before),
+    )
+    visit.settle()
+    after = visit.update_sizes()[before:]
+    print(f"initial figure {initial} bytes; after the change {after}")
+    visit.screenshot("indicator-changed")
+    assert initial > 200_000
+    assert after
+    assert all(size < SMALL_UPDATE_BYTES for _, size in after)
+    assert visit.rendered()["colours"] >= 5
+    assert visit.outside == []
+
+
+def test_coterminosity_view(visit):
+    visit.open("?c=coterminosity&v=2023")
+    visit.settle()
+    assert "coterminous" in visit.rendered()["legend"]
+    visit.screenshot("coterminosity")
+
+
+def test_odd_link_shows_a_message_and_the_default_map(visit):
+    visit.open("?v=1999&c=rainbow&i=%3Cscript%3E&a=nowhere")
+    alert = visit.page.locator("#link-alert")
+    alert.wait_for()
+    text = alert.inner_text()
+    assert "1999" in text
+    assert "rainbow" in text
+    assert "<script>" in text
+    assert visit.rendered()["councils"] >= 150
+    visit.screenshot("odd-link")
+
+
+def test_map_click_selects_a_council_and_the_link_follows(visit):
+    visit.open()
+    visit.settle()
+    x, y = visit.page.evaluate(
+        """([lon, lat]) => {
+          const graph = document.querySelector('#map .js-plotly-plot');
+          const map = graph._fullLayout.map._subplot.map;
+          const point = map.project([lon, lat]);
+          const box = map.getCanvas().getBoundingClientRect();
+          return [box.left + point.x, box.top + point.y];
+        }""",
+        [-3.75, 50.75],  # inside Devon
+    )
+    visit.page.mouse.move(x, y)
+    visit.page.mouse.click(x, y)
+    visit.page.wait_for_url("**a=E10000008**")
+    visit.page.locator("#detail-name", has_text="Devon").wait_for()
+    visit.settle()
+    visit.screenshot("devon-clicked")
+    assert visit.outside == []
+
+
+def test_map_data_downloads_as_csv(visit):
+    visit.open("?c=coterminosity")
+    with visit.page.expect_download() as download:
+        visit.page.click("#map-download-button")
+    text = Path(download.value.path()).read_text()
+    assert text.startswith("la_code,la_name,vintage,class,detail,source")
+    assert len(text.splitlines()) == 152
+
+
+def test_back_button_restores_the_previous_view(visit):
+    visit.open("?c=pathfinder")
+    visit.settle()
+    visit.page.get_by_label("Coterminosity with CCG 2019").check()
+    visit.page.wait_for_url("**c=coterminosity**")
+    visit.page.wait_for_function(
+        f"() => {{ const r = ({RENDERED})(); return r && r.legend.includes('coterminous'); }}"
+    )
+    visit.page.go_back()
+    visit.page.wait_for_function(
+        f"() => {{ const r = ({RENDERED})(); return r && r.legend.includes('2003 pathfinder'); }}"
+    )
+    assert visit.page.get_by_label("Pathfinder status").is_checked()
