@@ -1,24 +1,76 @@
-"""trustmap's dashboard: creates the Dash app and wires its layout and callbacks.
+"""trustmap's dashboard: creates the Dash app and wires its layout, callbacks and routes.
 
-`python app.py` serves on 127.0.0.1:$PORT (8050); TRUSTMAP_DEBUG=1 turns on Dash's debug mode.
-Every asset, Bootstrap's stylesheet included, is served from this host.
+`python app.py` serves on 127.0.0.1:$PORT (8050); TRUSTMAP_DEBUG=1 turns on Dash's debug mode
+for local development only. Every asset, Bootstrap's stylesheet included, is served from this
+host, and the Content-Security-Policy allows nothing else.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 
 import dash
+from flask import Flask, jsonify, request
+from flask_talisman import Talisman
+from werkzeug.exceptions import HTTPException
 
 import callbacks  # noqa: F401  (registers the callbacks)
-from callbacks import data
+from callbacks import data, exports
 from layouts import main_layout
+
+MAX_REQUEST_BYTES = 512 * 1024  # the largest real callback payload is a few kB
+log = logging.getLogger("trustmap")
+
+
+def content_security_policy(app: dash.Dash) -> dict:
+    """Own host only; the hashes cover Dash's inline start-up script, blob: MapLibre's workers."""
+    return {
+        "default-src": "'self'",
+        "script-src": ["'self'", *app.csp_hashes()],
+        "style-src": ["'self'", "'unsafe-inline'"],  # plotly and AG Grid set inline styles
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "worker-src": ["'self'", "blob:"],
+        "child-src": ["'self'", "blob:"],
+        "connect-src": "'self'",
+        "object-src": "'none'",
+        "base-uri": "'self'",
+        "frame-ancestors": "'none'",
+    }
+
+
+def refuse_bad_requests(server: Flask) -> None:
+    """A request the app cannot serve gets a short 4xx message, never a traceback or a 500."""
+
+    @server.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        return jsonify(error=error.name, message=error.description), error.code
+
+    @server.errorhandler(Exception)
+    def unexpected(error: Exception):
+        log.exception("request %s %s failed", request.method, request.path)
+        return jsonify(
+            error="Bad Request", message="This request could not be processed; nothing was changed."
+        ), 400
 
 
 def create_app() -> dash.Dash:
     build = data.get_build()
-    app = dash.Dash(__name__, title="trustmap", serve_locally=True)
+    app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=False)
     app.layout = main_layout(build, data.choices())
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    refuse_bad_requests(server)
+    exports.register_routes(server)
+    Talisman(
+        server,
+        force_https=False,
+        session_cookie_secure=False,
+        content_security_policy=content_security_policy(app),
+        frame_options="DENY",
+        referrer_policy="no-referrer",
+    )
     return app
 
 

@@ -9,6 +9,7 @@ from dash import Input, Output, State, callback, html
 from dash.exceptions import PreventUpdate
 
 from callbacks import data
+from callbacks.state import FILTERS, View
 from trustmap import analysis, figures
 
 GROUPINGS = ("pathfinder", "coterminous")
@@ -29,16 +30,25 @@ def grouped_values(indicator: str, period: str, by: str, vintage: str) -> pd.Dat
     return frame
 
 
-def comparison(indicator: str, period: str, by: str) -> dict:
-    """Figure, sentence and result of one grouping; an `error` text when it cannot be made."""
+def comparison(view: View, by: str) -> dict:
+    """Figure, sentence and result of one grouping of the councils the view's filters keep;
+    an `error` text when it cannot be made."""
     build = data.get_build()
+    indicator, period, council_filter = view.indicator, view.period, view.council_filter()
     try:
         vintage = analysis.data_vintage(build, indicator, period)
-        result = analysis.compare_indicator(build, indicator, period, by, vintage, data.HEALTH)
+        result = analysis.compare_indicator(
+            build, indicator, period, by, vintage, data.HEALTH, council_filter
+        )
     except ValueError as error:  # UnknownChoiceError is a ValueError, as is "too few values"
-        return {"error": str(error)}
+        return {
+            "error": f"{error} (with the filters chosen)" if council_filter.active else str(error)
+        }
     unit = data.catalogue().at[indicator, "unit"]
     frame = grouped_values(indicator, period, by, vintage)
+    if council_filter.active:
+        kept = analysis.filter_councils(build, vintage, council_filter, data.HEALTH)
+        frame = frame[frame["la_code"].isin(kept)]
     return {
         "figure": figures.group_comparison_figure(frame, result, unit),
         "sentence": figures.comparison_sentence(result),
@@ -51,7 +61,7 @@ def comparison_outputs(view: dict) -> tuple:
     outputs = []
     result = None
     for by in GROUPINGS:
-        made = comparison(view["indicator"], view["period"], by)
+        made = comparison(View(**view), by)
         if "error" in made:
             outputs += [{}, dbc.Alert(made["error"], color="info", className="py-2")]
             continue
@@ -82,7 +92,7 @@ def update_comparison(view, compared):
     """Only the indicator and period matter: a new vintage or council changes nothing here."""
     if not view:
         raise PreventUpdate
-    asked = {"indicator": view["indicator"], "period": view["period"]}
+    asked = {name: view.get(name) for name in ("indicator", "period", *FILTERS)}
     if asked == compared:
         raise PreventUpdate
     return (*comparison_outputs(view), asked)

@@ -8,6 +8,7 @@ from dash import Input, Output, Patch, State, callback, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks import data
+from callbacks.state import FILTERS, View
 from trustmap import analysis, figures
 from trustmap.sources import source_line
 
@@ -22,6 +23,7 @@ FEW_VALUES_SHARE = 0.9  # below this share of councils with a value, say why the
 def drawn_key(view: dict) -> dict:
     """What the map shows of a view: outside indicator mode the indicator does not change it."""
     key = {"vintage": view["vintage"], "colour": view["colour"], "area": view["area"]}
+    key |= {name: view.get(name) for name in FILTERS}
     if view["colour"] == "indicator":
         key |= {"indicator": view["indicator"], "period": view["period"]}
     return key
@@ -73,6 +75,21 @@ def indicator_alerts(view: dict, with_value: int, councils: int, label: str) -> 
     return [dbc.Alert(text, color=colour, id="map-data-alert", className="py-2 mb-2 small")]
 
 
+def colour_key(drawn: dict) -> dict:
+    """The part of a drawn key that sets colours (the rest only fades councils)."""
+    return {name: value for name, value in drawn.items() if name not in {"area", *FILTERS}}
+
+
+def highlighted_councils(view: dict) -> list[str] | None:
+    """The selected council, else the councils the filters keep; None when nothing is."""
+    if view["area"]:
+        return [view["area"]]
+    council_filter = View(**view).council_filter()
+    if not council_filter.active:
+        return None
+    return analysis.filter_councils(data.get_build(), view["vintage"], council_filter, data.HEALTH)
+
+
 def map_update(view: dict, drawn: dict | None):
     """(figure or Patch, drawn key, alerts, source line) for a view; nothing if unchanged.
 
@@ -83,19 +100,20 @@ def map_update(view: dict, drawn: dict | None):
     if key == drawn:
         raise PreventUpdate
     colouring, alerts, source = colouring_for(view)
-    selected = figures.selected_points(colouring, view["area"])
+    highlighted = highlighted_councils(view)
+    selected = figures.selected_points(colouring, highlighted)
     if drawn is None or drawn["vintage"] != view["vintage"]:
         status = data.pathfinders(view["vintage"])
         figure = figures.council_map(
             data.council_geojson(view["vintage"]),
             colouring,
             status.loc[status["pathfinder"], "la_code"],
-            view["area"],
+            highlighted,
         )
         return figure, key, alerts, source
     figure = Patch()
     figure["data"][0]["selectedpoints"] = selected
-    if {**drawn, "area": None} == {**key, "area": None}:
+    if colour_key(drawn) == colour_key(key):
         return figure, key, no_update, no_update
     for name, value in figures.colouring_properties(colouring).items():
         figure["data"][0][name] = value

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
 
-from trustmap import analysis
+from trustmap import analysis, coterminosity
 from trustmap.build import Build
 
 COLOUR_MODES = {
@@ -18,7 +18,19 @@ COLOUR_MODES = {
     "coterminosity": "Coterminosity with CCG 2019",
     "indicator": "Indicator",
 }
-QUERY_KEYS = {"v": "vintage", "c": "colour", "t": "theme", "i": "indicator", "p": "period"}
+QUERY_KEYS = {
+    "v": "vintage",
+    "c": "colour",
+    "t": "theme",
+    "i": "indicator",
+    "p": "period",
+    "r": "region",
+    "y": "la_type",
+    "s": "status",
+    "k": "cclass",
+}
+FILTERS = ("region", "la_type", "status", "cclass")
+STATUSES = {"pathfinder": True, "other": False}
 AREA_KEY = "a"
 SHOWN_VALUE_CHARS = 40
 DEFAULT_VINTAGE = "2019"
@@ -33,9 +45,22 @@ class View:
     indicator: str
     period: str
     area: str | None = None
+    region: str | None = None
+    la_type: str | None = None
+    status: str | None = None
+    cclass: str | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+    def council_filter(self) -> analysis.CouncilFilter:
+        """The analyst's filters as the core's CouncilFilter."""
+        return analysis.CouncilFilter(
+            region=self.region,
+            la_type=self.la_type,
+            pathfinder=STATUSES.get(self.status),
+            coterminosity_class=self.cclass,
+        )
 
 
 @dataclass(frozen=True)
@@ -47,6 +72,7 @@ class Choices:
     periods: dict[str, tuple[str, ...]]  # indicator id -> its periods, oldest first
     indicator_themes: dict[str, frozenset[str]]
     council_codes: frozenset[str]
+    filters: dict[str, tuple[str, ...]]  # filter field -> the values it may take
 
     @classmethod
     def from_build(cls, build: Build, theme_ids) -> Choices:
@@ -61,6 +87,12 @@ class Choices:
                 row.id: frozenset(row.themes.split(";")) for row in catalogue.itertuples()
             },
             council_codes=frozenset(build["council_members"]["la_code"]),
+            filters={
+                "region": tuple(sorted(build["council_members"]["region_name"].unique())),
+                "la_type": tuple(sorted(build["council_members"]["la_type"].unique())),
+                "status": tuple(STATUSES),
+                "cclass": (*coterminosity.CLASSES, "not_determined"),
+            },
         )
 
     def indicators_of(self, theme: str | None) -> list[str]:
@@ -101,7 +133,11 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
     area = view.area if view.area in choices.council_codes else None
     if view.area is not None and area is None:
         notes.append(f"Unknown council code '{_shown(view.area)}': no council selected.")
-    return View(vintage, colour, theme, indicator, period, area), notes
+    filters = {
+        name: keep(getattr(view, name), choices.filters[name], name.replace("_", " "), None)
+        for name in FILTERS
+    }
+    return View(vintage, colour, theme, indicator, period, area, **filters), notes
 
 
 def _shown(value: str) -> str:

@@ -11,6 +11,7 @@ from dash import Input, Output, State, callback, ctx, html, no_update
 
 from callbacks import data
 from callbacks.state import (
+    FILTERS,
     View,
     area_from_click,
     indicator_options,
@@ -20,7 +21,7 @@ from callbacks.state import (
     to_query,
 )
 
-CONTROLS = ("vintage", "colour", "theme", "indicator", "period")
+CONTROLS = ("vintage", "colour", "theme", "indicator", "period", *FILTERS)
 
 
 def next_view(trigger: str | None, search: str, controls: dict, click, current: dict | None):
@@ -86,8 +87,9 @@ def link_alert(notes: list[str]) -> dbc.Alert:
     Input("map", "clickData"),
     State("view", "data"),
 )
-def sync_view(search, vintage, colour, theme, indicator, period, click, current):
-    controls = dict(zip(CONTROLS, (vintage, colour, theme, indicator, period), strict=True))
+def sync_view(search, *values):
+    *control_values, click, current = values
+    controls = dict(zip(CONTROLS, control_values, strict=True))
     trigger = ctx.triggered_id
     view, notes, from_link = next_view(trigger, search, controls, click, current)
     return view_outputs(trigger, view, notes, from_link, controls, current)

@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from callbacks.state import COLOUR_MODES, Choices, indicator_options, period_options
-from trustmap import analysis
+from trustmap import analysis, figures
 from trustmap.build import Build
 from trustmap.sources import OGL_ATTRIBUTION
 from trustmap.themes import published_priorities, themes
@@ -32,6 +32,7 @@ def main_layout(build: Build, choices: Choices) -> dbc.Container:
             header(),
             html.Div(id="url-alert"),
             controls(build, choices),
+            filters(choices),
             dbc.Row(
                 [
                     dbc.Col(map_column(), lg=7),
@@ -139,6 +140,48 @@ def controls(build: Build, choices: Choices) -> dbc.Row:
     )
 
 
+FILTER_LABELS = {
+    "region": ("Region", "All regions"),
+    "la_type": ("Council type", "All types"),
+    "status": ("Pathfinder status", "All councils"),
+    "cclass": ("Coterminosity with CCG 2019", "All classes"),
+}
+VALUE_LABELS = {
+    "UA": "Unitary authority",
+    "MD": "Metropolitan district",
+    "LB": "London borough",
+    "County": "County",
+    "pathfinder": "Pathfinders (and successors)",
+    "other": "Other councils",
+    **{key: label for key, (label, _) in figures.COTERMINOSITY_CLASSES.items()},
+}
+
+
+def filters(choices: Choices) -> dbc.Row:
+    """Which councils every view keeps: the map fades the others, comparisons leave them out."""
+    return dbc.Row(
+        [
+            dbc.Col(
+                _labelled(
+                    label,
+                    dcc.Dropdown(
+                        id=name,
+                        options=[
+                            {"label": VALUE_LABELS.get(value, value), "value": value}
+                            for value in choices.filters[name]
+                        ],
+                        placeholder=placeholder,
+                    ),
+                    name,
+                ),
+                md=3,
+            )
+            for name, (label, placeholder) in FILTER_LABELS.items()
+        ],
+        className="g-3 mb-3",
+    )
+
+
 def map_column() -> html.Div:
     return html.Div(
         [
@@ -157,7 +200,36 @@ def map_column() -> html.Div:
                 color="secondary",
                 outline=True,
             ),
+            export_menu("map"),
+            dbc.Button(
+                "Briefing pack (PDF)",
+                id="export-briefing",
+                href="#",
+                external_link=True,
+                target="_blank",
+                size="sm",
+                color="primary",
+                className="ms-2",
+            ),
         ]
+    )
+
+
+def export_menu(chart: str, label: str = "Export for slides") -> dbc.DropdownMenu:
+    """PNG, SVG and PDF links (1600x900, with title, source and licence) of one chart."""
+    items = [
+        dbc.DropdownMenuItem(
+            fmt.upper(), id=f"export-{chart}-{fmt}", href="#", external_link=True, target="_blank"
+        )
+        for fmt in ("png", "svg", "pdf")
+    ]
+    return dbc.DropdownMenu(
+        items,
+        label=label,
+        size="sm",
+        color="secondary",
+        className="d-inline-block ms-2",
+        direction="down",
     )
 
 
@@ -228,6 +300,7 @@ def _comparison_card(title: str, name: str) -> dbc.Col:
                     [
                         dcc.Graph(id=f"compare-{name}", figure=BLANK_FIGURE, config=GRAPH_CONFIG),
                         html.Div(id=f"compare-{name}-text"),
+                        export_menu(name),
                     ]
                 ),
             ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict, dataclass
+
 import pandas as pd
 
 from trustmap import compare, coterminosity, councils
@@ -91,6 +93,44 @@ def check_choice(value: str, choices, what: str) -> str:
         more = f" ... ({len(choices)} in all)" if len(choices) > SHOWN_CHOICES else ""
         raise UnknownChoiceError(f"unknown {what} '{value}'; choose one of {shown}{more}")
     return value
+
+
+@dataclass(frozen=True)
+class CouncilFilter:
+    """Which councils an analyst keeps: None in a field keeps all."""
+
+    region: str | None = None
+    la_type: str | None = None
+    pathfinder: bool | None = None
+    coterminosity_class: str | None = None
+
+    @property
+    def active(self) -> bool:
+        return any(value is not None for value in asdict(self).values())
+
+
+def filter_councils(
+    build: Build, vintage: str, council_filter: CouncilFilter, health: str = "ccg2019"
+) -> list[str]:
+    """Codes of the councils of `vintage` that pass `council_filter` (coterminosity with
+    `health` by the exact membership method where one exists)."""
+    councils_of = council_layer(build, vintage).set_index("la_code")
+    keep = pd.Series(True, index=councils_of.index)
+    if council_filter.region is not None:
+        keep &= councils_of["region_name"] == council_filter.region
+    if council_filter.la_type is not None:
+        keep &= councils_of["la_type"] == council_filter.la_type
+    if council_filter.pathfinder is not None:
+        status = pathfinder_status(build["council_members"], district_area_series(build), vintage)
+        keep &= (
+            status.set_index("la_code")["pathfinder"].reindex(keep.index)
+            == council_filter.pathfinder
+        )
+    if council_filter.coterminosity_class is not None:
+        method = "membership" if health == "ccg2019" else "overlay"
+        classes = coterminosity_table(build, vintage, health, method).set_index("la_code")["class"]
+        keep &= classes.reindex(keep.index) == council_filter.coterminosity_class
+    return keep.index[keep].tolist()
 
 
 def council_layer(build: Build, vintage: str) -> pd.DataFrame:
@@ -240,7 +280,7 @@ def group_membership(
     table = coterminosity_table(build, vintage, health, method)
     table = table[table["class"] != "not_determined"]
     return (table.set_index("la_code")["class"] == "coterminous"), (
-        f"coterminous with {health}",
+        f"coterminous with {HEALTH_GEOGRAPHIES[health]}",
         "not coterminous",
     )
 
@@ -257,10 +297,14 @@ def compare_indicator(
     by: str,
     vintage: str | None = None,
     health: str = "ccg2019",
+    council_filter: CouncilFilter | None = None,
 ) -> dict:
-    """Group comparison of one indicator period, with its source and how late its data are."""
+    """Group comparison of one indicator period, with its source and how late its data are;
+    `council_filter` keeps only the councils (of the comparison's vintage) that pass it."""
     vintage = vintage or data_vintage(build, indicator_id, period)
     values = council_values(build, indicator_id, period, check_vintage(build, vintage))
+    if council_filter is not None and council_filter.active:
+        values = values[values.index.isin(filter_councils(build, vintage, council_filter))]
     in_first, labels = group_membership(build, by, vintage, health)
     result = compare.compare_groups(
         values, in_first.reindex(values.index).dropna().astype(bool), labels=labels

@@ -6,6 +6,7 @@ Figures are rendered by kaleido in Debian's Chromium, started once per process a
 from __future__ import annotations
 
 import io
+import textwrap
 import threading
 import warnings
 
@@ -19,6 +20,8 @@ from trustmap.sources import OGL_ATTRIBUTION
 SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX = 1600, 900
 MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 MAX_SIDE_PX = 4000
+TITLE_LINE_CHARS = 95
+FOOTER_LINE_CHARS = 190  # about the width of a 1600 px slide at 12 px
 _renderer_lock = threading.Lock()
 _renderer_started = False
 
@@ -39,14 +42,21 @@ def start_renderer() -> None:
 def slide_figure(figure: go.Figure, *, title: str, source: str) -> go.Figure:
     """A copy of `figure` laid out for a slide: title on top, source and licence at the foot."""
     slide = go.Figure(figure)
+    title_lines = textwrap.wrap(title, TITLE_LINE_CHARS)
     slide.update_layout(
-        title={"text": title, "x": 0.02, "xanchor": "left", "font": {"size": 28}},
-        margin={"t": 90, "b": 110, "l": 60, "r": 40},
+        title={
+            "text": "<br>".join(title_lines),
+            "x": 0.02,
+            "xanchor": "left",
+            "font": {"size": 26},
+        },
+        margin={"t": 50 + 34 * len(title_lines), "b": 130, "l": 60, "r": 40},
         font={"size": 16},
         paper_bgcolor="white",
     )
+    footer = "<br>".join(textwrap.wrap(source, FOOTER_LINE_CHARS) + [OGL_ATTRIBUTION])
     slide.add_annotation(
-        text=f"{source}<br>{OGL_ATTRIBUTION}",
+        text=footer,
         showarrow=False,
         xref="paper",
         yref="paper",

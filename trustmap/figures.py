@@ -216,15 +216,17 @@ def _wrap(text: str, width: int) -> str:
     return "<br>".join([*lines, line])
 
 
-def selected_points(colouring: Colouring, area: str | None) -> list[int] | None:
-    """Position of the selected council among the map's locations, for `selectedpoints`
-    (None, no selection, when it is not one of them)."""
-    positions = colouring.frame.index[colouring.frame["la_code"] == area]
-    return [int(positions[0])] if len(positions) else None
+def selected_points(colouring: Colouring, highlighted) -> list[int] | None:
+    """Positions of the highlighted councils (a selected one, or those a filter keeps) among
+    the map's locations, for `selectedpoints`; None (nothing faded) when there are none."""
+    if highlighted is None:
+        return None
+    positions = colouring.frame.index[colouring.frame["la_code"].isin(list(highlighted))]
+    return [int(position) for position in positions] if len(positions) else None
 
 
 def council_map(
-    geojson: dict, colouring: Colouring, pathfinder_codes, selected: str | None = None
+    geojson: dict, colouring: Colouring, pathfinder_codes, highlighted=None
 ) -> go.Figure:
     """Choropleth of councils in classes, with the pathfinders drawn again on top as a thick
     dark outline so they stand out whatever the colouring; a selected council stays opaque
@@ -235,7 +237,7 @@ def council_map(
         marker={"line": {"width": 0.6, "color": BORDER_COLOUR}},
         hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
         name="councils",
-        selectedpoints=selected_points(colouring, selected),
+        selectedpoints=selected_points(colouring, highlighted),
         selected={"marker": {"opacity": 1.0}},
         unselected={"marker": {"opacity": UNSELECTED_OPACITY}},
         **colouring_properties(colouring),

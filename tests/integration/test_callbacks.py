@@ -15,9 +15,11 @@ from dash.exceptions import PreventUpdate
 from callbacks.comparison import update_comparison
 from callbacks.council_map import map_table, update_map
 from callbacks.detail import detail_children, profile_rows
-from callbacks.view import sync_view
+from callbacks.state import FILTERS
+from callbacks.view import CONTROLS, sync_view
 
-DEFAULT_CONTROLS = ("2019", "pathfinder", None, "iod2019-imd-average-score", "2019")
+NO_FILTERS = (None,) * len(FILTERS)
+DEFAULT_CONTROLS = ("2019", "pathfinder", None, "iod2019-imd-average-score", "2019", *NO_FILTERS)
 
 
 def run_callback(function, triggered: str | None, *args):
@@ -36,7 +38,7 @@ def load_link(search: str) -> tuple:
 
 
 def view_of(outputs: tuple) -> dict:
-    return outputs[8]
+    return outputs[len(CONTROLS) + 3]  # after the link, the controls and two option lists
 
 
 def test_pathfinder_map_draws_every_council_and_outlines_the_35():
@@ -49,7 +51,9 @@ def test_pathfinder_map_draws_every_council_and_outlines_the_35():
     assert outline.marker.line.width == 2.5
     assert figure.layout.map.style == "white-bg"
     assert "2003 pathfinder" in fill.colorbar.ticktext
-    assert drawn == {"vintage": "2019", "colour": "pathfinder", "area": None}
+    assert drawn == {"vintage": "2019", "colour": "pathfinder", "area": None} | dict.fromkeys(
+        FILTERS
+    )
     assert alerts == []
     assert source.startswith("Source: Office for National Statistics")
 
@@ -130,7 +134,7 @@ def test_bad_link_falls_back_to_defaults_with_a_message():
 
 def test_control_change_writes_the_link_and_keeps_the_area():
     current = view_of(load_link("?a=E09000029"))
-    controls = ("2023", "indicator", None, "iod2019-imd-average-score", "2019")
+    controls = ("2023", "indicator", None, "iod2019-imd-average-score", "2019", *NO_FILTERS)
     outputs = run_callback(sync_view, "vintage.value", "?a=E09000029", *controls, None, current)
     assert outputs[0] == ("?v=2023&c=indicator&i=iod2019-imd-average-score&p=2019&a=E09000029")
     assert outputs[2] is no_update  # unchanged controls are not sent back
@@ -139,7 +143,7 @@ def test_control_change_writes_the_link_and_keeps_the_area():
 
 def test_new_indicator_gets_its_latest_period():
     current = view_of(load_link(""))
-    controls = ("2019", "indicator", None, "iod2019-imd-average-score", "1999")
+    controls = ("2019", "indicator", None, "iod2019-imd-average-score", "1999", *NO_FILTERS)
     outputs = run_callback(sync_view, "indicator.value", "", *controls, None, current)
     assert view_of(outputs)["period"] == "2019"
 
@@ -148,7 +152,7 @@ def test_map_click_selects_the_council():
     current = view_of(load_link(""))
     click = {"points": [{"location": "E09000029"}]}
     outputs = run_callback(sync_view, "map.clickData", "", *DEFAULT_CONTROLS, click, current)
-    assert outputs[9] == "E09000029"
+    assert outputs[len(CONTROLS) + 4] == "E09000029"  # the area store
     assert outputs[0].endswith("a=E09000029")
 
 
@@ -187,9 +191,9 @@ def test_map_table_twin_has_every_council_and_the_source():
 
 def test_theme_narrows_the_indicators_and_keeps_a_valid_choice():
     current = view_of(load_link(""))
-    controls = ("2019", "indicator", "send", "iod2019-imd-average-score", "2019")
+    controls = ("2019", "indicator", "send", "iod2019-imd-average-score", "2019", *NO_FILTERS)
     outputs = run_callback(sync_view, "theme.value", "", *controls, None, current)
-    options = outputs[6]
+    options = outputs[len(CONTROLS) + 1]  # the indicator options
     view = view_of(outputs)
     assert 0 < len(options) < 535
     assert view["indicator"] in {option["value"] for option in options}
@@ -198,7 +202,23 @@ def test_theme_narrows_the_indicators_and_keeps_a_valid_choice():
 
 
 def test_link_without_theme_restores_every_indicator():
-    controls = ("2019", "indicator", "send", "lait-16-17yroldsen-et", "2025")
+    controls = ("2019", "indicator", "send", "lait-16-17yroldsen-et", "2025", *NO_FILTERS)
     outputs = run_callback(sync_view, "url.search", "?c=indicator", *controls, None, None)
-    assert len(outputs[6]) == 535
+    assert len(outputs[len(CONTROLS) + 1]) == 535
     assert outputs[3] is None  # the theme control is cleared
+
+
+def test_filters_fade_other_councils_and_narrow_the_comparison():
+    view = view_of(load_link("?v=2019&r=London&y=LB"))
+    assert (view["region"], view["la_type"]) == ("London", "LB")
+    figure, _, _, _ = update_map(view, None)
+    assert len(figure.data[0].selectedpoints) == 33  # London's boroughs kept, others faded
+    outputs = update_comparison(view, None)
+    assert "n=8" in str(outputs[0]) and "n=25" in str(outputs[0])  # 8 London pathfinders
+
+
+def test_odd_filter_in_a_link_falls_back_to_all():
+    outputs = load_link("?r=Atlantis&s=maybe")
+    view = view_of(outputs)
+    assert view["region"] is None and view["status"] is None
+    assert "Atlantis" in str(outputs[-1])

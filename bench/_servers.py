@@ -1,0 +1,293 @@
+"""What every bench shares: an app started on a free loopback port, and a client that talks to a
+Dash app the way a browser tab does.
+
+`serve` starts a server as a subprocess, waits until `GET /` answers and stops it on exit.
+`DashTab` holds a tab's component properties, reads `/_dash-dependencies` and, after a change,
+sends exactly the `/_dash-update-component` POSTs the renderer would send: every callback whose
+input changed, in rounds (a callback's own outputs never re-trigger it), one round in parallel.
+Only 127.0.0.1 is ever contacted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = str(ROOT / ".venv" / "bin" / "python")
+GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
+HOST = "127.0.0.1"
+START_TIMEOUT_S = 300  # a first run builds the data cache
+STOP_TIMEOUT_S = 15
+REQUEST_TIMEOUT_S = 60
+MAX_ROUNDS = 6  # callback chains here are two or three rounds deep
+UPDATE_PATH = "/_dash-update-component"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind((HOST, 0))
+        return probe.getsockname()[1]
+
+
+def real_app_command(port: int) -> list[str]:
+    """The dashboard as `python app.py` runs it (debug off unless TRUSTMAP_DEBUG=1, never set)."""
+    return [PYTHON, "app.py"]
+
+
+def naive_app_command(port: int) -> list[str]:
+    return [PYTHON, "bench/naive_app.py", str(port)]
+
+
+def gunicorn_command(port: int, workers: int = 2) -> list[str]:
+    return [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "--timeout", "120", "app:server"]
+
+
+@contextmanager
+def serve(command_for, name: str) -> Iterator[str]:
+    """Start `command_for(port)` in the project folder on a free port; yield its base URL.
+
+    The server's output goes to a log file (its path is printed if it fails to start); the
+    process is terminated, then killed if it lingers, when the block ends.
+    """
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "TRUSTMAP_DEBUG"}
+    env["PORT"] = str(port)
+    url = f"http://{HOST}:{port}"
+    with tempfile.NamedTemporaryFile(
+        prefix=f"trustmap-{name}-", suffix=".log", delete=False
+    ) as log:
+        process = subprocess.Popen(
+            command_for(port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+        )
+        try:
+            wait_until_answering(url, process, log.name)
+            yield url
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=STOP_TIMEOUT_S)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=STOP_TIMEOUT_S)
+
+
+def wait_until_answering(url: str, process: subprocess.Popen, log_name: str) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        try:
+            with urllib.request.urlopen(url + "/", timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            sys.exit(f"{url} did not start (exit code {process.poll()}); see {log_name}")
+        time.sleep(0.5)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """One HTTP request: what it was for, its status, body bytes on the wire and seconds."""
+
+    label: str
+    status: int
+    wire_bytes: int
+    seconds: float
+    body: bytes = b""
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None and 200 <= self.status < 400
+
+
+def fetch(url: str, label: str, payload: dict | None = None) -> Exchange:
+    """GET `url`, or POST `payload` as JSON; never raises for HTTP or network errors."""
+    data = None if payload is None else json.dumps(payload).encode()
+    request = urllib.request.Request(url, data=data, headers={"Accept-Encoding": "gzip"})
+    if data is not None:
+        request.add_header("Content-Type", "application/json")
+    started = time.perf_counter()
+    try:
+        with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT_S) as response:
+            status, raw, encoding = response.status, response.read(), response.headers
+    except urllib.error.HTTPError as error:
+        raw = error.read()
+        return Exchange(label, error.code, len(raw), time.perf_counter() - started, raw)
+    except OSError as error:
+        return Exchange(label, 0, 0, time.perf_counter() - started, error=repr(error))
+    seconds = time.perf_counter() - started
+    body = gzip.decompress(raw) if encoding.get("Content-Encoding") == "gzip" else raw
+    return Exchange(label, status, len(raw), seconds, body)
+
+
+def _layout_props(node, props: dict, types: dict) -> None:
+    """Collect the props and type of every component with an id in a `/_dash-layout` tree."""
+    if isinstance(node, list):
+        for child in node:
+            _layout_props(child, props, types)
+        return
+    if not isinstance(node, dict):
+        return
+    own = node.get("props") or {}
+    if isinstance(own.get("id"), str):
+        types[own["id"]] = node.get("type")
+        for prop, value in own.items():
+            if prop != "children" or not isinstance(value, dict | list):
+                props[f"{own['id']}.{prop}"] = value
+    for value in own.values():
+        if isinstance(value, dict | list):
+            _layout_props(value, props, types)
+
+
+def _outputs(spec: str) -> list[str]:
+    """`'..a.b...c.d..'` -> ['a.b', 'c.d']; a single output 'a.b' -> ['a.b']."""
+    return spec.strip(".").split("...") if spec.startswith("..") else [spec]
+
+
+def _ref(prop_id: str) -> dict:
+    component, prop = prop_id.rsplit(".", 1)
+    return {"id": component, "property": prop}
+
+
+class DashTab:
+    """One browser tab of a Dash app (string ids only, which is all the apps here use)."""
+
+    def __init__(self, base_url: str):
+        self.base_url = base_url
+        self.props: dict = {}
+        self.callbacks: list[dict] = []
+
+    def open(self, query: str = "") -> list[Exchange]:
+        """Load the page, its layout and dependencies, then run the initial callbacks."""
+        exchanges = [
+            fetch(self.base_url + "/" + query, "GET /"),
+            fetch(self.base_url + "/_dash-layout", "GET _dash-layout"),
+            fetch(self.base_url + "/_dash-dependencies", "GET _dash-dependencies"),
+        ]
+        if not all(exchange.ok for exchange in exchanges):
+            return exchanges
+        self.props, types = {}, {}
+        _layout_props(json.loads(exchanges[1].body), self.props, types)
+        # The renderer runs no callback whose outputs are missing from the layout.
+        self.callbacks = [
+            {**spec, "outputs_list": _outputs(spec["output"])}
+            for spec in json.loads(exchanges[2].body)
+            if not spec.get("clientside_function")
+            and all(prop.rsplit(".", 1)[0] in types for prop in _outputs(spec["output"]))
+        ]
+        # dcc.Location reports the address on mount: the first callbacks see it changed.
+        mounted = {}
+        for component in (name for name, kind in types.items() if kind == "Location"):
+            mounted |= {f"{component}.pathname": "/", f"{component}.search": query}
+            mounted[f"{component}.href"] = f"{self.base_url}/{query}"
+        self.props |= mounted
+        initial = [spec for spec in self.callbacks if not spec.get("prevent_initial_call")]
+
+        def waits(spec: dict) -> bool:
+            """Whether another initial callback outputs one of its inputs (it runs after)."""
+            inputs = {_prop_id(ref) for ref in spec["inputs"]}
+            return any(inputs & set(other["outputs_list"]) for other in initial if other != spec)
+
+        first = [spec for spec in initial if not waits(spec)]
+        return exchanges + self._run(first, set(mounted), fire_left=initial)
+
+    def change(self, prop_id: str, value) -> list[Exchange]:
+        """Set one property as a user would (a dropdown value, a map click) and follow it."""
+        self.props[prop_id] = value
+        triggered = [
+            spec for spec in self.callbacks if any(_prop_id(i) == prop_id for i in spec["inputs"])
+        ]
+        return self._run(triggered, {prop_id})
+
+    def _payload(self, spec: dict, changed: set[str]) -> dict:
+        def with_value(ref: dict) -> dict:
+            key = _prop_id(ref)
+            return {**ref, "value": self.props[key]} if key in self.props else dict(ref)
+
+        outputs = [_ref(prop) for prop in spec["outputs_list"]]
+        inputs = [with_value(ref) for ref in spec["inputs"]]
+        ids = [_prop_id(ref) for ref in spec["inputs"] if _prop_id(ref) in changed]
+        payload = {
+            "output": spec["output"],
+            "outputs": outputs if spec["output"].startswith("..") else outputs[0],
+            "inputs": inputs,
+            "changedPropIds": ids,
+            "parsedChangedPropsIds": ids,
+        }
+        if spec["state"]:
+            payload["state"] = [with_value(ref) for ref in spec["state"]]
+        return payload
+
+    def _post(self, spec: dict, changed: set[str]) -> tuple[Exchange, set[str]]:
+        exchange = fetch(self.base_url + UPDATE_PATH, spec["output"], self._payload(spec, changed))
+        updated = set()
+        if exchange.status == 200 and exchange.body:
+            for component, values in json.loads(exchange.body).get("response", {}).items():
+                for prop, value in values.items():
+                    self.props[f"{component}.{prop}"] = value
+                    updated.add(f"{component}.{prop}")
+        return exchange, updated
+
+    def _run(self, specs: list[dict], changed: set[str], fire_left=()) -> list[Exchange]:
+        """Fire `specs` in parallel, then whatever their outputs trigger, round after round."""
+        exchanges: list[Exchange] = []
+        fired: set[str] = set()
+        for _ in range(MAX_ROUNDS):
+            if not specs:
+                break
+            with ThreadPoolExecutor(max_workers=len(specs)) as pool:
+                results = list(pool.map(self._post, specs, [changed] * len(specs)))
+            fired |= {spec["output"] for spec in specs}
+            exchanges += [exchange for exchange, _ in results]
+            changed = set().union(*(updated for _, updated in results))
+            specs = [
+                candidate
+                for candidate in self.callbacks
+                if any(
+                    _prop_id(ref) in changed - set(candidate["outputs_list"])
+                    for ref in candidate["inputs"]
+                )
+            ]
+        # An initial callback whose inputs never changed still runs once, as in the renderer.
+        left = [spec for spec in fire_left if spec["output"] not in fired]
+        if left:
+            exchanges += self._run(left, set())
+        return exchanges
+
+
+def _prop_id(ref: dict) -> str:
+    return f"{ref['id']}.{ref['property']}"
+
+
+def percentile(values: list[float], share: float) -> float:
+    """The `share` (0-1) percentile of `values`, interpolated between the nearest ranks."""
+    ordered = sorted(values)
+    if not ordered:
+        return float("nan")
+    position = share * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
+
+
+def layout_options(tab: DashTab, prop_id: str) -> list[str]:
+    """The values of a dropdown's options in the tab's layout."""
+    return [
+        option["value"] if isinstance(option, dict) else option
+        for option in tab.props.get(prop_id) or []
+    ]

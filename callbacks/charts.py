@@ -1,0 +1,134 @@
+"""The charts section: scatter of two indicators, trend of the chosen one, and the CSV export
+of every table twin. Thin adapters over `trustmap.charts`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import MATCH, Input, Output, State, callback, no_update
+from dash.exceptions import PreventUpdate
+
+from callbacks import data
+from layouts.charts import BLANK_FIGURE, SCATTER_COLUMNS, grid_id, period_choice
+from trustmap import analysis, charts
+
+TRENDS_KEPT = 32
+
+
+def _alert(text: str) -> dbc.Alert:
+    return dbc.Alert(text, color="info", className="py-2")
+
+
+def scatter_columns(x: charts.Axis, y: charts.Axis) -> list[dict]:
+    """The scatter grid's columns, x and y headed by their indicator (the CSV's header)."""
+    headers = {"x": f"x: {x.title}", "y": f"y: {y.title}"}
+    columns = [
+        {**column, "headerName": headers.get(column["field"], column["field"])}
+        for column in SCATTER_COLUMNS
+    ]
+    return [*columns, {"field": "source", "width": 200}]
+
+
+def scatter_outputs(view: dict, y_indicator: str, y_period: str) -> tuple:
+    """(figure, source line, alert, grid rows, grid columns) of the scatter, on the council
+    vintage of the view indicator's own data (as the comparison above uses)."""
+    build = data.get_build()
+    try:
+        vintage = analysis.data_vintage(build, view["indicator"], view["period"])
+        x = charts.indicator_axis(build, view["indicator"], view["period"])
+        y = charts.indicator_axis(build, y_indicator, y_period)
+        table = charts.scatter_table(build, x, y, vintage)
+    except ValueError as error:  # UnknownChoiceError, or an indicator period without councils
+        return BLANK_FIGURE, "", _alert(str(error)), [], SCATTER_COLUMNS
+    councils = len(data.councils(vintage))
+    source = charts.scatter_source(x, y, vintage, len(table), councils)
+    if table.empty:
+        text = f"No council of {vintage} has values for both {x.title} and {y.title}."
+        return BLANK_FIGURE, source, _alert(text), [], SCATTER_COLUMNS
+    rows = charts.records(table.assign(source=source))
+    return charts.scatter_figure(table, x, y, vintage), source, [], rows, scatter_columns(x, y)
+
+
+@callback(
+    Output("charts-y-period", "options"),
+    Output("charts-y-period", "value"),
+    Input("charts-y-indicator", "value"),
+    prevent_initial_call=True,
+)
+def update_y_periods(y_indicator):
+    return period_choice(data.get_build(), y_indicator)
+
+
+@callback(
+    Output("charts-scatter", "figure"),
+    Output("charts-scatter-source", "children"),
+    Output("charts-scatter-alert", "children"),
+    Output(grid_id("scatter"), "rowData"),
+    Output(grid_id("scatter"), "columnDefs"),
+    Output("charts-scatter-drawn", "data"),
+    Input("view", "data"),
+    Input("charts-y-indicator", "value"),
+    Input("charts-y-period", "value"),
+    State("charts-scatter-drawn", "data"),
+)
+def update_scatter(view, y_indicator, y_period, drawn):
+    """Only the view's indicator and period matter: a new council or colouring changes nothing."""
+    if not view or not y_indicator or not y_period:
+        raise PreventUpdate
+    asked = [view["indicator"], view["period"], y_indicator, y_period]
+    if asked == drawn:
+        raise PreventUpdate
+    return (*scatter_outputs(view, y_indicator, y_period), asked)
+
+
+@lru_cache(maxsize=TRENDS_KEPT)
+def trend_table(indicator_id: str) -> pd.DataFrame:
+    """A trend takes about a second (every period's councils are matched): keep recent ones.
+    Callers read the frame and never modify it."""
+    return charts.trend_table(data.get_build(), indicator_id)
+
+
+def trend_outputs(indicator_id: str) -> tuple:
+    """(figure, graph box style, note, source line, grid rows) of the trend."""
+    try:
+        table = trend_table(indicator_id)
+        axis = charts.indicator_axis(data.get_build(), indicator_id, table["period"].iat[0])
+    except ValueError as error:
+        return BLANK_FIGURE, {"display": "none"}, _alert(str(error)), "", []
+    note = charts.trend_note(table)
+    source = charts.trend_source(table, axis)
+    rows = charts.records(table.assign(indicator=indicator_id, source=source))
+    if note is not None:
+        return BLANK_FIGURE, {"display": "none"}, _alert(note), source, rows
+    return charts.trend_figure(table, axis), {}, [], source, rows
+
+
+@callback(
+    Output("charts-trend", "figure"),
+    Output("charts-trend-box", "style"),
+    Output("charts-trend-note", "children"),
+    Output("charts-trend-source", "children"),
+    Output(grid_id("trend"), "rowData"),
+    Output("charts-trend-drawn", "data"),
+    Input("view", "data"),
+    State("charts-trend-drawn", "data"),
+)
+def update_trend(view, drawn):
+    """Only the view's indicator matters: the trend shows all its periods."""
+    if not view:
+        raise PreventUpdate
+    if view["indicator"] == drawn:
+        raise PreventUpdate
+    return (*trend_outputs(view["indicator"]), view["indicator"])
+
+
+@callback(
+    Output({"type": "charts-grid", "name": MATCH}, "exportDataAsCsv"),
+    Input({"type": "charts-grid-download", "name": MATCH}, "n_clicks"),
+    prevent_initial_call=True,
+)
+def export_grid(clicks):
+    """Every table twin made by `layouts.charts.table_twin` downloads through this one."""
+    return True if clicks else no_update

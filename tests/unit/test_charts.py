@@ -1,0 +1,171 @@
+"""Charts beyond the map, on the real data bundle."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+
+from trustmap import analysis, charts
+from trustmap.pathfinders import pathfinder_status
+
+IMD = "iod2019-imd-average-score"
+IDACI = "iod2019-idaci-average-score"
+GOOD_DEVELOPMENT = "lait-fsp-new-gooddev"
+SUTTON = "E09000029"
+
+
+@pytest.fixture(scope="module")
+def iod_axes(build):
+    return charts.indicator_axis(build, IMD, "2019"), charts.indicator_axis(build, IDACI, "2019")
+
+
+@pytest.fixture(scope="module")
+def good_development_trend(build):
+    return charts.trend_table(build, GOOD_DEVELOPMENT)
+
+
+def test_scatter_of_two_iod_indicators_has_every_council_and_the_35(build, iod_axes):
+    x, y = iod_axes
+    table = charts.scatter_table(build, x, y, "2019")
+    assert list(table.columns) == ["la_code", "la_name", "group", "x", "y"]
+    assert len(table) == 151
+    figure = charts.scatter_figure(table, x, y, "2019")
+    by_name = {trace.name: trace for trace in figure.data}
+    pathfinders = by_name["pathfinder (n=35)"]
+    assert len(pathfinders.x) == 35
+    assert len(by_name["other councils (n=116)"].x) == 116
+    assert "Sutton" in pathfinders.text
+    assert pathfinders.marker.symbol != by_name["other councils (n=116)"].marker.symbol
+    assert pathfinders.marker.color != by_name["other councils (n=116)"].marker.color
+
+
+def test_scatter_values_are_each_indicators_own_council_values(build, iod_axes):
+    x, y = iod_axes
+    table = charts.scatter_table(build, x, y, "2019").set_index("la_code")
+    assert table.at[SUTTON, "x"] == analysis.council_values(build, IMD, "2019", "2019")[SUTTON]
+    assert table.at[SUTTON, "y"] == analysis.council_values(build, IDACI, "2019", "2019")[SUTTON]
+
+
+def test_scatter_keeps_only_councils_with_both_values(build, iod_axes):
+    x, _ = iod_axes
+    y = charts.indicator_axis(build, GOOD_DEVELOPMENT, "2025")
+    table = charts.scatter_table(build, x, y, "2019")
+    both = set(analysis.council_values(build, IMD, "2019", "2019").index) & set(
+        analysis.council_values(build, GOOD_DEVELOPMENT, "2025", "2019").index
+    )
+    assert set(table["la_code"]) == both
+    assert len(table) < 151
+    assert table[["x", "y", "la_name", "group"]].notna().all().all()
+    source = charts.scatter_source(x, y, "2019", len(table), 151)
+    assert f"{len(table)} of 151 had both values" in source
+    assert "(2019)" in source and "(2025)" in source
+    assert "English Indices of Deprivation 2019" in source
+    assert "Local Authority Interactive Tool" in source
+
+
+def test_unknown_period_is_refused_with_the_choices(build):
+    with pytest.raises(analysis.UnknownChoiceError, match="choose one of 2019"):
+        charts.indicator_axis(build, IMD, "1999")
+
+
+def test_trend_median_equals_a_pandas_median_of_the_raw_rows(build, good_development_trend):
+    values = build["indicator_values"]
+    rows = values[
+        (values["indicator_id"] == GOOD_DEVELOPMENT)
+        & (values["period"] == "2023")
+        & (values["geography"] == "council")
+    ].dropna(subset=["value"])
+    status = pathfinder_status(
+        build["council_members"], analysis.district_area_series(build), "2023"
+    ).set_index("la_code")["pathfinder"]
+    is_pathfinder = rows["area_code"].map(status)
+    assert is_pathfinder.notna().all()
+    trend = good_development_trend.set_index(["period", "group"])
+    for group, chosen in (("pathfinder", True), ("other councils", False)):
+        expected = rows.loc[is_pathfinder == chosen, "value"]
+        row = trend.loc[("2023", group)]
+        assert row["n"] == len(expected)
+        assert row["median"] == pytest.approx(expected.median())
+        assert row["q1"] == pytest.approx(expected.quantile(0.25))
+        assert row["q3"] == pytest.approx(expected.quantile(0.75))
+    assert trend.loc[("2023", "pathfinder"), "n"] == 35
+
+
+def test_trend_takes_each_period_on_its_own_vintage_and_keeps_gaps(good_development_trend):
+    trend = good_development_trend
+    vintages = trend.drop_duplicates("period").set_index("period")["la_vintage"]
+    assert vintages["2016"] == "2009"
+    assert vintages["2025"] == "2023"
+    empty = trend[trend["n"] == 0]
+    assert set(empty["period"]) == {"2020", "2021"}
+    assert empty["median"].isna().all()
+    assert charts.trend_note(trend) is None
+
+
+def test_trend_figure_breaks_at_periods_without_values(build, good_development_trend):
+    axis = charts.indicator_axis(build, GOOD_DEVELOPMENT, "2025")
+    figure = charts.trend_figure(good_development_trend, axis)
+    medians = [trace for trace in figure.data if trace.mode == "lines+markers"]
+    bands = [trace for trace in figure.data if trace.fill == "toself"]
+    assert len(medians) == 2
+    assert len(bands) == 4  # two unbroken runs of periods (2016-19, 2022-25) per group
+    periods = list(medians[0].x)
+    gap = periods.index("2020")
+    assert medians[0].y[gap] is None or math.isnan(medians[0].y[gap])
+    assert "n = %{customdata[0]}" in medians[0].hovertemplate
+    assert "no council values for 2020, 2021" in figure.layout.title.subtitle.text.replace(
+        "<br>", " "
+    )
+    source = charts.trend_source(good_development_trend, axis)
+    assert "councils of 2009 for 2016, 2017, 2018" in source
+    assert "Local Authority Interactive Tool" in source
+
+
+def test_single_period_indicator_gets_a_note_not_a_chart(build):
+    trend = charts.trend_table(build, IMD)
+    assert list(trend["period"].unique()) == ["2019"]
+    assert "one period only (2019)" in charts.trend_note(trend)
+
+
+def test_published_totals_are_the_three_sourced_counts_and_nothing_per_council():
+    table = charts.published_totals_table()
+    assert dict(zip(table["priority"], table["trusts"], strict=True)) == {
+        "disabled children": 16,
+        "early intervention": 11,
+        "mental health services": 8,
+    }
+    assert (table["of_trusts"] == 35).all()
+    assert not {"la_code", "la_name"} & set(table.columns)
+    assert table["source"].str.startswith("Bachmann et al. 2006").all()
+    figure = charts.published_totals_figure(table)
+    (bars,) = figure.data
+    assert list(bars.x) == [8, 11, 16]
+    assert "16 of 35" in bars.text
+    assert tuple(figure.layout.xaxis.range) == (0, 35)
+    assert "published totals" in figure.layout.title.text
+    assert "32(2):137-146" in charts.BACHMANN_2006
+    assert "Two-thirds" in charts.POOLED_BUDGETS_FINDING
+
+
+def test_comparison_table_has_a_row_per_group_of_each_result(build):
+    results = [
+        analysis.compare_indicator(build, IMD, "2019", by, "2019")
+        for by in ("pathfinder", "coterminous")
+    ]
+    table = charts.comparison_table(*results)
+    assert list(table.columns) == charts.COMPARISON_COLUMNS
+    assert list(table["comparison"]) == ["pathfinder", "pathfinder", "coterminous", "coterminous"]
+    pathfinder_rows = table[table["comparison"] == "pathfinder"]
+    assert pathfinder_rows["n"].tolist() == [35, 116]
+    assert pathfinder_rows["diff"].iat[0] == pytest.approx(
+        pathfinder_rows["mean"].iat[0] - pathfinder_rows["mean"].iat[1]
+    )
+    assert len(charts.comparison_table(results[0], None)) == 2
+    assert charts.comparison_table(None, None).empty
+
+
+def test_records_send_missing_values_as_none():
+    rows = charts.records(pd.DataFrame({"a": [1.0, float("nan")], "b": ["x", None]}))
+    assert rows == [{"a": 1.0, "b": "x"}, {"a": None, "b": None}]
