@@ -58,6 +58,7 @@ def refuse_bad_requests(server: Flask) -> None:
 def create_app() -> dash.Dash:
     build = data.get_build()
     app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=False)
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = main_layout(build, data.choices())
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES

@@ -53,7 +53,7 @@ def naive_app_command(port: int) -> list[str]:
 
 
 def gunicorn_command(port: int, workers: int = 2) -> list[str]:
-    return [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "--timeout", "120", "app:server"]
+    return [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "app:server"]
 
 
 @contextmanager
@@ -109,6 +109,7 @@ class Exchange:
     seconds: float
     body: bytes = b""
     error: str | None = None
+    content_type: str = ""
 
     @property
     def ok(self) -> bool:
@@ -124,15 +125,16 @@ def fetch(url: str, label: str, payload: dict | None = None) -> Exchange:
     started = time.perf_counter()
     try:
         with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT_S) as response:
-            status, raw, encoding = response.status, response.read(), response.headers
+            status, raw, headers = response.status, response.read(), response.headers
     except urllib.error.HTTPError as error:
         raw = error.read()
         return Exchange(label, error.code, len(raw), time.perf_counter() - started, raw)
     except OSError as error:
         return Exchange(label, 0, 0, time.perf_counter() - started, error=repr(error))
     seconds = time.perf_counter() - started
-    body = gzip.decompress(raw) if encoding.get("Content-Encoding") == "gzip" else raw
-    return Exchange(label, status, len(raw), seconds, body)
+    body = gzip.decompress(raw) if headers.get("Content-Encoding") == "gzip" else raw
+    content_type = headers.get("Content-Type", "")
+    return Exchange(label, status, len(raw), seconds, body, content_type=content_type)
 
 
 def _layout_props(node, props: dict, types: dict) -> None:
@@ -272,6 +274,12 @@ class DashTab:
 
 def _prop_id(ref: dict) -> str:
     return f"{ref['id']}.{ref['property']}"
+
+
+def machine_note() -> str:
+    """Timings here are shared with whatever else the machine runs: say how busy it was."""
+    one, five, _ = os.getloadavg()
+    return f"machine: load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} CPUs"
 
 
 def percentile(values: list[float], share: float) -> float:

@@ -13,6 +13,15 @@ from callbacks.state import FILTERS, View
 from trustmap import analysis, figures
 
 GROUPINGS = ("pathfinder", "coterminous")
+NO_CHART = {
+    "data": [],
+    "layout": {
+        "xaxis": {"visible": False},
+        "yaxis": {"visible": False},
+        "height": 40,
+        "margin": {"t": 0, "b": 0},
+    },
+}
 
 
 def grouped_values(indicator: str, period: str, by: str, vintage: str) -> pd.DataFrame:
@@ -63,7 +72,7 @@ def comparison_outputs(view: dict) -> tuple:
     for by in GROUPINGS:
         made = comparison(View(**view), by)
         if "error" in made:
-            outputs += [{}, dbc.Alert(made["error"], color="info", className="py-2")]
+            outputs += [NO_CHART, dbc.Alert(made["error"], color="info", className="py-2")]
             continue
         result = made["result"]
         outputs += [made["figure"], html.P(made["sentence"], className="mb-0 fw-semibold")]

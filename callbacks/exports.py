@@ -18,6 +18,10 @@ CHARTS = ("map", "pathfinder", "coterminous")
 _render_lock = threading.Lock()  # one shared Chromium renders one figure at a time
 
 
+class SlideUnavailableError(LookupError):
+    """A chart that cannot be drawn for this view (e.g. a comparison with an empty group)."""
+
+
 def map_slide(view: View) -> tuple[go.Figure, str, str]:
     colouring, _, source = council_map.colouring_for(view.as_dict())
     status = data.pathfinders(view.vintage)
@@ -35,7 +39,7 @@ def map_slide(view: View) -> tuple[go.Figure, str, str]:
 def comparison_slide(view: View, by: str) -> tuple[go.Figure, str, str]:
     made = comparison.comparison(view, by)
     if "error" in made:
-        abort(404, description=made["error"])
+        raise SlideUnavailableError(made["error"])
     meta = data.catalogue().loc[view.indicator]
     result = made["result"]
     figure = made["figure"].update_layout(height=None)
@@ -58,7 +62,13 @@ def render(chart: str, image_format: str, view: View) -> bytes:
 
 
 def briefing(view: View) -> bytes:
-    slides = [slide(chart, view) for chart in CHARTS]
+    """Every chart of the view that can be drawn, one page each."""
+    slides = []
+    for chart in CHARTS:
+        try:
+            slides.append(slide(chart, view))
+        except SlideUnavailableError:
+            continue
     with _render_lock:
         return export.briefing_pack(slides)
 
@@ -86,11 +96,11 @@ def register_routes(server: Flask) -> None:
                 f"{', '.join(CHARTS)} (or briefing.pdf), formats {', '.join(export.MEDIA_TYPES)}.",
             )
         view = requested_view()
-        return attachment(
-            render(chart, image_format, view),
-            image_format,
-            f"trustmap_{chart}_{view.vintage}.{image_format}",
-        )
+        try:
+            content = render(chart, image_format, view)
+        except SlideUnavailableError as reason:
+            abort(404, description=str(reason))
+        return attachment(content, image_format, f"trustmap_{chart}_{view.vintage}.{image_format}")
 
 
 def requested_view() -> View:

@@ -209,6 +209,8 @@ def published_card() -> dbc.Card:
 def charts_section(build: Build) -> html.Section:
     return html.Section(
         [
+            dcc.Store(id="charts-scatter-drawn"),
+            dcc.Store(id="charts-trend-drawn"),
             html.H2(
                 "Two indicators, trends over time, and the published findings", className="h5 mt-4"
             ),

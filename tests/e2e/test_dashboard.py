@@ -267,3 +267,59 @@ def test_back_button_restores_the_previous_view(visit):
         f"() => {{ const r = ({RENDERED})(); return r && r.legend.includes('2003 pathfinder'); }}"
     )
     assert visit.page.get_by_label("Pathfinder status").is_checked()
+
+
+def test_no_serious_accessibility_violations(visit):
+    from axe_playwright_python.sync_playwright import Axe
+
+    visit.open("?a=E09000029")
+    visit.page.locator("#detail-name", has_text="Sutton").wait_for()
+    visit.settle()
+    # Dash 4.4's dcc.Dropdown keeps a focusable input inside aria-hidden (axe
+    # "aria-hidden-focus"), an upstream bug outside this project's markup: left out of the scan.
+    results = Axe().run(visit.page, context={"exclude": [[".dash-dropdown-focus-target"]]})
+    serious = [
+        (violation["id"], violation["impact"], len(violation["nodes"]))
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+    print(results.generate_report())
+    assert serious == [], serious
+
+
+def test_page_runs_under_its_content_security_policy(visit):
+    problems = []
+    visit.page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    visit.page.on("pageerror", lambda error: problems.append(str(error)))
+    visit.open("?c=indicator&i=iod2019-idaci-average-score&p=2019")
+    visit.settle()
+    header = visit.page.request.get(visit.app_url + "/").headers["content-security-policy"]
+    assert "frame-ancestors 'none'" in header and "default-src 'self'" in header
+    assert problems == []
+
+
+SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<svg", "pdf": b"%PDF-"}
+
+
+def test_exports_of_the_current_view_are_valid_files(visit):
+    # The newcomer's question: which pathfinders were coterminous with their CCG in 2019, and
+    # how do they compare on school readiness? Pathfinders only, coloured by the indicator.
+    visit.open("?v=2019&c=indicator&i=lait-fsp-new-gooddev&p=2019&s=pathfinder")
+    visit.settle()
+    visit.screenshot("pathfinders-school-readiness")
+    for chart in ("map", "coterminous"):
+        for image_format, signature in SIGNATURES.items():
+            href = visit.page.locator(f"#export-{chart}-{image_format}").get_attribute("href")
+            assert "i=lait-fsp-new-gooddev" in href and "s=pathfinder" in href
+            response = visit.page.request.get(visit.app_url + href)
+            assert response.ok and response.body().startswith(signature), (chart, image_format)
+            (ARTIFACTS / f"export-{chart}.{image_format}").write_bytes(response.body())
+    # With pathfinders only there is nothing to compare them with: a clear 404, not a file.
+    href = visit.page.locator("#export-pathfinder-png").get_attribute("href")
+    refused = visit.page.request.get(visit.app_url + href)
+    assert refused.status == 404 and "too few values" in refused.text()
+    pack = visit.page.request.get(
+        visit.app_url + visit.page.locator("#export-briefing").get_attribute("href")
+    )
+    assert pack.ok and pack.body().startswith(b"%PDF-")
+    (ARTIFACTS / "briefing.pdf").write_bytes(pack.body())

@@ -1,0 +1,170 @@
+"""Concurrent users against the app under gunicorn (2 workers) on loopback.
+
+Each simulated user (a thread with its own `DashTab`) opens the page (GET /, _dash-layout,
+_dash-dependencies and the initial callbacks), then, with a pause between actions, changes the
+indicator, clicks a random council of the 2019 vintage (the POSTs a map click triggers), and
+now and then downloads an export (`GET /export/<chart>.<fmt>?<view>`, skipped with a note when
+the app has no such route). Everything stops at --seconds or after --max-requests requests.
+Run: `.venv/bin/python bench/load.py [--seconds 60] [--users 50]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import threading
+import time
+from collections import defaultdict
+from functools import partial
+
+from _servers import (
+    DashTab,
+    Exchange,
+    fetch,
+    gunicorn_command,
+    layout_options,
+    machine_note,
+    percentile,
+    serve,
+)
+
+SECONDS = 60
+USERS = 50
+WORKERS = 2
+MAX_REQUESTS = 50_000
+ACTIONS_PER_VISIT = (3, 8)
+PAUSE_S = (0.5, 2.0)  # a person reads the map between actions
+EXPORT_SHARE = 0.05
+CLICK_SHARE = 0.35
+CHARTS = ("map", "pathfinder", "coterminous")
+FORMATS = ("png", "svg", "pdf")
+EXPORT_PROBE = "/export/map.svg?v=2019&c=pathfinder"
+START_QUERIES = ("", "?c=indicator", "?v=2019&c=coterminosity")
+VINTAGE = "2019"
+TARGET_P95_S = 0.3
+WARM_UP_VISITS = 4
+
+
+class Recorder:
+    """Every request's kind, outcome and seconds; says when the request budget is spent."""
+
+    def __init__(self, max_requests: int, deadline: float):
+        self.max_requests = max_requests
+        self.deadline = deadline
+        self.results: dict[str, list[Exchange]] = defaultdict(list)
+        self.count = 0
+        self._lock = threading.Lock()
+
+    def add(self, kind: str, exchanges: list[Exchange]) -> None:
+        with self._lock:
+            self.results[kind] += exchanges
+            self.count += len(exchanges)
+
+    def done(self) -> bool:
+        return self.count >= self.max_requests or time.monotonic() >= self.deadline
+
+    def report(self) -> None:
+        print(f"{'kind':<16}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
+        everything = [e for exchanges in self.results.values() for e in exchanges]
+        for kind, exchanges in [*sorted(self.results.items()), ("overall", everything)]:
+            seconds = [e.seconds for e in exchanges]
+            errors = sum(not e.ok for e in exchanges)
+            print(
+                f"{kind:<16}{len(exchanges):>9}{errors:>8}"
+                + "".join(
+                    f"{percentile(seconds, share) * 1000:>9.0f}" for share in (0.5, 0.95, 0.99)
+                )
+            )
+        for kind, exchanges in sorted(self.results.items()):
+            failed = [e for e in exchanges if not e.ok]
+            for example in failed[:3]:
+                print(
+                    f"  {kind} error: {example.status} {example.error or ''} {example.label[:80]}"
+                )
+        slow = [
+            kind
+            for kind, exchanges in self.results.items()
+            if kind != "export" and percentile([e.seconds for e in exchanges], 0.95) > TARGET_P95_S
+        ]
+        errors = sum(not e.ok for e in everything)
+        print(
+            f"load: requests={len(everything)} errors={errors} "
+            f"p95_over_{TARGET_P95_S * 1000:.0f}ms={','.join(sorted(slow)) or 'none'}"
+        )
+
+
+def user(url: str, councils: list[str], indicators: list[str], exports: bool, record: Recorder):
+    """One person: visits of a few actions each until the run ends."""
+    rng = random.Random()
+    while not record.done():
+        tab = DashTab(url)
+        opened = tab.open(rng.choice(START_QUERIES))
+        record.add("open page", [e for e in opened if e.label.startswith("GET")])
+        record.add("open callbacks", [e for e in opened if not e.label.startswith("GET")])
+        if not all(e.ok for e in opened[:3]):
+            continue
+        for _ in range(rng.randint(*ACTIONS_PER_VISIT)):
+            time.sleep(rng.uniform(*PAUSE_S))
+            if record.done():
+                return
+            roll = rng.random()
+            if exports and roll < EXPORT_SHARE:
+                path = f"/export/{rng.choice(CHARTS)}.{rng.choice(FORMATS)}"
+                record.add(
+                    "export", [fetch(url + path + (tab.props.get("url.search") or ""), path)]
+                )
+            elif roll < EXPORT_SHARE + CLICK_SHARE:
+                click = {"points": [{"curveNumber": 0, "location": rng.choice(councils)}]}
+                record.add("click council", tab.change("map.clickData", click))
+            else:
+                record.add("indicator", tab.change("indicator.value", rng.choice(indicators)))
+
+
+def warm_up(url: str) -> tuple[list[str], list[str], bool]:
+    """Visit the app a few times (both workers load the data); return the 2019 council codes,
+    the indicator ids and whether the export routes exist."""
+    for _ in range(WARM_UP_VISITS):
+        tab = DashTab(url)
+        tab.open(f"?v={VINTAGE}")
+    figure = tab.props.get("map.figure") or {}
+    councils = list(figure.get("data", [{}])[0].get("locations") or [])
+    indicators = layout_options(tab, "indicator.options")
+    probe = fetch(url + EXPORT_PROBE, "export probe")
+    exports = probe.ok and not probe.content_type.startswith("text/html")
+    if not exports:
+        print(f"note: no export route yet ({EXPORT_PROBE} -> {probe.status} {probe.content_type})")
+    if not councils or not indicators:
+        raise SystemExit("the warm-up visit found no councils or indicators on the page")
+    return councils, indicators, exports
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=SECONDS)
+    parser.add_argument("--users", type=int, default=USERS)
+    parser.add_argument("--workers", type=int, default=WORKERS)
+    parser.add_argument("--max-requests", type=int, default=MAX_REQUESTS)
+    args = parser.parse_args()
+    print(machine_note())
+    with serve(partial(gunicorn_command, workers=args.workers), "gunicorn") as url:
+        councils, indicators, exports = warm_up(url)
+        print(
+            f"{args.users} users for {args.seconds:.0f} s against gunicorn -w {args.workers}; "
+            f"{len(councils)} councils of {VINTAGE}, {len(indicators)} indicators"
+        )
+        record = Recorder(args.max_requests, time.monotonic() + args.seconds)
+        users = [
+            threading.Thread(target=user, args=(url, councils, indicators, exports, record))
+            for _ in range(args.users)
+        ]
+        for thread in users:
+            thread.start()
+        for thread in users:
+            # A request in flight at the deadline may take up to fetch's own timeout to end.
+            thread.join()
+    print(machine_note())
+    record.report()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,328 @@
+"""Hostile requests against the real app through Flask's test client.
+
+Tampered callback payloads and odd links must get a clear message (a 200 whose alert says what
+was replaced) or a 4xx, never a 500 or a traceback, and the app must keep serving afterwards.
+Payloads are built from the app's own `/_dash-dependencies`, so they stay those a browser
+would send when callbacks gain outputs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+UPDATE = "/_dash-update-component"
+LINK_LOAD_CONTROLS = {
+    "vintage.value": "2019",
+    "colour.value": "pathfinder",
+    "theme.value": None,
+    "indicator.value": "iod2019-imd-average-score",
+    "period.value": "2019",
+}
+GOOD_VIEW = {
+    "vintage": "2019",
+    "colour": "indicator",
+    "theme": None,
+    "indicator": "iod2019-imd-average-score",
+    "period": "2019",
+    "area": None,
+}
+MEGABYTE = 1024 * 1024
+TRACEBACK_MARKS = ("Traceback (most recent call last)", 'File "/', "Werkzeug Debugger")
+JUNK_VALUES = [123, 1.5, True, ["?v=2019"], {"v": "2019"}, [[{"a": [1]}]]]
+ODD_LINKS = {
+    "unknown values": "?v=1999&i=<script>&a=XX",
+    "10 kB value": "?i=" + "y" * 10_000,
+    "non-UTF-8 escapes": "?v=%ff%fe&i=%c3%28&a=%80",
+    "broken escape": "?a=%ZZ&p=%",
+    "repeated keys": "?v=2019&v=1999&v=",
+}
+
+
+@pytest.fixture(scope="module")
+def client():
+    from app import server
+
+    return server.test_client()
+
+
+@pytest.fixture(scope="module")
+def callbacks(client) -> list[dict]:
+    response = client.get("/_dash-dependencies")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+def outputs_of(spec: dict) -> list[str]:
+    return (
+        spec["output"].strip(".").split("...")
+        if spec["output"].startswith("..")
+        else [spec["output"]]
+    )
+
+
+def callback_writing(callbacks: list[dict], prop_id: str) -> dict:
+    """The registered callback with output `prop_id` (e.g. 'view.data')."""
+    return next(spec for spec in callbacks if prop_id in outputs_of(spec))
+
+
+def prop_id(ref: dict) -> str:
+    return f"{ref['id']}.{ref['property']}"
+
+
+def request_for(spec: dict, values: dict, changed: list[str]) -> dict:
+    """The JSON the renderer posts for `spec`; props missing from `values` are sent unset."""
+
+    def with_value(ref: dict) -> dict:
+        key = prop_id(ref)
+        return {**ref, "value": values[key]} if key in values else dict(ref)
+
+    outputs = [
+        dict(zip(("id", "property"), out.rsplit(".", 1), strict=True)) for out in outputs_of(spec)
+    ]
+    return {
+        "output": spec["output"],
+        "outputs": outputs if spec["output"].startswith("..") else outputs[0],
+        "inputs": [with_value(ref) for ref in spec["inputs"]],
+        "state": [with_value(ref) for ref in spec["state"]],
+        "changedPropIds": changed,
+    }
+
+
+def link_load(callbacks, search) -> dict:
+    """What the page posts on load: the view callback reading `url.search`."""
+    spec = callback_writing(callbacks, "view.data")
+    return request_for(spec, {"url.search": search, **LINK_LOAD_CONTROLS}, ["url.search"])
+
+
+def assert_clear(response, *expected: str) -> None:
+    """A 2xx whose body says `expected`, or a 4xx with a message; never a 5xx or traceback."""
+    body = response.get_data(as_text=True)
+    assert response.status_code < 500, body[:500]
+    assert not any(mark in body for mark in TRACEBACK_MARKS), body[:500]
+    if response.status_code >= 400:
+        assert response.is_json and response.get_json().get("message"), body[:500]
+    for text in expected:
+        assert text in body
+
+
+def assert_still_serving(client, callbacks) -> None:
+    page = client.get("/")
+    update = client.post(UPDATE, json=link_load(callbacks, "?c=indicator"))
+    assert page.status_code == 200
+    assert update.status_code == 200
+    assert update.get_json()["response"]["view"]["data"]["colour"] == "indicator"
+
+
+def post_raw(client, body: str | bytes):
+    return client.post(UPDATE, data=body, content_type="application/json")
+
+
+def test_unknown_component_ids_are_refused(client, callbacks):
+    payload = {
+        "output": "nowhere.children",
+        "outputs": {"id": "nowhere", "property": "children"},
+        "inputs": [{"id": "nothing", "property": "value", "value": 1}],
+        "changedPropIds": ["nothing.value"],
+    }
+    response = client.post(UPDATE, json=payload)
+    assert 400 <= response.status_code < 500
+    assert_clear(response)
+    assert_still_serving(client, callbacks)
+
+
+@pytest.mark.parametrize("junk", JUNK_VALUES, ids=repr)
+@pytest.mark.parametrize(
+    "control",
+    ["url.search", "vintage.value", "colour.value", "indicator.value", "period.value"],
+)
+def test_wrong_types_in_the_view_callback(client, callbacks, control, junk):
+    spec = callback_writing(callbacks, "view.data")
+    values = {"url.search": "", **LINK_LOAD_CONTROLS, control: junk}
+    response = client.post(UPDATE, json=request_for(spec, values, [control]))
+    assert_clear(response)
+    if response.status_code == 200:
+        view = response.get_json()["response"].get("view", {}).get("data")
+        assert view is None or all(isinstance(view[key], str) for key in ("vintage", "colour"))
+    assert_still_serving(client, callbacks)
+
+
+@pytest.mark.parametrize("junk", [*JUNK_VALUES, "not a dict", {"points": "abc"}], ids=repr)
+def test_wrong_types_in_a_map_click(client, callbacks, junk):
+    spec = callback_writing(callbacks, "view.data")
+    values = {"url.search": "", **LINK_LOAD_CONTROLS, "map.clickData": junk}
+    response = client.post(UPDATE, json=request_for(spec, values, ["map.clickData"]))
+    assert_clear(response)
+    assert_still_serving(client, callbacks)
+
+
+@pytest.mark.parametrize("junk", ["junk", [1, 2], {"vintage": "2019"}, 5], ids=repr)
+def test_wrong_types_in_the_stored_view(client, callbacks, junk):
+    """A tampered `view` store, as the state of the view callback and as every view reader's
+    input."""
+    spec = callback_writing(callbacks, "view.data")
+    values = {"url.search": "", **LINK_LOAD_CONTROLS, "view.data": junk}
+    assert_clear(client.post(UPDATE, json=request_for(spec, values, ["indicator.value"])))
+    readers = [s for s in callbacks if "view.data" in map(prop_id, s["inputs"])]
+    for reader in readers:
+        response = client.post(UPDATE, json=request_for(reader, {"view.data": junk}, ["view.data"]))
+        assert_clear(response)
+    assert_still_serving(client, callbacks)
+
+
+@pytest.mark.parametrize("control", ["url.search", "indicator.value"])
+def test_a_megabyte_string_is_refused(client, callbacks, control):
+    spec = callback_writing(callbacks, "view.data")
+    values = {"url.search": "", **LINK_LOAD_CONTROLS, control: "x" * MEGABYTE}
+    response = client.post(UPDATE, json=request_for(spec, values, [control]))
+    assert 400 <= response.status_code < 500
+    assert_clear(response)
+    assert_still_serving(client, callbacks)
+
+
+@pytest.mark.parametrize("depth", [100, 5_000, 100_000])
+def test_deeply_nested_junk(client, callbacks, depth):
+    payload = link_load(callbacks, "")
+    text = json.dumps(payload).replace('"value": ""', '"value": ' + "[" * depth + "]" * depth, 1)
+    assert_clear(post_raw(client, text))
+    assert_still_serving(client, callbacks)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{not json",
+        "",
+        "null",
+        "[1, 2]",
+        '"text"',
+        '{"output": 1}',
+        '{"output": "view.data"',
+        b"\xff\xfe",
+    ],
+    ids=repr,
+)
+def test_malformed_json_is_refused(client, callbacks, body):
+    response = post_raw(client, body)
+    assert 400 <= response.status_code < 500
+    assert_clear(response)
+    assert_still_serving(client, callbacks)
+
+
+def test_unknown_area_code_from_a_click_selects_nothing(client, callbacks):
+    spec = callback_writing(callbacks, "view.data")
+    click = {"points": [{"curveNumber": 0, "location": "XX999"}]}
+    values = {"url.search": "", **LINK_LOAD_CONTROLS, "map.clickData": click}
+    response = client.post(UPDATE, json=request_for(spec, values, ["map.clickData"]))
+    assert_clear(response)
+    view = response.get_json()["response"].get("view", {}).get("data")
+    assert view is None or view["area"] is None
+
+
+def test_unknown_area_code_in_the_panel_says_so(client, callbacks):
+    detail = callback_writing(callbacks, "detail.children")
+    values = {"area.data": "E99999999", "view.data": GOOD_VIEW}
+    response = client.post(UPDATE, json=request_for(detail, values, ["area.data"]))
+    assert_clear(response, "E99999999")
+    profile = callback_writing(callbacks, "profile-grid.rowData")
+    for area in ("E99999999", "<script>", 42, {"a": 1}):
+        response = client.post(
+            UPDATE, json=request_for(profile, {"area.data": area}, ["area.data"])
+        )
+        assert_clear(response)
+    assert_still_serving(client, callbacks)
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"vintage": "1999"},
+        {"indicator": "no-such-indicator"},
+        {"period": "1066"},
+        {"colour": "rainbow"},
+        {"area": "XX"},
+        {"indicator": 5},
+        {"vintage": ["2019"]},
+    ],
+    ids=lambda bad: "-".join(f"{k}={v}" for k, v in bad.items()),
+)
+def test_unknown_vintage_or_indicator_in_the_view(client, callbacks, bad):
+    """Every callback reading the view store gets a view the controls could never produce."""
+    readers = [s for s in callbacks if "view.data" in map(prop_id, s["inputs"])]
+    assert readers
+    for reader in readers:
+        values = {"view.data": GOOD_VIEW | bad, "area.data": GOOD_VIEW["area"]}
+        assert_clear(client.post(UPDATE, json=request_for(reader, values, ["view.data"])))
+    assert_still_serving(client, callbacks)
+
+
+def test_odd_link_is_explained_and_escaped(client, callbacks):
+    response = client.post(UPDATE, json=link_load(callbacks, ODD_LINKS["unknown values"]))
+    assert_clear(response, "1999", "XX")
+    assert response.is_json
+    alert = json.dumps(response.get_json()["response"]["url-alert"])
+    assert "<script>" in alert or "\\u003cscript\\u003e" in alert  # as text, in a JSON string
+    assert response.get_json()["response"]["view"]["data"]["vintage"] == "2019"
+
+
+@pytest.mark.parametrize("search", ODD_LINKS.values(), ids=ODD_LINKS.keys())
+def test_odd_links(client, callbacks, search):
+    """The view callback and every other callback reading the address, and the page itself."""
+    response = client.post(UPDATE, json=link_load(callbacks, search))
+    assert_clear(response)
+    assert response.status_code == 200
+    readers = [s for s in callbacks if "url.search" in map(prop_id, s["inputs"])]
+    for reader in readers:
+        values = {"url.search": search, **LINK_LOAD_CONTROLS}
+        assert_clear(client.post(UPDATE, json=request_for(reader, values, ["url.search"])))
+    assert_clear(client.get("/" + search))
+    assert_still_serving(client, callbacks)
+
+
+def test_a_long_link_is_not_echoed_many_times(client, callbacks):
+    """Whatever reads the address answers in proportion to what it was sent, not ten times it."""
+    search = ODD_LINKS["10 kB value"]
+    readers = [s for s in callbacks if "url.search" in map(prop_id, s["inputs"])]
+    for reader in readers:
+        values = {"url.search": search, **LINK_LOAD_CONTROLS}
+        response = client.post(UPDATE, json=request_for(reader, values, ["url.search"]))
+        assert len(response.get_data()) < 2 * len(search), reader["output"]
+
+
+def test_unknown_export_is_a_404_with_a_message(client):
+    response = client.get("/export/nothing.exe?v=1999")
+    assert response.status_code == 404
+    assert_clear(response)
+
+
+def test_wrong_method_is_a_405_without_traceback(client):
+    response = client.put(UPDATE, json={})
+    assert response.status_code == 405
+    assert_clear(response)
+
+
+def test_debug_is_off(client):
+    from app import server
+
+    assert server.debug is False
+    reload = client.get("/_reload-hash")
+    assert reload.status_code != 200 or reload.get_json().get("reloadHash") is None
+    page = client.get("/").get_data(as_text=True)
+    config = json.loads(
+        re.search(
+            r'<script id="_dash-config" type="application/json">(.*?)</script>', page, re.S
+        ).group(1)
+    )
+    assert "hot_reload" not in config
+    assert config.get("ui") is False
+    assert config.get("props_check") is False
+
+
+def test_security_headers(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    policy = response.headers.get("Content-Security-Policy", "")
+    assert "frame-ancestors" in policy
+    assert response.headers.get("X-Content-Type-Options") == "nosniff"
