@@ -161,6 +161,10 @@ def _outputs(spec: str) -> list[str]:
     return spec.strip(".").split("...") if spec.startswith("..") else [spec]
 
 
+def _prop_id(ref: dict) -> str:
+    return f"{ref['id']}.{ref['property']}"
+
+
 def _ref(prop_id: str) -> dict:
     component, prop = prop_id.rsplit(".", 1)
     return {"id": component, "property": prop}
@@ -270,10 +274,6 @@ class DashTab:
         if left:
             exchanges += self._run(left, set())
         return exchanges
-
-
-def _prop_id(ref: dict) -> str:
-    return f"{ref['id']}.{ref['property']}"
 
 
 def machine_note() -> str:

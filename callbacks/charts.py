@@ -11,7 +11,7 @@ from dash import MATCH, Input, Output, State, callback, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks import data
-from layouts.charts import BLANK_FIGURE, SCATTER_COLUMNS, grid_id, period_choice
+from layouts.charts import BLANK_FIGURE, SCATTER_COLUMNS, grid_columns, grid_id, period_choice
 from trustmap import analysis, charts
 
 TRENDS_KEPT = 32
@@ -24,11 +24,14 @@ def _alert(text: str) -> dbc.Alert:
 def scatter_columns(x: charts.Axis, y: charts.Axis) -> list[dict]:
     """The scatter grid's columns, x and y headed by their indicator (the CSV's header)."""
     headers = {"x": f"x: {x.title}", "y": f"y: {y.title}"}
-    columns = [
-        {**column, "headerName": headers.get(column["field"], column["field"])}
-        for column in SCATTER_COLUMNS
-    ]
-    return [*columns, {"field": "source", "width": 200}]
+    return grid_columns(
+        [
+            {**column, "headerName": headers[column["field"]]}
+            if column["field"] in headers
+            else column
+            for column in SCATTER_COLUMNS
+        ]
+    )
 
 
 def scatter_outputs(view: dict, y_indicator: str, y_period: str) -> tuple:
@@ -41,12 +44,12 @@ def scatter_outputs(view: dict, y_indicator: str, y_period: str) -> tuple:
         y = charts.indicator_axis(build, y_indicator, y_period)
         table = charts.scatter_table(build, x, y, vintage)
     except ValueError as error:  # UnknownChoiceError, or an indicator period without councils
-        return BLANK_FIGURE, "", _alert(str(error)), [], SCATTER_COLUMNS
+        return BLANK_FIGURE, "", _alert(str(error)), [], grid_columns(SCATTER_COLUMNS)
     councils = len(data.councils(vintage))
     source = charts.scatter_source(x, y, vintage, len(table), councils)
     if table.empty:
         text = f"No council of {vintage} has values for both {x.title} and {y.title}."
-        return BLANK_FIGURE, source, _alert(text), [], SCATTER_COLUMNS
+        return BLANK_FIGURE, source, _alert(text), [], grid_columns(SCATTER_COLUMNS)
     rows = charts.records(table.assign(source=source))
     return charts.scatter_figure(table, x, y, vintage), source, [], rows, scatter_columns(x, y)
 

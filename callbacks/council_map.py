@@ -8,7 +8,7 @@ from dash import Input, Output, Patch, State, callback, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks import data
-from callbacks.state import FILTERS, View
+from callbacks.state import FILTERS, HEALTH_OVERLAYS, View
 from trustmap import analysis, figures
 from trustmap.sources import source_line
 
@@ -23,7 +23,7 @@ FEW_VALUES_SHARE = 0.9  # below this share of councils with a value, say why the
 def drawn_key(view: dict) -> dict:
     """What the map shows of a view: outside indicator mode the indicator does not change it."""
     key = {"vintage": view["vintage"], "colour": view["colour"], "area": view["area"]}
-    key |= {name: view.get(name) for name in FILTERS}
+    key |= {name: view.get(name) for name in (*FILTERS, "health")}
     if view["colour"] == "indicator":
         key |= {"indicator": view["indicator"], "period": view["period"]}
     return key
@@ -76,8 +76,22 @@ def indicator_alerts(view: dict, with_value: int, councils: int, label: str) -> 
 
 
 def colour_key(drawn: dict) -> dict:
-    """The part of a drawn key that sets colours (the rest only fades councils)."""
-    return {name: value for name, value in drawn.items() if name not in {"area", *FILTERS}}
+    """The part of a drawn key that sets colours (the rest fades councils or adds outlines)."""
+    return {k: v for k, v in drawn.items() if k not in {"area", "health", *FILTERS}}
+
+
+def health_trace(health: str):
+    return figures.health_outline(data.health_geojson(health), HEALTH_OVERLAYS[health])
+
+
+def patch_health_overlay(figure: Patch, shown: str | None, wanted: str | None) -> None:
+    """Add, replace or remove the health outline (the map's third trace) in a Patch."""
+    if wanted is None:
+        del figure["data"][2]
+    elif shown is None:
+        figure["data"].append(health_trace(wanted))
+    else:
+        figure["data"][2] = health_trace(wanted)
 
 
 def highlighted_councils(view: dict) -> list[str] | None:
@@ -110,9 +124,13 @@ def map_update(view: dict, drawn: dict | None):
             status.loc[status["pathfinder"], "la_code"],
             highlighted,
         )
+        if view.get("health"):
+            figure.add_trace(health_trace(view["health"]))
         return figure, key, alerts, source
     figure = Patch()
     figure["data"][0]["selectedpoints"] = selected
+    if drawn.get("health") != key["health"]:
+        patch_health_overlay(figure, drawn.get("health"), key["health"])
     if colour_key(drawn) == colour_key(key):
         return figure, key, no_update, no_update
     for name, value in figures.colouring_properties(colouring).items():

@@ -47,6 +47,12 @@ def council_geojson(vintage: str) -> dict:
 
 
 @cache
+def health_geojson(health: str) -> dict:
+    """Display polygons of a health geography (ccg2019 or pct2006) as GeoJSON."""
+    return figures.health_geojson(get_build()[f"{health}_display"])
+
+
+@cache
 def pathfinders(vintage: str) -> pd.DataFrame:
     build = get_build()
     return pathfinder_status(

@@ -48,10 +48,23 @@ def detail_children(area: str | None, vintage: str) -> list:
                 html.Dd(pathfinder, id="detail-pathfinder"),
                 html.Dt(f"Coterminosity with {data.HEALTH_LABEL}"),
                 html.Dd(f"{coterminosity['class'].replace('_', ' ')}: {health_codes}"),
+                html.Dt("Predecessors and successors"),
+                html.Dd(lineage_text(area, vintage), id="detail-lineage"),
             ],
             className="mb-0",
         ),
     ]
+
+
+def lineage_text(area: str, vintage: str) -> str:
+    """'2004: Bedfordshire (all of it); 2023: ...', or that its area never changed."""
+    lineage = analysis.council_lineage(data.get_build(), area, vintage)
+    if lineage.empty:
+        return "same council, same area, in every vintage (2004-2023)"
+    return "; ".join(
+        f"{row.vintage}: {row.la_name} ({row.la_code}, {row.share_of_council:.0%} of this area)"
+        for row in lineage.itertuples()
+    )
 
 
 def profile_rows(area: str | None) -> tuple[list[dict], str]:

@@ -10,7 +10,7 @@ from dash import Input, Output, callback
 from flask import Flask, Response, abort, request
 
 from callbacks import comparison, council_map, data
-from callbacks.state import View, parse_query
+from callbacks.state import View, parse_query, to_query
 from trustmap import export, figures
 
 SLIDE_MAP_ZOOM = 5.6  # England fills a 16:9 slide's height at this zoom
@@ -110,8 +110,10 @@ def requested_view() -> View:
 
 
 def export_links(search: str | None) -> list[str]:
-    """Hrefs of every export of the current view, in `EXPORT_LINK_IDS` order."""
-    query = search or ""
+    """Hrefs of every export of the current view, in `EXPORT_LINK_IDS` order; the link is
+    settled first, so odd or oversized queries are never echoed back."""
+    view, _ = parse_query(search, data.choices())
+    query = to_query(view)
     return [f"/export/{chart}.{fmt}{query}" for chart in CHARTS for fmt in export.MEDIA_TYPES] + [
         f"/export/briefing.pdf{query}"
     ]

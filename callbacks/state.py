@@ -28,6 +28,11 @@ QUERY_KEYS = {
     "y": "la_type",
     "s": "status",
     "k": "cclass",
+    "h": "health",
+}
+HEALTH_OVERLAYS = {
+    "ccg2019": "CCG April 2019 (191)",
+    "pct2006": "PCT October 2006 (44 of 152 sourced)",
 }
 FILTERS = ("region", "la_type", "status", "cclass")
 STATUSES = {"pathfinder": True, "other": False}
@@ -49,6 +54,7 @@ class View:
     la_type: str | None = None
     status: str | None = None
     cclass: str | None = None
+    health: str | None = None
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -137,7 +143,8 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
         name: keep(getattr(view, name), choices.filters[name], name.replace("_", " "), None)
         for name in FILTERS
     }
-    return View(vintage, colour, theme, indicator, period, area, **filters), notes
+    health = keep(view.health, HEALTH_OVERLAYS, "health overlay", None)
+    return View(vintage, colour, theme, indicator, period, area, **filters, health=health), notes
 
 
 def _shown(value: str) -> str:

@@ -6,7 +6,13 @@ import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from callbacks.state import COLOUR_MODES, Choices, indicator_options, period_options
+from callbacks.state import (
+    COLOUR_MODES,
+    HEALTH_OVERLAYS,
+    Choices,
+    indicator_options,
+    period_options,
+)
 from trustmap import analysis, figures
 from trustmap.build import Build
 from trustmap.sources import OGL_ATTRIBUTION
@@ -174,12 +180,20 @@ def filters(choices: Choices) -> dbc.Row:
                     ),
                     name,
                 ),
-                md=3,
+                md=2,
             )
             for name, (label, placeholder) in FILTER_LABELS.items()
-        ],
+        ]
+        + [dbc.Col(health_overlay_control(), md=4)],
         className="g-3 mb-3",
     )
+
+
+def health_overlay_control() -> html.Div:
+    """Health-area boundaries drawn over the councils (PCT 2006 only where sourced)."""
+    options = [{"label": text, "value": key} for key, text in HEALTH_OVERLAYS.items()]
+    dropdown = dcc.Dropdown(id="health", options=options, placeholder="None")
+    return _labelled("Health boundaries on the map", dropdown, "health")
 
 
 def map_column() -> html.Div:

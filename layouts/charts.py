@@ -18,11 +18,12 @@ PREFERRED_Y = ("lait-fsp-new-gooddev", "iod2019-idaci-average-score")
 GRID_HEIGHT_PX = 240
 
 SCATTER_COLUMNS = [
-    {"field": "la_code", "headerName": "la_code", "width": 110},
-    {"field": "la_name", "headerName": "la_name", "flex": 1, "minWidth": 150},
-    {"field": "group", "headerName": "group", "width": 130},
-    {"field": "x", "headerName": "x", "width": 100},
-    {"field": "y", "headerName": "y", "width": 100},
+    {"field": "la_code", "width": 110},
+    {"field": "la_name", "flex": 1, "minWidth": 150},
+    {"field": "group", "width": 130},
+    {"field": "x", "width": 100},
+    {"field": "y", "width": 100},
+    {"field": "source", "width": 200},
 ]
 TREND_COLUMNS = [
     {"field": name, "width": 110}
@@ -34,8 +35,14 @@ PUBLISHED_COLUMNS = [
     {"field": "theme", "headerName": "dashboard theme", "width": 200},
     {"field": "trusts", "width": 80},
     {"field": "of_trusts", "width": 90},
-    {"field": "source", "flex": 1, "minWidth": 240, "wrapText": True, "autoHeight": True},
+    {"field": "source", "flex": 1, "minWidth": 240, "tooltipField": "source"},
 ]
+
+
+def grid_columns(column_defs: list[dict]) -> list[dict]:
+    """Column definitions headed by their field unless named otherwise: AG Grid would
+    capitalise a field ("La_vintage"), and the header is the CSV's header."""
+    return [{"headerName": column["field"], **column} for column in column_defs]
 
 
 def grid_id(name: str) -> dict:
@@ -54,7 +61,7 @@ def table_twin(name: str, column_defs: list[dict], row_data: list[dict] | None =
             dag.AgGrid(
                 id=grid_id(name),
                 rowData=row_data or [],
-                columnDefs=column_defs,
+                columnDefs=grid_columns(column_defs),
                 defaultColDef={"sortable": True, "resizable": True, "filter": True},
                 style={"height": f"{GRID_HEIGHT_PX}px"},
                 csvExportParams={"fileName": f"trustmap_{name}.csv"},

@@ -415,3 +415,28 @@ def trust_priorities(build: Build) -> pd.DataFrame | None:
     if not path.exists():
         return None
     return read_trust_priorities(path, set(build["council_members"]["la_code"]))
+
+
+def council_lineage(build: Build, la_code: str, vintage: str) -> pd.DataFrame:
+    """The councils of other vintages that covered the same ground as `la_code` of `vintage`,
+    where they differ from it: vintage, la_code, la_name and `share_of_council` (the share of
+    this council's area that lay in each)."""
+    areas = district_area_series(build)
+    rows = []
+    for other in known_vintages(build):
+        if other == vintage:
+            continue
+        links = councils.successors(build["council_members"], areas, vintage, other)
+        links = links[links["la_code_from"] == la_code]
+        if len(links) == 1 and links["la_code_to"].iat[0] == la_code:
+            continue
+        rows += [
+            {
+                "vintage": other,
+                "la_code": link.la_code_to,
+                "la_name": link.la_name_to,
+                "share_of_council": link.share_of_from,
+            }
+            for link in links.itertuples()
+        ]
+    return pd.DataFrame(rows, columns=["vintage", "la_code", "la_name", "share_of_council"])

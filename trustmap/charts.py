@@ -179,12 +179,14 @@ def scatter_figure(table: pd.DataFrame, x: Axis, y: Axis, vintage: str) -> go.Fi
         f"{y.label} against {x.label}",
         f"x: {x.period}, y: {y.period}; councils of {vintage}, {len(table)} with both values",
     )
-    # The title names both indicators; the y axis keeps to its unit so that it stays short.
-    figure.update_xaxes(title=_wrap(f"{x.label} ({x.unit})", AXIS_WRAP_CHARS + 25))
+    # The title names both indicators; the axes keep to their units so that they stay short.
+    figure.update_xaxes(title=_wrap(f"x: {x.unit}", AXIS_WRAP_CHARS))
     figure.update_yaxes(title=_wrap(f"y: {y.unit}", AXIS_WRAP_CHARS))
     return figure
 
 
+# Interpolated quartiles carry float noise (69.55000000000001) into the table and its CSV.
+STATISTIC_DECIMALS = 6
 TREND_COLUMNS = ["period", "la_vintage", "group", "n", "median", "q1", "q3"]
 
 
@@ -216,9 +218,9 @@ def trend_table(build: Build, indicator_id: str) -> pd.DataFrame:
                     "la_vintage": vintage,
                     "group": group,
                     "n": len(chosen),
-                    "median": chosen.median(),
-                    "q1": chosen.quantile(0.25),
-                    "q3": chosen.quantile(0.75),
+                    "median": round(chosen.median(), STATISTIC_DECIMALS),
+                    "q1": round(chosen.quantile(0.25), STATISTIC_DECIMALS),
+                    "q3": round(chosen.quantile(0.75), STATISTIC_DECIMALS),
                 }
             )
     return pd.DataFrame(rows, columns=TREND_COLUMNS)

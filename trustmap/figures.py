@@ -266,6 +266,34 @@ def council_map(
     return figure
 
 
+HEALTH_OUTLINE_COLOUR = "#E69F00"  # Okabe-Ito orange: distinct from every fill palette used
+
+
+def health_geojson(health_areas: gpd.GeoDataFrame) -> dict:
+    """Health areas (EPSG:4326) as a FeatureCollection keyed by `properties.health_code`."""
+    if health_areas.crs is None or health_areas.crs.to_epsg() != 4326:
+        raise ValueError(f"health polygons must be in EPSG:4326, not {health_areas.crs}")
+    columns = ["health_code", "health_name", "geometry"]
+    return json.loads(health_areas[columns].to_json(drop_id=True))
+
+
+def health_outline(geojson: dict, label: str) -> go.Choroplethmap:
+    """Health-area boundaries as an outline over the councils, with names on hover."""
+    features = geojson["features"]
+    return go.Choroplethmap(
+        geojson=geojson,
+        featureidkey="properties.health_code",
+        locations=[f["properties"]["health_code"] for f in features],
+        z=[0] * len(features),
+        text=[f["properties"]["health_name"] for f in features],
+        colorscale=[[0, "rgba(0,0,0,0)"], [1, "rgba(0,0,0,0)"]],
+        showscale=False,
+        marker={"line": {"width": 1.6, "color": HEALTH_OUTLINE_COLOUR}},
+        hovertemplate="%{text}<extra>" + label + "</extra>",
+        name=label,
+    )
+
+
 def group_comparison_figure(values: pd.DataFrame, result: dict, unit: str = "") -> go.Figure:
     """Box plot with every council as a point, one box per group of `compare_indicator`'s
     result; `values` has la_name, value and group (the result's group labels)."""

@@ -6,6 +6,7 @@ import json
 from contextvars import copy_context
 
 import plotly.graph_objects as go
+from plotly.io.json import to_json_plotly
 import pytest
 from dash import Patch, no_update
 from dash._callback_context import context_value
@@ -18,7 +19,7 @@ from callbacks.detail import detail_children, profile_rows
 from callbacks.state import FILTERS
 from callbacks.view import CONTROLS, sync_view
 
-NO_FILTERS = (None,) * len(FILTERS)
+NO_FILTERS = (None,) * (len(FILTERS) + 1)  # the filters and the health overlay
 DEFAULT_CONTROLS = ("2019", "pathfinder", None, "iod2019-imd-average-score", "2019", *NO_FILTERS)
 
 
@@ -52,7 +53,7 @@ def test_pathfinder_map_draws_every_council_and_outlines_the_35():
     assert figure.layout.map.style == "white-bg"
     assert "2003 pathfinder" in fill.colorbar.ticktext
     assert drawn == {"vintage": "2019", "colour": "pathfinder", "area": None} | dict.fromkeys(
-        FILTERS
+        (*FILTERS, "health")
     )
     assert alerts == []
     assert source.startswith("Source: Office for National Statistics")
@@ -222,3 +223,20 @@ def test_odd_filter_in_a_link_falls_back_to_all():
     view = view_of(outputs)
     assert view["region"] is None and view["status"] is None
     assert "Atlantis" in str(outputs[-1])
+
+
+def test_health_overlay_is_added_and_removed_by_patch():
+    view = view_of(load_link("?v=2019&h=ccg2019"))
+    figure, drawn, _, _ = update_map(view, None)
+    assert len(figure.data) == 3 and len(figure.data[2].locations) == 191
+    patch, drawn, _, _ = update_map(view | {"health": "pct2006"}, drawn)
+    assert isinstance(patch, Patch)
+    replaced = to_json_plotly(patch.to_plotly_json())
+    assert '"health_code":"5QQ"' in replaced  # Devon PCT, one of the 44 sourced
+    removed, _, _, _ = update_map(view | {"health": None}, drawn)
+    assert '"operation":"Delete"' in to_json_plotly(removed.to_plotly_json())
+
+
+def test_detail_names_predecessors_and_successors():
+    text = str(detail_children("E10000006", "2019"))
+    assert "2023: Cumberland" in text and "Westmorland and Furness" in text
