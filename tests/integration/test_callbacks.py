@@ -6,12 +6,12 @@ import json
 from contextvars import copy_context
 
 import plotly.graph_objects as go
-from plotly.io.json import to_json_plotly
 import pytest
 from dash import Patch, no_update
 from dash._callback_context import context_value
 from dash._utils import AttributeDict
 from dash.exceptions import PreventUpdate
+from plotly.io.json import to_json_plotly
 
 from callbacks.comparison import update_comparison
 from callbacks.council_map import map_table, update_map
