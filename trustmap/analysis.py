@@ -115,6 +115,13 @@ def filter_councils(
     """Codes of the councils of `vintage` that pass `council_filter` (coterminosity with
     `health` by the exact membership method where one exists)."""
     councils_of = council_layer(build, vintage).set_index("la_code")
+    members = build["council_members"]
+    for value, column in (
+        (council_filter.region, "region_name"),
+        (council_filter.la_type, "la_type"),
+    ):
+        if value is not None:
+            check_choice(value, sorted(members[column].unique()), column.replace("_", " "))
     keep = pd.Series(True, index=councils_of.index)
     if council_filter.region is not None:
         keep &= councils_of["region_name"] == council_filter.region

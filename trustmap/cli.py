@@ -9,10 +9,9 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from trustmap import analysis
+from trustmap import analysis, coterminosity
 from trustmap.build import Build, load_build
 from trustmap.datadir import DataDirectoryError
-from trustmap.validation import DataFileError
 
 FORMATS = ("table", "csv", "json")
 
@@ -61,8 +60,11 @@ def cmd_coterminosity(build: Build, args: argparse.Namespace) -> pd.DataFrame:
 
 
 def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
+    council_filter = analysis.CouncilFilter(
+        region=args.region, la_type=args.la_type, coterminosity_class=args.coterminosity_class
+    )
     result = analysis.compare_indicator(
-        build, args.indicator, args.period, args.by, args.la_vintage, args.health
+        build, args.indicator, args.period, args.by, args.la_vintage, args.health, council_filter
     )
     if args.format == "json":
         return result
@@ -115,6 +117,9 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--indicator", required=True)
         command.add_argument("--period", required=True)
         command.add_argument("--by", choices=("pathfinder", "coterminous"), default="pathfinder")
+        command.add_argument("--region", help="keep only councils of this region, e.g. London")
+        command.add_argument("--la-type", choices=("County", "UA", "MD", "LB"))
+        command.add_argument("--coterminosity-class", choices=coterminosity.CLASSES)
     if name == "profile":
         command.add_argument("--area", required=True, help="council code, e.g. E09000029")
 
@@ -138,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         build = load_build(args.data, progress=sys.stderr.isatty())
         emit(handler(build, args), args.format)
-    except (DataDirectoryError, DataFileError, analysis.UnknownChoiceError) as error:
+    except (DataDirectoryError, ValueError) as error:  # bad files, choices or too few values
         print(f"trustmap: error: {' '.join(str(error).split())}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`; nothing left to say

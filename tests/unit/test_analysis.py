@@ -91,3 +91,22 @@ def test_every_listing_command_speaks_all_formats(capsys, command):
     for output_format in ("table", "csv", "json"):
         assert main([command, "--format", output_format]) == 0
         assert capsys.readouterr().out.strip()
+
+
+def test_compare_keeps_only_the_filtered_councils(capsys):
+    argv = [
+        "compare",
+        "--indicator",
+        "iod2019-imd-average-score",
+        "--period",
+        "2019",
+        "--region",
+        "London",
+        "--format",
+        "json",
+    ]
+    assert main(argv) == 0
+    groups = {g["group"]: g["n"] for g in json.loads(capsys.readouterr().out)["groups"]}
+    assert groups == {"pathfinder": 8, "other councils": 25}  # 33 London boroughs
+    assert main([*argv[:-2], "--region", "Atlantis"]) == 2
+    assert "unknown region name 'Atlantis'" in capsys.readouterr().err
