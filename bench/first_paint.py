@@ -42,6 +42,23 @@ DRAWN_AT = """(minCouncils) => {
   return councils > minCouncils ? performance.now() : null;
 }"""
 
+# Notes when each callback's response has fully arrived, by its output (resource timing gives
+# the same URL for every callback, so it cannot tell the map's response from the others).
+TIME_CALLBACKS = """(() => {
+  const original = window.fetch;
+  window.__callbacks = [];
+  window.fetch = async (resource, init) => {
+    const started = performance.now();
+    const response = await original(resource, init);
+    if (String(resource).includes('_dash-update-component') && init && init.body) {
+      const size = (await response.clone().arrayBuffer()).byteLength;
+      const output = JSON.parse(init.body).output;
+      window.__callbacks.push({output, started, ended: performance.now(), size});
+    }
+    return response;
+  };
+})();"""
+
 # What the Performance API says about the load (times in ms since navigation start).
 BREAKDOWN = """() => {
   const nav = performance.getEntriesByType('navigation')[0];
@@ -55,6 +72,7 @@ BREAKDOWN = """() => {
     updates: updates.length,
     requests: resources.length + 1,
     transferred: nav.transferSize + resources.reduce((sum, r) => sum + r.transferSize, 0),
+    map: (window.__callbacks || []).find(c => c.output.includes('map.figure')) || null,
     largest: resources.sort((a, b) => b.transferSize - a.transferSize).slice(0, 3)
       .map(r => [r.name.split('/').pop().split('?')[0], r.transferSize]),
   };
@@ -76,6 +94,7 @@ def load_once(browser, url: str) -> tuple[float, dict, list[str]]:
     try:
         page = context.new_page()
         page.route("**/*", only_loopback)
+        page.add_init_script(TIME_CALLBACKS)
         page.goto(url + "/")
         drawn_ms = page.wait_for_function(
             DRAWN_AT, arg=MIN_COUNCILS, timeout=DRAWN_TIMEOUT_MS
@@ -90,10 +109,18 @@ def describe(breakdown: dict) -> str:
         value = breakdown[key]
         return "none" if value is None else f"{value:.0f} ms"
 
+    figure = breakdown["map"]
+    map_response = (
+        f"map figure response {figure['ended']:.0f} ms ({figure['size'] / 1e6:.2f} MB, "
+        f"{figure['ended'] - figure['started']:.0f} ms in flight)"
+        if figure
+        else "no map figure response"
+    )
     largest = ", ".join(f"{name} {size / 1e6:.2f} MB" for name, size in breakdown["largest"])
     return (
         f"DOMContentLoaded {ms('domContentLoaded')}, first _dash-update-component response "
         f"{ms('firstUpdate')}, last {ms('lastUpdate')} ({breakdown['updates']} callbacks), "
+        f"{map_response}, "
         f"{breakdown['requests']} requests, {breakdown['transferred'] / 1e6:.2f} MB transferred"
         f" (largest: {largest})"
     )

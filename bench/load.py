@@ -51,6 +51,7 @@ class Recorder:
     def __init__(self, max_requests: int, deadline: float):
         self.max_requests = max_requests
         self.deadline = deadline
+        self.started = time.monotonic()
         self.results: dict[str, list[Exchange]] = defaultdict(list)
         self.count = 0
         self._lock = threading.Lock()
@@ -87,6 +88,10 @@ class Recorder:
             if kind != "export" and percentile([e.seconds for e in exchanges], 0.95) > TARGET_P95_S
         ]
         errors = sum(not e.ok for e in everything)
+        elapsed = time.monotonic() - self.started
+        print(
+            f"{len(everything) / elapsed:.1f} requests/s over {elapsed:.0f} s (in-flight included)"
+        )
         print(
             f"load: requests={len(everything)} errors={errors} "
             f"p95_over_{TARGET_P95_S * 1000:.0f}ms={','.join(sorted(slow)) or 'none'}"

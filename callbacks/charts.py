@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import MATCH, Input, Output, State, callback, no_update
+from dash import MATCH, Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from callbacks import data
@@ -132,6 +132,6 @@ def update_trend(view, drawn):
     Input({"type": "charts-grid-download", "name": MATCH}, "n_clicks"),
     prevent_initial_call=True,
 )
-def export_grid(clicks):
+def export_grid(_):
     """Every table twin made by `layouts.charts.table_twin` downloads through this one."""
-    return True if clicks else no_update
+    return True

@@ -54,7 +54,7 @@ def grid_download_id(name: str) -> dict:
 
 
 def table_twin(name: str, column_defs: list[dict], row_data: list[dict] | None = None):
-    """A chart's table twin: an AG Grid and a button that exports it as `{name}.csv` (the
+    """A chart's table twin: an AG Grid and a button that exports it as `trustmap_{name}.csv` (the
     profile grid's pattern; `callbacks.charts.export_grid` serves every twin by `name`)."""
     return html.Div(
         [
@@ -90,7 +90,7 @@ def default_y_indicator(build: Build) -> str:
     return next((i for i in PREFERRED_Y if i in known), build["indicator_catalogue"]["id"].iat[0])
 
 
-def period_choice(build: Build, indicator_id: str) -> tuple[list[dict], str]:
+def period_choice(build: Build, indicator_id: str) -> tuple[list[dict], str | None]:
     """Periods of an indicator that have council values, and the latest of them."""
     periods = charts.council_periods(build, indicator_id)
     return [{"label": p, "value": p} for p in periods], periods[-1] if periods else None
