@@ -146,11 +146,12 @@ def _layout_props(node, props: dict, types: dict) -> None:
     if not isinstance(node, dict):
         return
     own = node.get("props") or {}
-    if isinstance(own.get("id"), str):
-        types[own["id"]] = node.get("type")
+    if isinstance(own.get("id"), str | dict):
+        component = component_key(own["id"])
+        types[component] = node.get("type")
         for prop, value in own.items():
             if prop != "children" or not isinstance(value, dict | list):
-                props[f"{own['id']}.{prop}"] = value
+                props[f"{component}.{prop}"] = value
     for value in own.values():
         if isinstance(value, dict | list):
             _layout_props(value, props, types)
@@ -161,17 +162,28 @@ def _outputs(spec: str) -> list[str]:
     return spec.strip(".").split("...") if spec.startswith("..") else [spec]
 
 
+def component_key(component_id: str | dict) -> str:
+    """A component id as Dash writes it in callback specs: dict ids as sorted, compact JSON."""
+    if isinstance(component_id, str):
+        return component_id
+    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
+
+
 def _prop_id(ref: dict) -> str:
-    return f"{ref['id']}.{ref['property']}"
+    return f"{component_key(ref['id'])}.{ref['property']}"
 
 
 def _ref(prop_id: str) -> dict:
     component, prop = prop_id.rsplit(".", 1)
-    return {"id": component, "property": prop}
+    return {
+        "id": json.loads(component) if component.startswith("{") else component,
+        "property": prop,
+    }
 
 
 class DashTab:
-    """One browser tab of a Dash app (string ids only, which is all the apps here use)."""
+    """One browser tab of a Dash app. Callbacks with wildcard ids (MATCH, ALL) are left out:
+    the benches never trigger them."""
 
     def __init__(self, base_url: str):
         self.base_url = base_url

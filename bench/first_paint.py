@@ -42,8 +42,9 @@ DRAWN_AT = """(minCouncils) => {
   return councils > minCouncils ? performance.now() : null;
 }"""
 
-# Notes when each callback's response has fully arrived, by its output (resource timing gives
-# the same URL for every callback, so it cannot tell the map's response from the others).
+# Notes when the page has each callback's whole response, by its output (resource timing gives
+# the same URL for every callback, so it cannot tell the map's response from the others). These
+# times include waits for a busy main thread, so they can come after resource timing's.
 TIME_CALLBACKS = """(() => {
   const original = window.fetch;
   window.__callbacks = [];
@@ -111,8 +112,8 @@ def describe(breakdown: dict) -> str:
 
     figure = breakdown["map"]
     map_response = (
-        f"map figure response {figure['ended']:.0f} ms ({figure['size'] / 1e6:.2f} MB, "
-        f"{figure['ended'] - figure['started']:.0f} ms in flight)"
+        f"map figure in the page at {figure['ended']:.0f} ms ({figure['size'] / 1e6:.2f} MB, "
+        f"requested {figure['ended'] - figure['started']:.0f} ms before)"
         if figure
         else "no map figure response"
     )

@@ -34,9 +34,15 @@ def scatter_columns(x: charts.Axis, y: charts.Axis) -> list[dict]:
     )
 
 
+def csv_params(name: str, source: str) -> dict:
+    """A table twin's CSV settings: its file name, and the source line once at the end (not on
+    every row, which would multiply the bytes each update sends)."""
+    return {"fileName": f"trustmap_{name}.csv", "appendContent": source}
+
+
 def scatter_outputs(view: dict, y_indicator: str, y_period: str) -> tuple:
-    """(figure, source line, alert, grid rows, grid columns) of the scatter, on the council
-    vintage of the view indicator's own data (as the comparison above uses)."""
+    """(figure, source line, alert, grid rows, grid columns, CSV settings) of the scatter, on
+    the council vintage of the view indicator's own data (as the comparison above uses)."""
     build = data.get_build()
     try:
         vintage = analysis.data_vintage(build, view["indicator"], view["period"])
@@ -44,14 +50,17 @@ def scatter_outputs(view: dict, y_indicator: str, y_period: str) -> tuple:
         y = charts.indicator_axis(build, y_indicator, y_period)
         table = charts.scatter_table(build, x, y, vintage)
     except ValueError as error:  # UnknownChoiceError, or an indicator period without councils
-        return BLANK_FIGURE, "", _alert(str(error)), [], grid_columns(SCATTER_COLUMNS)
+        columns = grid_columns(SCATTER_COLUMNS)
+        return BLANK_FIGURE, "", _alert(str(error)), [], columns, csv_params("scatter", "")
     councils = len(data.councils(vintage))
     source = charts.scatter_source(x, y, vintage, len(table), councils)
     if table.empty:
         text = f"No council of {vintage} has values for both {x.title} and {y.title}."
-        return BLANK_FIGURE, source, _alert(text), [], grid_columns(SCATTER_COLUMNS)
-    rows = charts.records(table.assign(source=source))
-    return charts.scatter_figure(table, x, y, vintage), source, [], rows, scatter_columns(x, y)
+        columns = grid_columns(SCATTER_COLUMNS)
+        return BLANK_FIGURE, source, _alert(text), [], columns, csv_params("scatter", source)
+    rows = charts.records(table[["la_code", "la_name", "group", "x", "y"]])
+    figure = charts.scatter_figure(table, x, y, vintage)
+    return figure, source, [], rows, scatter_columns(x, y), csv_params("scatter", source)
 
 
 @callback(
@@ -70,6 +79,7 @@ def update_y_periods(y_indicator):
     Output("charts-scatter-alert", "children"),
     Output(grid_id("scatter"), "rowData"),
     Output(grid_id("scatter"), "columnDefs"),
+    Output(grid_id("scatter"), "csvExportParams"),
     Output("charts-scatter-drawn", "data"),
     Input("view", "data"),
     Input("charts-y-indicator", "value"),

@@ -10,7 +10,8 @@ from dash.exceptions import PreventUpdate
 
 from callbacks import data
 from callbacks.state import FILTERS, View
-from trustmap import analysis, figures
+from layouts.charts import grid_id
+from trustmap import analysis, charts, figures
 
 GROUPINGS = ("pathfinder", "coterminous")
 NO_CHART = {
@@ -66,25 +67,27 @@ def comparison(view: View, by: str) -> dict:
 
 
 def comparison_outputs(view: dict) -> tuple:
-    """For each grouping, (figure, text), then the shared source line."""
+    """For each grouping, (figure, text), then the shared source line and the table twin."""
     outputs = []
-    result = None
+    results = {}
     for by in GROUPINGS:
         made = comparison(View(**view), by)
         if "error" in made:
             outputs += [NO_CHART, dbc.Alert(made["error"], color="info", className="py-2")]
             continue
-        result = made["result"]
+        results[by] = made["result"]
         outputs += [made["figure"], html.P(made["sentence"], className="mb-0 fw-semibold")]
-    if result is None:
-        return (*outputs, "")
+    table = charts.records(charts.comparison_table(*(results.get(by) for by in GROUPINGS)))
+    if not results:
+        return (*outputs, "", table)
+    result = next(iter(results.values()))
     meta = data.catalogue().loc[view["indicator"]]
     source = (
         f"{meta['label']}, {view['period']}, on the councils of {result['la_vintage']} "
         f"({result['councils_matched']} with a value). Source: {meta['source']}. "
         f"{meta['licence']}."
     )
-    return (*outputs, source)
+    return (*outputs, source, table)
 
 
 @callback(
@@ -93,6 +96,7 @@ def comparison_outputs(view: dict) -> tuple:
     Output("compare-coterminous", "figure"),
     Output("compare-coterminous-text", "children"),
     Output("compare-source", "children"),
+    Output(grid_id("comparison"), "rowData"),
     Output("compared", "data"),
     Input("view", "data"),
     State("compared", "data"),

@@ -13,17 +13,14 @@ from callbacks.state import (
     indicator_options,
     period_options,
 )
+from layouts.charts import charts_section, comparison_twin
+from layouts.common import BLANK_FIGURE, GRAPH_CONFIG
 from trustmap import analysis, figures
 from trustmap.build import Build
 from trustmap.sources import OGL_ATTRIBUTION
 from trustmap.themes import published_priorities, themes
 
-# An empty figure without axes: no default map style is requested before the first callback.
-BLANK_FIGURE = {
-    "data": [],
-    "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}, "height": 620},
-}
-GRAPH_CONFIG = {"displaylogo": False, "scrollZoom": True}
+BLANK_MAP = {"data": [], "layout": {**BLANK_FIGURE["layout"], "height": figures.MAP_HEIGHT_PX}}
 
 
 def main_layout(build: Build, choices: Choices) -> dbc.Container:
@@ -47,6 +44,7 @@ def main_layout(build: Build, choices: Choices) -> dbc.Container:
                 className="g-3",
             ),
             comparison_section(),
+            charts_section(build),
             about(build),
         ],
         fluid=True,
@@ -200,7 +198,7 @@ def map_column() -> html.Div:
     return html.Div(
         [
             html.Div(id="map-alert"),
-            dcc.Graph(id="map", figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+            dcc.Graph(id="map", figure=BLANK_MAP, config=GRAPH_CONFIG),
             html.P(
                 "Thick dark outline: the 2003 children's trust pathfinders (or their successors).",
                 className="small mb-1",
@@ -338,6 +336,7 @@ def comparison_section() -> html.Section:
                 className="g-3",
             ),
             html.P(id="compare-source", className="small mt-2"),
+            comparison_twin(),
         ]
     )
 

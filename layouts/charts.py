@@ -8,12 +8,10 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from callbacks.state import indicator_options
+from layouts.common import BLANK_FIGURE, GRAPH_CONFIG
 from trustmap import charts
 from trustmap.build import Build
 
-# Not taken from `layouts` itself: the page layout imports this module, so that would be a cycle.
-BLANK_FIGURE = {"data": [], "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}}}
-GRAPH_CONFIG = {"displaylogo": False}
 PREFERRED_Y = ("lait-fsp-new-gooddev", "iod2019-idaci-average-score")
 GRID_HEIGHT_PX = 240
 
@@ -23,7 +21,6 @@ SCATTER_COLUMNS = [
     {"field": "group", "width": 130},
     {"field": "x", "width": 100},
     {"field": "y", "width": 100},
-    {"field": "source", "width": 200},
 ]
 TREND_COLUMNS = [
     {"field": name, "width": 110}

@@ -173,7 +173,10 @@ def test_profile_rows_are_limited_and_numeric():
 
 def test_comparison_gives_two_figures_and_sentences():
     view = view_of(load_link("?i=iod2019-imd-average-score&p=2019"))
-    by_pathfinder, text, by_coterminous, text2, source, compared = update_comparison(view, None)
+    by_pathfinder, text, by_coterminous, text2, source, table, compared = update_comparison(
+        view, None
+    )
+    assert {row["group"] for row in table} >= {"pathfinder", "other councils"}
     assert len(by_pathfinder.data) == 2
     assert "Welch p=" in str(text)
     assert "95% CI" in str(text2)

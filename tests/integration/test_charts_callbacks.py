@@ -7,13 +7,13 @@ import json
 
 import plotly.graph_objects as go
 import pytest
-from dash import dcc, html
 from dash._callback import GLOBAL_CALLBACK_LIST
 from dash.exceptions import PreventUpdate
 
 from callbacks import data
 from callbacks.charts import export_grid, update_scatter, update_trend, update_y_periods
-from layouts.charts import charts_section, comparison_twin, grid_id
+from layouts import main_layout
+from layouts.charts import grid_id
 
 VIEW = {
     "vintage": "2019",
@@ -27,15 +27,15 @@ GOOD_DEVELOPMENT = "lait-fsp-new-gooddev"
 
 
 def test_scatter_draws_both_groups_and_fills_its_table_twin():
-    figure, source, alert, rows, columns, drawn = update_scatter(
+    figure, source, alert, rows, columns, csv, drawn = update_scatter(
         VIEW, "iod2019-idaci-average-score", "2019", None
     )
     assert isinstance(figure, go.Figure)
     assert [len(trace.x) for trace in figure.data] == [116, 35]
     assert alert == []
     assert len(rows) == 151
-    assert {"la_code", "la_name", "group", "x", "y", "source"} <= set(rows[0])
-    assert rows[0]["source"] == source
+    assert set(rows[0]) == {"la_code", "la_name", "group", "x", "y"}
+    assert csv == {"fileName": "trustmap_scatter.csv", "appendContent": source}
     headers = {
         column["field"]: column["headerName"] for column in columns if "headerName" in column
     }
@@ -113,13 +113,11 @@ def _callback_keys(entry: dict) -> set[str]:
     return {_key(identifier) for identifier in [*outputs, *others]}
 
 
-def test_every_charts_callback_id_is_in_the_section():
-    layout = html.Div([dcc.Store(id="view"), charts_section(data.get_build()), comparison_twin()])
-    known = _layout_keys(layout)
+def test_every_callback_id_is_on_the_page():
+    known = _layout_keys(main_layout(data.get_build(), data.choices()))
     used = set()
     for entry in GLOBAL_CALLBACK_LIST:
-        if "charts" in entry["output"]:
-            used |= _callback_keys(entry)
+        used |= _callback_keys(entry)
     assert {"view", "charts-scatter", "charts-trend-box", _key(grid_id("trend"))} <= used
     assert used <= known, used - known
     assert {

@@ -69,7 +69,18 @@ def callback_writing(callbacks: list[dict], prop_id: str) -> dict:
 
 
 def prop_id(ref: dict) -> str:
-    return f"{ref['id']}.{ref['property']}"
+    component = ref["id"]
+    if isinstance(component, dict):  # pattern-matching ids, as Dash writes them in specs
+        component = json.dumps(component, sort_keys=True, separators=(",", ":"))
+    return f"{component}.{ref['property']}"
+
+
+def ref_of(prop: str) -> dict:
+    component, name = prop.rsplit(".", 1)
+    return {
+        "id": json.loads(component) if component.startswith("{") else component,
+        "property": name,
+    }
 
 
 def request_for(spec: dict, values: dict, changed: list[str]) -> dict:
@@ -79,9 +90,7 @@ def request_for(spec: dict, values: dict, changed: list[str]) -> dict:
         key = prop_id(ref)
         return {**ref, "value": values[key]} if key in values else dict(ref)
 
-    outputs = [
-        dict(zip(("id", "property"), out.rsplit(".", 1), strict=True)) for out in outputs_of(spec)
-    ]
+    outputs = [ref_of(out) for out in outputs_of(spec)]
     return {
         "output": spec["output"],
         "outputs": outputs if spec["output"].startswith("..") else outputs[0],
