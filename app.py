@@ -16,7 +16,7 @@ from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
 
 import callbacks  # noqa: F401  (registers the callbacks)
-from callbacks import data, exports
+from callbacks import council_map, data, exports
 from layouts import main_layout
 
 MAX_REQUEST_BYTES = 512 * 1024  # the largest real callback payload is a few kB
@@ -55,11 +55,18 @@ def refuse_bad_requests(server: Flask) -> None:
         ), 400
 
 
+def first_map() -> dict:
+    """The default view's map, drawn into the page itself (no callback before first paint)."""
+    view = data.choices().default_view().as_dict()
+    figure, drawn, _, source = council_map.map_update(view, None)
+    return {"figure": figure, "drawn": drawn, "source": source}
+
+
 def create_app() -> dash.Dash:
     build = data.get_build()
     app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=False)
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
-    app.layout = main_layout(build, data.choices())
+    app.layout = main_layout(build, data.choices(), first_map())
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     refuse_bad_requests(server)

@@ -23,13 +23,16 @@ from trustmap.themes import published_priorities, themes
 BLANK_MAP = {"data": [], "layout": {**BLANK_FIGURE["layout"], "height": figures.MAP_HEIGHT_PX}}
 
 
-def main_layout(build: Build, choices: Choices) -> dbc.Container:
+def main_layout(build: Build, choices: Choices, first_map: dict | None = None) -> dbc.Container:
+    """The page. `first_map` (figure, drawn key, source line of the default view) is drawn
+    straight away, before any callback: a plain link to the app paints without a round trip."""
+    first_map = first_map or {"figure": BLANK_MAP, "drawn": None, "source": None}
     return dbc.Container(
         [
             dcc.Location(id="url", refresh=False),
             dcc.Store(id="view"),
             dcc.Store(id="area"),
-            dcc.Store(id="map-drawn"),
+            dcc.Store(id="map-drawn", data=first_map["drawn"]),
             dcc.Store(id="compared"),
             dcc.Download(id="map-download"),
             header(),
@@ -38,7 +41,7 @@ def main_layout(build: Build, choices: Choices) -> dbc.Container:
             filters(choices),
             dbc.Row(
                 [
-                    dbc.Col(map_column(), lg=7),
+                    dbc.Col(map_column(first_map["figure"], first_map["source"]), lg=7),
                     dbc.Col(detail_card(), lg=5),
                 ],
                 className="g-3",
@@ -194,16 +197,16 @@ def health_overlay_control() -> html.Div:
     return _labelled("Health boundaries on the map", dropdown, "health")
 
 
-def map_column() -> html.Div:
+def map_column(figure, source: str | None) -> html.Div:
     return html.Div(
         [
             html.Div(id="map-alert"),
-            dcc.Graph(id="map", figure=BLANK_MAP, config=GRAPH_CONFIG),
+            dcc.Graph(id="map", figure=figure, config=GRAPH_CONFIG),
             html.P(
                 "Thick dark outline: the 2003 children's trust pathfinders (or their successors).",
                 className="small mb-1",
             ),
-            html.P(id="map-source", className="small mb-1"),
+            html.P(source, id="map-source", className="small mb-1"),
             html.P(OGL_ATTRIBUTION, className="small text-muted mb-2"),
             dbc.Button(
                 "Download the map's data (CSV)",

@@ -45,9 +45,17 @@ def vintage_summary(build: Build) -> pd.DataFrame:
     ]
 
 
+def vintage_pathfinders(build: Build, vintage: str) -> pd.DataFrame:
+    """`pathfinder_status` of every council of `vintage`, computed once per process."""
+    return build.memo(
+        ("pathfinders", vintage),
+        lambda: pathfinder_status(build["council_members"], district_area_series(build), vintage),
+    )
+
+
 def pathfinders_in(build: Build, vintage: str) -> pd.DataFrame:
     """Councils of `vintage` that are (or succeed) one of the 35 pathfinders."""
-    status = pathfinder_status(build["council_members"], district_area_series(build), vintage)
+    status = vintage_pathfinders(build, vintage)
     chosen = status[status["pathfinder_share"] > 0].copy()
     if vintage == "2004":
         announced = read_pathfinders(build["council_members"]).set_index("la_code_2004")
@@ -128,7 +136,7 @@ def filter_councils(
     if council_filter.la_type is not None:
         keep &= councils_of["la_type"] == council_filter.la_type
     if council_filter.pathfinder is not None:
-        status = pathfinder_status(build["council_members"], district_area_series(build), vintage)
+        status = vintage_pathfinders(build, vintage)
         keep &= (
             status.set_index("la_code")["pathfinder"].reindex(keep.index)
             == council_filter.pathfinder
@@ -182,6 +190,13 @@ def coterminosity_table(
     PCT 2006 extents are sourced for some PCTs only: a council less than 95% covered by
     sourced PCTs gets class `not_determined`, never a guess.
     """
+    return build.memo(
+        ("coterminosity", vintage, health, method),
+        lambda: _classify_councils(build, vintage, health, method),
+    )
+
+
+def _classify_councils(build: Build, vintage: str, health: str, method: str) -> pd.DataFrame:
     pairs = coterminosity_pairs(build, vintage, health, method)
     sliver = coterminosity.DEFAULT_SLIVER_SHARE if method == "overlay" else 0.0
     classes = coterminosity.classify_local_authorities(pairs, sliver_share=sliver)
@@ -232,16 +247,19 @@ def method_check(build: Build, vintage: str, health: str = "ccg2019") -> pd.Data
 
 def _member_sets(build: Build) -> pd.Series:
     """Each council code of any vintage -> its set of 2016 districts (as a sorted string)."""
-    members = build["council_members"].drop_duplicates(["la_code", "ltla16cd"])
-    return members.groupby("la_code")["ltla16cd"].agg(lambda codes: ";".join(sorted(codes)))
+
+    def compute() -> pd.Series:
+        members = build["council_members"].drop_duplicates(["la_code", "ltla16cd"])
+        return members.groupby("la_code")["ltla16cd"].agg(lambda codes: ";".join(sorted(codes)))
+
+    return build.memo(("member_sets",), compute)
 
 
 def indicator_rows(build: Build, indicator_id: str, period: str | None = None) -> pd.DataFrame:
     """Values of one indicator (and period) for every geography; raises on unknown choices."""
     catalogue = build["indicator_catalogue"].set_index("id")
     check_choice(indicator_id, catalogue.index, "indicator")
-    values = build["indicator_values"]
-    rows = values[values["indicator_id"] == indicator_id]
+    rows = build.rows_where("indicator_values", "indicator_id", indicator_id)
     if period is not None:
         check_choice(period, sorted(rows["period"].unique()), f"period of {indicator_id}")
         rows = rows[rows["period"] == period]
@@ -281,7 +299,7 @@ def group_membership(
     """Boolean series (la_code -> in first group) and the two group labels."""
     check_choice(by, ("pathfinder", "coterminous"), "grouping")
     if by == "pathfinder":
-        status = pathfinder_status(build["council_members"], district_area_series(build), vintage)
+        status = vintage_pathfinders(build, vintage)
         return status.set_index("la_code")["pathfinder"], ("pathfinder", "other councils")
     method = "membership" if health == "ccg2019" else "overlay"
     table = coterminosity_table(build, vintage, health, method)

@@ -73,9 +73,31 @@ class Build:
     tables: dict[str, pd.DataFrame]
     layers: list[dict] = field(default_factory=list)
     unknown_files: list[str] = field(default_factory=list)
+    _row_indexes: dict = field(default_factory=dict, repr=False)
+    _memos: dict = field(default_factory=dict, repr=False)
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
+
+    def rows_where(self, name: str, column: str, value: str) -> pd.DataFrame:
+        """Rows of table `name` whose `column` equals `value`, through an index built once per
+        process (a scan of the 669k indicator values takes tens of milliseconds)."""
+        key = (name, column)
+        if key not in self._row_indexes:
+            self._row_indexes[key] = {
+                group: _as_slice(positions)
+                for group, positions in self.tables[name]
+                .groupby(column, sort=False)
+                .indices.items()
+            }
+        return self.tables[name].iloc[self._row_indexes[key].get(value, slice(0, 0))]
+
+    def memo(self, key: tuple, compute: Callable[[], object]) -> object:
+        """A small derived object (a lookup, a per-vintage status) computed once per process;
+        callers read it and never modify it."""
+        if key not in self._memos:
+            self._memos[key] = compute()
+        return self._memos[key]
 
     def cached(self, name: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
         """A derived table computed once per build and stored beside it (e.g. overlaps)."""
@@ -88,6 +110,12 @@ class Build:
                 _write_table(table, path)
                 self.tables[name] = table
         return self.tables[name]
+
+
+def _as_slice(positions):
+    """Contiguous positions as a slice (a view, no copy), others as they are."""
+    first, last = int(positions[0]), int(positions[-1])
+    return slice(first, last + 1) if last - first + 1 == len(positions) else positions
 
 
 def _write_table(table: pd.DataFrame, path: Path) -> None:

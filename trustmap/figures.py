@@ -47,12 +47,14 @@ COTERMINOSITY_CLASSES = {
 @dataclass(frozen=True)
 class Colouring:
     """Councils in classes: `frame` has one row per council (la_code, la_name, class_index,
-    detail) in map order; `labels` and `colours` give each class in legend order."""
+    detail) in map order; `labels` and `colours` give each class in legend order; `unit`
+    is shown once beside every council's detail on hover."""
 
     frame: pd.DataFrame
     labels: tuple[str, ...]
     colours: tuple[str, ...]
     title: str
+    unit: str = ""
 
 
 def council_geojson(councils: gpd.GeoDataFrame) -> dict:
@@ -152,9 +154,7 @@ def indicator_colouring(
         class_index = pd.Series(yb, index=values.index)
         colours = sample_colorscale("Viridis", list(np.linspace(0, 1, len(labels))))
     missing = len(labels)
-    detail = pd.Series(
-        [f"{format_value(v)} {unit}" for v in values], index=values.index, dtype=object
-    )
+    detail = pd.Series([format_value(v) for v in values], index=values.index, dtype=object)
     frame = _classes_frame(
         councils, class_index.reindex(councils["la_code"]).fillna(missing), detail
     )
@@ -165,6 +165,7 @@ def indicator_colouring(
         labels=tuple(labels + (["no value"] if has_missing else [])),
         colours=tuple(colours + ([NO_DATA_COLOUR] if has_missing else [])),
         title=f"{label} ({unit}), quintiles" if len(labels) == k else f"{label} ({unit})",
+        unit=unit,
     )
 
 
@@ -179,13 +180,14 @@ def stepped_colourscale(colours) -> list[list]:
 
 def colouring_properties(colouring: Colouring) -> dict:
     """The properties of the map's first trace that depend on the colouring only: what an
-    indicator change sends to the browser (no geometry)."""
+    indicator change sends to the browser (no geometry, no names: a vintage's councils and
+    their order are fixed, see `council_map`)."""
     n = max(len(colouring.labels), 1)
     frame = colouring.frame
     return {
-        "locations": frame["la_code"].tolist(),
         "z": frame["class_index"].tolist(),
-        "customdata": frame[["la_name", "detail"]].to_numpy().tolist(),
+        "customdata": frame["detail"].tolist(),
+        "hovertemplate": f"<b>%{{text}}</b><br>%{{customdata}}<extra>{colouring.unit}</extra>",
         "colorscale": stepped_colourscale(colouring.colours or (NO_DATA_COLOUR,)),
         "zmin": -0.5,
         "zmax": n - 0.5,
@@ -235,7 +237,8 @@ def council_map(
         geojson=geojson,
         featureidkey="properties.la_code",
         marker={"line": {"width": 0.6, "color": BORDER_COLOUR}},
-        hovertemplate="<b>%{customdata[0]}</b><br>%{customdata[1]}<extra></extra>",
+        locations=colouring.frame["la_code"].tolist(),
+        text=colouring.frame["la_name"].tolist(),
         name="councils",
         selectedpoints=selected_points(colouring, highlighted),
         selected={"marker": {"opacity": 1.0}},

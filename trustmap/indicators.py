@@ -268,6 +268,8 @@ def build_indicators(
         values[["source_file", "source_indicator"]]
     ).map(ids)
     values = values.drop(columns=["source_indicator", "source_unit"])
+    # Sorted by indicator, each indicator's rows are one slice (see Build.rows_where).
+    values = values.sort_values(["indicator_id", "period", "area_code"], ignore_index=True)
     return values, catalogue
 
 
