@@ -81,12 +81,13 @@ def update_y_periods(y_indicator):
     Output(grid_id("scatter"), "columnDefs"),
     Output(grid_id("scatter"), "csvExportParams"),
     Output("charts-scatter-drawn", "data"),
-    Input("view", "data"),
+    Input("map-done", "data"),
+    State("view", "data"),
     Input("charts-y-indicator", "value"),
     Input("charts-y-period", "value"),
     State("charts-scatter-drawn", "data"),
 )
-def update_scatter(view, y_indicator, y_period, drawn):
+def update_scatter(_done, view, y_indicator, y_period, drawn):
     """Only the view's indicator and period matter: a new council or colouring changes nothing."""
     if not view or not y_indicator or not y_period:
         raise PreventUpdate
@@ -125,10 +126,11 @@ def trend_outputs(indicator_id: str) -> tuple:
     Output("charts-trend-source", "children"),
     Output(grid_id("trend"), "rowData"),
     Output("charts-trend-drawn", "data"),
-    Input("view", "data"),
+    Input("map-done", "data"),
+    State("view", "data"),
     State("charts-trend-drawn", "data"),
 )
-def update_trend(view, drawn):
+def update_trend(_done, view, drawn):
     """Only the view's indicator matters: the trend shows all its periods."""
     if not view:
         raise PreventUpdate

@@ -98,10 +98,11 @@ def comparison_outputs(view: dict) -> tuple:
     Output("compare-source", "children"),
     Output(grid_id("comparison"), "rowData"),
     Output("compared", "data"),
-    Input("view", "data"),
+    Input("map-done", "data"),
+    State("view", "data"),
     State("compared", "data"),
 )
-def update_comparison(view, compared):
+def update_comparison(_done, view, compared):
     """Only the indicator and period matter: a new vintage or council changes nothing here."""
     if not view:
         raise PreventUpdate

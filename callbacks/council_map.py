@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, Patch, State, callback, dcc, no_update
@@ -75,9 +78,17 @@ def indicator_alerts(view: dict, with_value: int, councils: int, label: str) -> 
     return [dbc.Alert(text, color=colour, id="map-data-alert", className="py-2 mb-2 small")]
 
 
+SELECTION = ("area", *FILTERS)
+
+
 def colour_key(drawn: dict) -> dict:
     """The part of a drawn key that sets colours (the rest fades councils or adds outlines)."""
-    return {k: v for k, v in drawn.items() if k not in {"area", "health", *FILTERS}}
+    return {k: v for k, v in drawn.items() if k not in {"health", *SELECTION}}
+
+
+def selection_key(drawn: dict) -> dict:
+    """The part of a drawn key that says which councils stand out."""
+    return {name: drawn.get(name) for name in SELECTION}
 
 
 def health_trace(health: str):
@@ -128,14 +139,25 @@ def map_update(view: dict, drawn: dict | None):
             figure.add_trace(health_trace(view["health"]))
         return figure, key, alerts, source
     figure = Patch()
-    figure["data"][0]["selectedpoints"] = selected
+    if selection_key(drawn) != selection_key(key):
+        figure["data"][0]["selectedpoints"] = selected
     if drawn.get("health") != key["health"]:
         patch_health_overlay(figure, drawn.get("health"), key["health"])
     if colour_key(drawn) == colour_key(key):
         return figure, key, no_update, no_update
     for name, value in figures.colouring_properties(colouring).items():
         figure["data"][0][name] = value
-    return figure, key, alerts, source
+    return figure, key, alerts, no_update if same_source(drawn, key) else source
+
+
+def same_source(drawn: dict, key: dict) -> bool:
+    """Whether the map's source line stays as it is (same colouring, vintage and source file)."""
+    if (drawn["colour"], drawn["vintage"]) != (key["colour"], key["vintage"]):
+        return False
+    if key["colour"] != "indicator":
+        return True
+    files = data.catalogue()["source_file"]
+    return files.get(drawn["indicator"]) == files.get(key["indicator"])
 
 
 def map_table(view: dict) -> pd.DataFrame:
@@ -173,10 +195,23 @@ def download_map_table(_, view):
     Output("map-drawn", "data"),
     Output("map-alert", "children"),
     Output("map-source", "children"),
+    Output("map-done", "data"),
     Input("view", "data"),
     State("map-drawn", "data"),
 )
 def update_map(view, drawn):
+    """The map first; `map-done` (a short token of the view) then starts the charts below it,
+    which read the view itself, so a change recolours the map before the slower charts compete
+    with it for the server."""
     if not view:
         raise PreventUpdate
-    return map_update(view, drawn)
+    done = view_token(view)
+    try:
+        return (*map_update(view, drawn), done)
+    except PreventUpdate:
+        return no_update, no_update, no_update, no_update, done
+
+
+def view_token(view: dict) -> str:
+    """A short fingerprint of a view: it changes whenever the view does."""
+    return hashlib.blake2s(json.dumps(view, sort_keys=True).encode(), digest_size=6).hexdigest()

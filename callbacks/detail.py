@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, html
 from dash.exceptions import PreventUpdate
@@ -10,11 +12,13 @@ from callbacks import data
 from trustmap import analysis
 
 PROFILE_ROWS = 30
+DETAILS_KEPT = 256  # an indicator change re-asks for the same council's panel
 PROFILE_COLUMNS = ["label", "period", "value", "england_value", "rank", "quintile", "judgement"]
 SIGNIFICANT_DIGITS = 4
 NO_AREA = "Click a council on the map to see its pathfinder status, coterminosity and profile."
 
 
+@lru_cache(maxsize=DETAILS_KEPT)
 def detail_children(area: str | None, vintage: str) -> list:
     """Name, pathfinder status and coterminosity of `area` among the councils of `vintage`."""
     if not area:

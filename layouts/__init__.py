@@ -34,6 +34,7 @@ def main_layout(build: Build, choices: Choices, first_map: dict | None = None) -
             dcc.Store(id="area"),
             dcc.Store(id="map-drawn", data=first_map["drawn"]),
             dcc.Store(id="compared"),
+            dcc.Store(id="map-done"),
             dcc.Download(id="map-download"),
             header(),
             html.Div(id="url-alert"),

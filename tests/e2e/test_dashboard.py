@@ -166,7 +166,7 @@ def test_map_draws_every_council_without_outside_requests(visit):
     # The polygons come once, inside the page's layout; no callback sends the map again.
     assert visit.layout_bytes > 200_000
     resent = [size for output, size in visit.update_sizes() if "map.figure" in output]
-    assert resent in ([], [0])  # the map callback has nothing to send (204)
+    assert all(size < 200 for size in resent)  # at most the token that starts the charts
     assert drawn["traces"] == 2  # the fill and the pathfinder outline
     assert "2003 pathfinder" in drawn["legend"]
     assert visit.page.get_by_text("Source: Office for National Statistics").first.is_visible()

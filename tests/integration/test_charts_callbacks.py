@@ -28,7 +28,7 @@ GOOD_DEVELOPMENT = "lait-fsp-new-gooddev"
 
 def test_scatter_draws_both_groups_and_fills_its_table_twin():
     figure, source, alert, rows, columns, csv, drawn = update_scatter(
-        VIEW, "iod2019-idaci-average-score", "2019", None
+        "token", VIEW, "iod2019-idaci-average-score", "2019", None
     )
     assert isinstance(figure, go.Figure)
     assert [len(trace.x) for trace in figure.data] == [116, 35]
@@ -45,16 +45,20 @@ def test_scatter_draws_both_groups_and_fills_its_table_twin():
 
 
 def test_scatter_is_not_resent_for_another_council_or_vintage():
-    *_, drawn = update_scatter(VIEW, GOOD_DEVELOPMENT, "2025", None)
+    *_, drawn = update_scatter("token", VIEW, GOOD_DEVELOPMENT, "2025", None)
     with pytest.raises(PreventUpdate):
         update_scatter(
-            VIEW | {"area": "E09000029", "vintage": "2023"}, GOOD_DEVELOPMENT, "2025", drawn
+            "token",
+            VIEW | {"area": "E09000029", "vintage": "2023"},
+            GOOD_DEVELOPMENT,
+            "2025",
+            drawn,
         )
 
 
 def test_scatter_of_a_period_without_council_values_says_so():
     view = VIEW | {"indicator": GOOD_DEVELOPMENT, "period": "2020"}
-    figure, _, alert, rows, *_ = update_scatter(view, GOOD_DEVELOPMENT, "2025", None)
+    figure, _, alert, rows, *_ = update_scatter("token", view, GOOD_DEVELOPMENT, "2025", None)
     assert "No council of 2020 has values" in str(alert.children)
     assert rows == []
     assert figure["data"] == []
@@ -67,7 +71,7 @@ def test_second_indicator_gets_its_latest_period_with_council_values():
 
 
 def test_trend_of_a_single_period_indicator_is_a_note():
-    figure, style, note, source, rows, drawn = update_trend(VIEW, None)
+    figure, style, note, source, rows, drawn = update_trend("token", VIEW, None)
     assert style == {"display": "none"}
     assert "one period only (2019)" in str(note.children)
     assert "Indices of Deprivation 2019" in source
@@ -77,14 +81,14 @@ def test_trend_of_a_single_period_indicator_is_a_note():
 
 def test_trend_over_periods_has_lines_bands_and_n_in_its_table():
     view = VIEW | {"indicator": GOOD_DEVELOPMENT, "period": "2025"}
-    figure, style, note, source, rows, drawn = update_trend(view, None)
+    figure, style, note, source, rows, drawn = update_trend("token", view, None)
     assert style == {}
     assert note == []
     assert len(figure.data) == 6
     assert len(rows) == 20
     assert {row["n"] for row in rows if row["period"] == "2023"} == {35, 118}
     with pytest.raises(PreventUpdate):
-        update_trend(view | {"period": "2016", "area": "E09000029"}, drawn)
+        update_trend("token", view | {"period": "2016", "area": "E09000029"}, drawn)
 
 
 def test_download_button_exports_its_grid():
