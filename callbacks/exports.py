@@ -13,7 +13,6 @@ from callbacks import comparison, council_map, data
 from callbacks.state import View, parse_query, to_query
 from trustmap import export, figures
 
-SLIDE_MAP_ZOOM = 5.6  # England fills a 16:9 slide's height at this zoom
 CHARTS = ("map", "pathfinder", "coterminous")
 _render_lock = threading.Lock()  # one shared Chromium renders one figure at a time
 
@@ -25,13 +24,12 @@ class SlideUnavailableError(LookupError):
 def map_slide(view: View) -> tuple[go.Figure, str, str]:
     colouring, _, source = council_map.colouring_for(view.as_dict())
     status = data.pathfinders(view.vintage)
-    figure = figures.council_map(
-        data.council_geojson(view.vintage),
+    display = data.get_build()["councils_display"]
+    figure = figures.static_council_map(
+        display[display["vintage"] == view.vintage],
         colouring,
         status.loc[status["pathfinder"], "la_code"],
-        view.area,
     )
-    figure.update_layout(height=None, map_zoom=SLIDE_MAP_ZOOM)
     title = f"{colouring.title}: councils of {view.vintage} (thick outline: 2003 pathfinders)"
     return figure, title, source
 

@@ -297,6 +297,60 @@ def health_outline(geojson: dict, label: str) -> go.Choroplethmap:
     )
 
 
+def _rings_xy(geometries) -> tuple[list, list]:
+    """Exterior rings of (multi)polygons as x and y lists, each ring closed by a None gap."""
+    xs, ys = [], []
+    for geometry in geometries:
+        for polygon in getattr(geometry, "geoms", [geometry]):
+            x, y = polygon.exterior.coords.xy
+            xs += [*x, None]
+            ys += [*y, None]
+    return xs, ys
+
+
+def static_council_map(
+    councils: gpd.GeoDataFrame, colouring: Colouring, pathfinder_codes
+) -> go.Figure:
+    """A vector map for slides: councils (display polygons, any CRS) filled by class in
+    British National Grid metres, pathfinders outlined, legend naming each class. No WebGL
+    and no tiles, so it renders quickly and stays sharp in SVG and PDF."""
+    projected = councils.to_crs(27700).set_index("la_code").geometry
+    classes = colouring.frame.set_index("la_code")["class_index"]
+    figure = go.Figure()
+    for index, (label, colour) in enumerate(zip(colouring.labels, colouring.colours, strict=True)):
+        xs, ys = _rings_xy(projected.reindex(classes.index[classes == index]).dropna())
+        figure.add_trace(
+            go.Scatter(
+                x=xs,
+                y=ys,
+                fill="toself",
+                fillcolor=colour,
+                mode="lines",
+                name=label,
+                line={"color": BORDER_COLOUR, "width": 0.4},
+                hoverinfo="skip",
+            )
+        )
+    xs, ys = _rings_xy(projected.reindex(list(pathfinder_codes)).dropna())
+    figure.add_trace(
+        go.Scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            name="2003 pathfinders (outline)",
+            hoverinfo="skip",
+            line={"color": OUTLINE_COLOUR, "width": PATHFINDER_OUTLINE_WIDTH},
+        )
+    )
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False, scaleanchor="x")
+    figure.update_layout(
+        plot_bgcolor="white",
+        legend={"title": {"text": _wrap(colouring.title, 40)}},
+    )
+    return figure
+
+
 def group_comparison_figure(values: pd.DataFrame, result: dict, unit: str = "") -> go.Figure:
     """Box plot with every council as a point, one box per group of `compare_indicator`'s
     result; `values` has la_name, value and group (the result's group labels)."""
