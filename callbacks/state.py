@@ -120,7 +120,8 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
     notes = []
 
     def keep(value, allowed, name, fallback):
-        if value is None or value in allowed:
+        # Values come from the browser: anything but a known string is replaced.
+        if value is None or (isinstance(value, str) and value in allowed):
             return value if value is not None else fallback
         notes.append(f"Unknown {name} '{_shown(value)}': showing {fallback or 'all'} instead.")
         return fallback
@@ -136,7 +137,7 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
     period = view.period if view.period in periods else periods[-1]
     if view.period is not None and view.period not in periods:
         notes.append(f"{indicator} has no period '{_shown(view.period)}': showing {period}.")
-    area = view.area if view.area in choices.council_codes else None
+    area = view.area if isinstance(view.area, str) and view.area in choices.council_codes else None
     if view.area is not None and area is None:
         notes.append(f"Unknown council code '{_shown(view.area)}': no council selected.")
     filters = {
@@ -154,7 +155,8 @@ def _shown(value: str) -> str:
 
 def parse_query(search: str | None, choices: Choices) -> tuple[View, list[str]]:
     """The view a query string asks for, with a note for each value that had to be replaced."""
-    query = parse_qs((search or "").lstrip("?"), keep_blank_values=True)
+    text = search if isinstance(search, str) else ""
+    query = parse_qs(text.lstrip("?"), keep_blank_values=True)
     known = {*QUERY_KEYS, AREA_KEY}
     notes = [
         f"Ignored unknown link parameter '{_shown(key)}'." for key in query if key not in known
@@ -176,8 +178,10 @@ def to_query(view: View) -> str:
 
 def area_from_click(click_data: dict | None) -> str | None:
     """The council code of a map click (the location of the clicked polygon)."""
-    points = (click_data or {}).get("points") or []
-    return points[0].get("location") if points else None
+    points = click_data.get("points") if isinstance(click_data, dict) else None
+    first = points[0] if isinstance(points, list) and points else None
+    location = first.get("location") if isinstance(first, dict) else None
+    return location if isinstance(location, str) else None
 
 
 def period_options(choices: Choices, indicator: str) -> list[dict]:

@@ -29,7 +29,7 @@ def next_view(trigger: str | None, search: str, controls: dict, click, current: 
     if trigger in (None, "url"):
         view, notes = parse_query(search, data.choices())
         return view, notes, True
-    area = (current or {}).get("area")
+    area = current.get("area") if isinstance(current, dict) else None
     if trigger == "map":
         area = area_from_click(click) or area
     asked = View(**{name: controls[name] for name in CONTROLS}, area=area)
