@@ -28,7 +28,7 @@ def drawn_key(view: dict) -> dict:
     key = {"vintage": view["vintage"], "colour": view["colour"], "area": view["area"]}
     key |= {name: view.get(name) for name in (*FILTERS, "health")}
     if view["colour"] == "indicator":
-        key |= {"indicator": view["indicator"], "period": view["period"]}
+        key |= {name: view.get(name) for name in ("indicator", "period", "scheme")}
     return key
 
 
@@ -46,7 +46,14 @@ def colouring_for(view: dict) -> tuple[figures.Colouring, list, str]:
     meta = data.catalogue().loc[view["indicator"]]
     build = data.get_build()
     values = analysis.council_values(build, view["indicator"], view["period"], vintage)
-    colouring = figures.indicator_colouring(councils, values, meta["label"], meta["unit"])
+    colouring = figures.indicator_colouring(
+        councils,
+        values,
+        meta["label"],
+        meta["unit"],
+        scheme=view.get("scheme") or "quantiles",
+        polarity=meta["polarity"],
+    )
     alerts = indicator_alerts(view, len(values.dropna()), len(councils), meta["label"])
     source = f"{source_line(DISTRICTS_FILE, meta['source_file'])} {in_force}"
     return colouring, alerts, source

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
 
-from trustmap import analysis, coterminosity
+from trustmap import analysis, coterminosity, figures
 from trustmap.build import Build
 
 COLOUR_MODES = {
@@ -29,6 +29,7 @@ QUERY_KEYS = {
     "s": "status",
     "k": "cclass",
     "h": "health",
+    "m": "scheme",
 }
 HEALTH_OVERLAYS = {
     "ccg2019": "CCG April 2019 (191)",
@@ -55,6 +56,7 @@ class View:
     status: str | None = None
     cclass: str | None = None
     health: str | None = None
+    scheme: str | None = None  # None: quintiles
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -145,7 +147,10 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
         for name in FILTERS
     }
     health = keep(view.health, HEALTH_OVERLAYS, "health overlay", None)
-    return View(vintage, colour, theme, indicator, period, area, **filters, health=health), notes
+    scheme = keep(view.scheme, figures.CLASSIFIERS, "colour classes", None)
+    return View(
+        vintage, colour, theme, indicator, period, area, **filters, health=health, scheme=scheme
+    ), notes
 
 
 def _shown(value: str) -> str:

@@ -21,7 +21,7 @@ from callbacks.state import (
     to_query,
 )
 
-CONTROLS = ("vintage", "colour", "theme", "indicator", "period", *FILTERS, "health")
+CONTROLS = ("vintage", "colour", "theme", "indicator", "period", *FILTERS, "health", "scheme")
 
 
 def next_view(trigger: str | None, search: str, controls: dict, click, current: dict | None):

@@ -186,9 +186,20 @@ def filters(choices: Choices) -> dbc.Row:
             )
             for name, (label, placeholder) in FILTER_LABELS.items()
         ]
-        + [dbc.Col(health_overlay_control(), md=4)],
+        + [dbc.Col(health_overlay_control(), md=2), dbc.Col(scheme_control(), md=2)],
         className="g-3 mb-3",
     )
+
+
+def scheme_control() -> html.Div:
+    """How an indicator's values are cut into five colour classes (mapclassify)."""
+    options = [
+        {"label": name, "value": key}
+        for key, (name, _) in figures.CLASSIFIERS.items()
+        if key != "quantiles"
+    ]
+    dropdown = dcc.Dropdown(id="scheme", options=options, placeholder="quintiles")
+    return _labelled("Colour classes", dropdown, "scheme")
 
 
 def health_overlay_control() -> html.Div:

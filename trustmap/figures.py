@@ -24,7 +24,7 @@ NO_DATA_COLOUR = "#d9d9d9"
 OUTLINE_COLOUR = "#111111"
 PATHFINDER_OUTLINE_WIDTH = 2.5
 BORDER_COLOUR = "#ffffff"
-QUANTILE_CLASSES = 5
+CLASSES_K = 5
 UNSELECTED_OPACITY = 0.45
 
 # Paul Tol's colour-blind-safe qualitative palette, as shipped by plotly ("Safe").
@@ -129,10 +129,21 @@ def format_value(value: float) -> str:
     return f"{value:,.{digits}f}"
 
 
-def quantile_bounds(values: pd.Series, k: int = QUANTILE_CLASSES) -> tuple[np.ndarray, list[str]]:
-    """Quantile class of each value (mapclassify, k classes or fewer where values tie) and one
+CLASSIFIERS = {
+    "quantiles": ("quintiles", mapclassify.Quantiles),
+    "natural_breaks": ("natural breaks", mapclassify.NaturalBreaks),
+    "equal_interval": ("equal intervals", mapclassify.EqualInterval),
+}
+BETTER_END = "yellow"  # Viridis' light end marks the better values where a direction is known
+
+
+def class_bounds(
+    values: pd.Series, scheme: str = "quantiles", k: int = CLASSES_K
+) -> tuple[np.ndarray, list[str]]:
+    """Class of each value by a mapclassify scheme (k classes, fewer where values tie) and one
     legend label per class stating its bounds."""
-    classifier = mapclassify.Quantiles(values.to_numpy(dtype=float), k=min(k, values.nunique()))
+    classify = CLASSIFIERS[scheme][1]
+    classifier = classify(values.to_numpy(dtype=float), k=min(k, values.nunique()))
     lower = [values.min(), *classifier.bins[:-1]]
     labels = [
         f"{format_value(low)} to {format_value(high)}"
@@ -142,17 +153,26 @@ def quantile_bounds(values: pd.Series, k: int = QUANTILE_CLASSES) -> tuple[np.nd
 
 
 def indicator_colouring(
-    councils: pd.DataFrame, values: pd.Series, label: str, unit: str, k: int = QUANTILE_CLASSES
+    councils: pd.DataFrame,
+    values: pd.Series,
+    label: str,
+    unit: str,
+    *,
+    scheme: str = "quantiles",
+    polarity: str = "none",
+    k: int = CLASSES_K,
 ) -> Colouring:
-    """Councils (la_code, la_name) in quantile classes of `values` (la_code -> value); councils
-    without a value form a grey "no value" class."""
+    """Councils (la_code, la_name) in classes of `values` (la_code -> value) by `scheme`;
+    where `polarity` says which direction is better ("high" or "low"), the better end is
+    always yellow; councils without a value form a grey "no value" class."""
     values = values.dropna()
     values = values[values.index.isin(councils["la_code"])]
     labels, colours, class_index = [], [], pd.Series(dtype=int)
     if not values.empty:
-        yb, labels = quantile_bounds(values, k)
+        yb, labels = class_bounds(values, scheme, k)
         class_index = pd.Series(yb, index=values.index)
-        colours = sample_colorscale("Viridis", list(np.linspace(0, 1, len(labels))))
+        ends = (1, 0) if polarity == "low" else (0, 1)
+        colours = sample_colorscale("Viridis", list(np.linspace(*ends, len(labels))))
     missing = len(labels)
     detail = pd.Series([format_value(v) for v in values], index=values.index, dtype=object)
     frame = _classes_frame(
@@ -160,11 +180,15 @@ def indicator_colouring(
     )
     frame["detail"] = frame["detail"].replace("", "no value")
     has_missing = (frame["class_index"] == missing).any()
+    direction = {
+        "high": f"; {BETTER_END} = higher = better",
+        "low": f"; {BETTER_END} = lower = better",
+    }
     return Colouring(
         frame=frame,
         labels=tuple(labels + (["no value"] if has_missing else [])),
         colours=tuple(colours + ([NO_DATA_COLOUR] if has_missing else [])),
-        title=f"{label} ({unit}), quintiles" if len(labels) == k else f"{label} ({unit})",
+        title=f"{label} ({unit}), {CLASSIFIERS[scheme][0]}{direction.get(polarity, '')}",
         unit=unit,
     )
 

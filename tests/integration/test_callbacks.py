@@ -19,7 +19,7 @@ from callbacks.detail import detail_children, profile_rows
 from callbacks.state import FILTERS
 from callbacks.view import CONTROLS, sync_view
 
-NO_FILTERS = (None,) * (len(FILTERS) + 1)  # the filters and the health overlay
+NO_FILTERS = (None,) * (len(FILTERS) + 2)  # the filters, the health overlay, colour classes
 DEFAULT_CONTROLS = ("2019", "pathfinder", None, "iod2019-imd-average-score", "2019", *NO_FILTERS)
 
 
@@ -253,3 +253,14 @@ def test_map_hands_the_view_on_even_when_it_has_nothing_to_redraw():
     outputs = update_map(view | {"indicator": "iod2019-income-average-score"}, drawn)
     assert outputs[:4] == (no_update,) * 4  # the pathfinder map does not depend on it
     assert outputs[4] != done  # but the charts below are told the view changed
+
+
+def test_class_scheme_and_polarity_set_the_legend():
+    base = "?v=2019&c=indicator&i=iod2019-imd-average-score&p=2019"
+    quintiles, *_ = map_update(view_of(load_link(base)), None)
+    breaks, *_ = map_update(view_of(load_link(base + "&m=natural_breaks")), None)
+    assert quintiles.data[0].colorbar.ticktext != breaks.data[0].colorbar.ticktext
+    assert "natural breaks" in breaks.data[0].colorbar.title.text.replace("<br>", " ")
+    # IMD score: lower is better, so the lowest class takes the yellow (better) end.
+    assert "lower = better" in quintiles.data[0].colorbar.title.text.replace("<br>", " ")
+    assert quintiles.data[0].colorscale[0][1].lower() in ("#fde725", "rgb(253, 231, 37)")
