@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the benches import the project itself, run from anywhere
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 HOST = "127.0.0.1"
@@ -311,3 +312,10 @@ def layout_options(tab: DashTab, prop_id: str) -> list[str]:
         option["value"] if isinstance(option, dict) else option
         for option in tab.props.get(prop_id) or []
     ]
+
+
+def seconds(action) -> float:
+    """Wall seconds one call of `action` takes."""
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start

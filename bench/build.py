@@ -9,20 +9,11 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _servers import seconds  # first: it puts the project on sys.path
 
-from trustmap.build import CACHE_ENV_VAR, load_build  # noqa: E402
-
-
-def timed(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
+from trustmap.build import CACHE_ENV_VAR, load_build
 
 
 def main() -> None:
@@ -34,8 +25,8 @@ def main() -> None:
     for _ in range(args.runs):
         with tempfile.TemporaryDirectory() as cache:
             os.environ[CACHE_ENV_VAR] = cache
-            cold.append(timed(lambda: load_build(args.data)))
-            warm.extend(timed(lambda: load_build(args.data)) for _ in range(3))
+            cold.append(seconds(lambda: load_build(args.data)))
+            warm.extend(seconds(lambda: load_build(args.data)) for _ in range(3))
     cold_s, warm_s = statistics.median(cold), statistics.median(warm)
     print(f"cold build: median {cold_s:.2f} s over {len(cold)} runs (target < 20 s)")
     print(f"warm start: median {warm_s:.3f} s over {len(warm)} runs (target < 2 s)")

@@ -8,23 +8,14 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import sys
-import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from _servers import seconds  # first: it puts the project on sys.path
 
-from callbacks import data, exports  # noqa: E402
-from callbacks.state import parse_query  # noqa: E402
-from trustmap import export  # noqa: E402
+from callbacks import data, exports
+from callbacks.state import parse_query
+from trustmap import export
 
 VIEW = "?v=2019&c=indicator&i=lait-fsp-new-gooddev&p=2019"
-
-
-def seconds(action) -> float:
-    start = time.perf_counter()
-    action()
-    return time.perf_counter() - start
 
 
 def main() -> None:

@@ -14,17 +14,10 @@ import statistics
 from _servers import HOST, machine_note, real_app_command, serve
 from playwright.sync_api import sync_playwright
 
+from trustmap.browser import CHROMIUM_ARGS, CHROMIUM_PATH
+
 LOADS = 5
 TARGET_S = 1.5
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 VIEWPORT = {"width": 1400, "height": 1000}
 DRAWN_TIMEOUT_MS = 60_000
 MIN_COUNCILS = 100
@@ -134,7 +127,7 @@ def main() -> None:
     seconds = []
     print(machine_note())
     with serve(real_app_command, "real") as url, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
         try:
             warm_up, _, _ = load_once(browser, url)
             print(f"warm-up load (not counted): {warm_up:.2f} s")
