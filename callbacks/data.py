@@ -47,6 +47,12 @@ def council_geojson(vintage: str) -> dict:
 
 
 @cache
+def slide_outlines(vintage: str):
+    """Council outlines of a vintage for slide maps (EPSG:27700, simplified once)."""
+    return figures.slide_outlines(analysis.council_layer(get_build(), vintage))
+
+
+@cache
 def health_geojson(health: str) -> dict:
     """Display polygons of a health geography (ccg2019 or pct2006) as GeoJSON."""
     return figures.health_geojson(get_build()[f"{health}_display"])

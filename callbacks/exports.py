@@ -24,9 +24,8 @@ class SlideUnavailableError(LookupError):
 def map_slide(view: View) -> tuple[go.Figure, str, str]:
     colouring, _, source = council_map.colouring_for(view.as_dict())
     status = data.pathfinders(view.vintage)
-    display = data.get_build()["councils_display"]
     figure = figures.static_council_map(
-        display[display["vintage"] == view.vintage],
+        data.slide_outlines(view.vintage),
         colouring,
         status.loc[status["pathfinder"], "la_code"],
     )

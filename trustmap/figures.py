@@ -15,6 +15,7 @@ import mapclassify
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+import shapely
 from plotly.colors import qualitative, sample_colorscale
 
 ENGLAND_CENTRE = {"lat": 53.0, "lon": -1.9}
@@ -321,24 +322,40 @@ def health_outline(geojson: dict, label: str) -> go.Choroplethmap:
     )
 
 
+SLIDE_TOLERANCE_M = 1000  # under a pixel: England is about 700 px tall on a 1600x900 slide
+
+
+def slide_outlines(councils: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Council polygons of one vintage (EPSG:27700) simplified for a slide, shared edges kept."""
+    simplified = shapely.coverage_simplify(councils.geometry.values, SLIDE_TOLERANCE_M)
+    return gpd.GeoDataFrame(
+        {"la_code": councils["la_code"].to_numpy()}, geometry=simplified, crs=councils.crs
+    )
+
+
 def _rings_xy(geometries) -> tuple[list, list]:
-    """Exterior rings of (multi)polygons as x and y lists, each ring closed by a None gap."""
+    """Every ring of (multi)polygons as x and y lists in whole metres, each ring closed by a
+    None gap. Holes are rings too: plotly fills a trace's rings even-odd, so a county's hole
+    stays open for the council inside it (Leicester in Leicestershire)."""
     xs, ys = [], []
     for geometry in geometries:
         for polygon in getattr(geometry, "geoms", [geometry]):
-            x, y = polygon.exterior.coords.xy
-            xs += [*x, None]
-            ys += [*y, None]
+            for ring in (polygon.exterior, *polygon.interiors):
+                x, y = ring.coords.xy
+                xs += [*(round(value) for value in x), None]
+                ys += [*(round(value) for value in y), None]
     return xs, ys
 
 
 def static_council_map(
     councils: gpd.GeoDataFrame, colouring: Colouring, pathfinder_codes
 ) -> go.Figure:
-    """A vector map for slides: councils (display polygons, any CRS) filled by class in
-    British National Grid metres, pathfinders outlined, legend naming each class. No WebGL
-    and no tiles, so it renders quickly and stays sharp in SVG and PDF."""
-    projected = councils.to_crs(27700).set_index("la_code").geometry
+    """A vector map for slides: councils (polygons in EPSG:27700, see `slide_outlines`) filled
+    by class, pathfinders outlined, legend naming each class. No WebGL and no tiles, so it
+    renders quickly and stays sharp in SVG and PDF."""
+    if councils.crs is None or councils.crs.to_epsg() != 27700:
+        raise ValueError(f"slide outlines must be in EPSG:27700, not {councils.crs}")
+    projected = councils.set_index("la_code").geometry
     classes = colouring.frame.set_index("la_code")["class_index"]
     figure = go.Figure()
     for index, (label, colour) in enumerate(zip(colouring.labels, colouring.colours, strict=True)):
