@@ -9,7 +9,7 @@ from dash import dcc, html
 
 from callbacks.state import indicator_options
 from layouts.common import BLANK_FIGURE, GRAPH_CONFIG
-from trustmap import charts
+from trustmap import charts, themes
 from trustmap.build import Build
 
 PREFERRED_Y = ("lait-fsp-new-gooddev", "iod2019-idaci-average-score")
@@ -193,7 +193,7 @@ def published_card() -> dbc.Card:
                         "Priorities for service development named most often:", className="mb-1"
                     ),
                     html.Ul(facts, className="mb-2"),
-                    html.P(charts.POOLED_BUDGETS_FINDING, className="mb-2"),
+                    html.P(themes.POOLED_BUDGETS_FINDING, className="mb-2"),
                     dbc.Alert(
                         charts.PER_TRUST_NOT_PUBLISHED, color="light", className="small py-2"
                     ),
@@ -202,7 +202,7 @@ def published_card() -> dbc.Card:
                         figure=charts.published_totals_figure(table),
                         config=GRAPH_CONFIG,
                     ),
-                    html.P(f"Source: {charts.BACHMANN_2006}.", className="small mb-1"),
+                    html.P(f"Source: {themes.BACHMANN_2006}.", className="small mb-1"),
                     table_twin("published", PUBLISHED_COLUMNS, charts.records(table)),
                 ]
             ),

@@ -32,20 +32,6 @@ CHART_HEIGHT_PX = 420
 TITLE_WRAP_CHARS = 70
 AXIS_WRAP_CHARS = 45
 
-BACHMANN_2006 = (
-    "Bachmann M, Reading R, Husbands C, et al. What are children's trusts? Early findings "
-    "from a national survey. Child: Care, Health and Development 2006;32(2):137-146, "
-    "doi:10.1111/j.1365-2214.2006.00573.x"
-)
-POOLED_BUDGETS_FINDING = (
-    "Two-thirds of the 35 trusts had moved towards pooling budgets in at least some service areas."
-)
-# The paper's own words for each theme's priority (the theme labels are broader).
-PUBLISHED_WORDING = {
-    "send": "disabled children",
-    "early-years": "early intervention",
-    "mental-health": "mental health services",
-}
 PER_TRUST_NOT_PUBLISHED = (
     "Published totals only: which trust chose which priority, or pooled which budgets, was "
     "not published, so no council is shown here."
@@ -325,7 +311,7 @@ def published_totals_table() -> pd.DataFrame:
     """The published priority totals (Bachmann et al. 2006): priority (the paper's wording),
     theme (the dashboard's), trusts, of_trusts, source. Totals only: no per-trust rows exist."""
     table = published_priorities()
-    wording = table["theme"].map(PUBLISHED_WORDING).fillna(table["label"])
+    wording = table["published_wording"].fillna(table["label"])
     return pd.DataFrame(
         {
             "priority": wording.to_numpy(),

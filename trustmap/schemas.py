@@ -176,6 +176,7 @@ THEMES = schema(
         "label": text(),
         "scope": text(),
         "published_priority_trusts": pa.Column("Int64", nullable=True, coerce=True),
+        "published_wording": text(nullable=True),
         "source": text(nullable=True),
     }
 )

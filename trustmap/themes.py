@@ -14,6 +14,14 @@ THEMES_PATH = PROJECT_DATA / "themes.csv"
 TRUST_PRIORITIES_PATH = PROJECT_DATA / "indicators" / "trust_priorities.csv"  # optional, user's own
 MAX_PRIORITIES_BYTES = 1_000_000
 PATHFINDER_COUNT = 35
+BACHMANN_2006 = (
+    "Bachmann M, Reading R, Husbands C, et al. What are children's trusts? Early findings "
+    "from a national survey. Child: Care, Health and Development 2006;32(2):137-146, "
+    "doi:10.1111/j.1365-2214.2006.00573.x"
+)
+POOLED_BUDGETS_FINDING = (
+    "Two-thirds of the 35 trusts had moved towards pooling budgets in at least some service areas."
+)
 
 
 @cache
@@ -31,7 +39,7 @@ def published_priorities() -> pd.DataFrame:
     """The sourced totals only (Bachmann et al. 2006): per-trust choices were never published."""
     table = themes().dropna(subset=["published_priority_trusts"])
     return table.assign(of_trusts=PATHFINDER_COUNT)[
-        ["theme", "label", "published_priority_trusts", "of_trusts", "source"]
+        ["theme", "label", "published_wording", "published_priority_trusts", "of_trusts", "source"]
     ]
 
 

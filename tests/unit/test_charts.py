@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from trustmap import analysis, charts
+from trustmap import analysis, charts, themes
 from trustmap.pathfinders import pathfinder_status
 
 IMD = "iod2019-imd-average-score"
@@ -145,8 +145,8 @@ def test_published_totals_are_the_three_sourced_counts_and_nothing_per_council()
     assert "16 of 35" in bars.text
     assert tuple(figure.layout.xaxis.range) == (0, 35)
     assert "published totals" in figure.layout.title.text
-    assert "32(2):137-146" in charts.BACHMANN_2006
-    assert "Two-thirds" in charts.POOLED_BUDGETS_FINDING
+    assert "32(2):137-146" in themes.BACHMANN_2006
+    assert "Two-thirds" in themes.POOLED_BUDGETS_FINDING
 
 
 def test_comparison_table_has_a_row_per_group_of_each_result(build):
