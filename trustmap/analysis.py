@@ -78,10 +78,16 @@ def indicator_list(build: Build, *, theme: str | None = None) -> pd.DataFrame:
 
 
 def theme_summary(build: Build) -> pd.DataFrame:
-    """Themes with their indicator counts and the published priority totals."""
+    """Themes with their indicator counts and the published priority totals, and, when the
+    user has given `trust_priorities.csv`, how many councils it lists for each theme."""
     coverage = theme_coverage(build["indicator_catalogue"])
     totals = published_priorities().set_index("theme")[["published_priority_trusts", "of_trusts"]]
-    return coverage.join(totals, on="theme")
+    summary = coverage.join(totals, on="theme")
+    priorities = trust_priorities(build)
+    if priorities is not None:
+        listed = priorities.groupby("theme")["la_code"].nunique()
+        summary["councils_in_your_file"] = summary["theme"].map(listed).fillna(0).astype(int)
+    return summary
 
 
 HEALTH_GEOGRAPHIES = {"ccg2019": "CCG April 2019", "pct2006": "PCT October 2006"}

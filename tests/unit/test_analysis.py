@@ -110,3 +110,15 @@ def test_compare_keeps_only_the_filtered_councils(capsys):
     assert groups == {"pathfinder": 8, "other councils": 25}  # 33 London boroughs
     assert main([*argv[:-2], "--region", "Atlantis"]) == 2
     assert "unknown region name 'Atlantis'" in capsys.readouterr().err
+
+
+def test_themes_count_the_users_own_priorities_file(build, tmp_path, monkeypatch, capsys):
+    assert "councils_in_your_file" not in analysis.theme_summary(build)
+    own = tmp_path / "trust_priorities.csv"
+    own.write_text("la_code,theme\nE09000029,send\nE08000019,send\nE08000019,mental-health\n")
+    monkeypatch.setattr(analysis, "TRUST_PRIORITIES_PATH", own)
+    counts = analysis.theme_summary(build).set_index("theme")["councils_in_your_file"]
+    assert (counts["send"], counts["mental-health"], counts["youth-justice"]) == (2, 1, 0)
+    own.write_text("la_code,theme\nE09000029,astrology\n")
+    assert main(["themes"]) == 2
+    assert "unknown theme" in capsys.readouterr().err
