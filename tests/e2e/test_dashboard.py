@@ -132,7 +132,19 @@ class Visit:
         return time.monotonic() - started
 
     def rendered(self) -> dict:
+        """What the map has drawn, once MapLibre is idle (a recolouring may be under way)."""
+        self.page.wait_for_function(f"() => ({RENDERED})() !== null", timeout=MAP_TIMEOUT_MS)
         return self.page.evaluate(RENDERED)
+
+    def wait_for_legend(self, text: str) -> None:
+        """Wait until the legend shows `text`: a link's colouring reaches the page drawn with
+        the default view as a small patch just after it."""
+        self.page.wait_for_function(
+            f"(text) => {{ const r = ({RENDERED})(); "
+            "return r && r.legend.join(' ').includes(text); }",
+            arg=text,
+            timeout=MAP_TIMEOUT_MS,
+        )
 
     def settle(self) -> None:
         self.page.wait_for_load_state("networkidle")
@@ -182,6 +194,7 @@ def test_council_from_link_fills_the_panel(visit):
 
 def test_indicator_change_sends_numbers_not_polygons(visit):
     visit.open("?c=indicator&i=iod2019-imd-average-score&p=2019")
+    visit.wait_for_legend("quintiles")
     visit.settle()
     before = len(visit.updates)
     legend_before = visit.rendered()["legend"]
@@ -207,6 +220,7 @@ def test_indicator_change_sends_numbers_not_polygons(visit):
 
 def test_coterminosity_view(visit):
     visit.open("?c=coterminosity&v=2023")
+    visit.wait_for_legend("coterminous")
     visit.settle()
     assert "coterminous" in visit.rendered()["legend"]
     visit.screenshot("coterminosity")
@@ -309,6 +323,7 @@ def test_exports_of_the_current_view_are_valid_files(visit):
     # The newcomer's question: which pathfinders were coterminous with their CCG in 2019, and
     # how do they compare on school readiness? Pathfinders only, coloured by the indicator.
     visit.open("?v=2019&c=indicator&i=lait-fsp-new-gooddev&p=2019&s=pathfinder")
+    visit.wait_for_legend("quintiles")
     visit.settle()
     visit.screenshot("pathfinders-school-readiness")
     for chart in ("map", "coterminous"):
