@@ -11,6 +11,7 @@ import logging
 import os
 
 import dash
+from dash import html
 from flask import Flask, jsonify, request
 from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
@@ -18,6 +19,7 @@ from werkzeug.exceptions import HTTPException
 import callbacks  # noqa: F401  (registers the callbacks)
 from callbacks import council_map, data, exports
 from layouts import main_layout
+from layouts.charts import charts_section
 
 MAX_REQUEST_BYTES = 512 * 1024  # the largest real callback payload is a few kB
 log = logging.getLogger("trustmap")
@@ -67,6 +69,8 @@ def create_app() -> dash.Dash:
     app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=False)
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = main_layout(build, data.choices(), first_map())
+    # The charts section joins the page later (`show_charts`); Dash checks callbacks against this.
+    app.validation_layout = html.Div([app.layout, charts_section(build)])
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     refuse_bad_requests(server)

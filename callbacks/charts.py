@@ -11,7 +11,14 @@ from dash import MATCH, Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from callbacks import data
-from layouts.charts import BLANK_FIGURE, SCATTER_COLUMNS, grid_columns, grid_id, period_choice
+from layouts.charts import (
+    BLANK_FIGURE,
+    SCATTER_COLUMNS,
+    charts_section,
+    grid_columns,
+    grid_id,
+    period_choice,
+)
 from trustmap import analysis, charts
 
 TRENDS_KEPT = 32
@@ -147,3 +154,14 @@ def update_trend(_done, view, drawn):
 def export_grid(_):
     """Every table twin made by `layouts.charts.table_twin` downloads through this one."""
     return True
+
+
+@callback(
+    Output("charts-slot", "children"),
+    Input("map-painted", "data"),
+    prevent_initial_call=True,
+)
+def show_charts(_painted):
+    """Build the charts section once the map has painted (assets/map_painted.js): it sits
+    below the fold and would otherwise compete with the map for the browser's first seconds."""
+    return charts_section(data.get_build())

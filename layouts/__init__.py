@@ -13,7 +13,7 @@ from callbacks.state import (
     indicator_options,
     period_options,
 )
-from layouts.charts import charts_section, comparison_twin
+from layouts.charts import comparison_twin
 from layouts.common import BLANK_FIGURE, GRAPH_CONFIG
 from trustmap import analysis, figures
 from trustmap.build import Build
@@ -35,6 +35,7 @@ def main_layout(build: Build, choices: Choices, first_map: dict | None = None) -
             dcc.Store(id="map-drawn", data=first_map["drawn"]),
             dcc.Store(id="compared"),
             dcc.Store(id="map-done"),
+            dcc.Store(id="map-painted"),
             dcc.Download(id="map-download"),
             header(),
             html.Div(id="url-alert"),
@@ -48,7 +49,7 @@ def main_layout(build: Build, choices: Choices, first_map: dict | None = None) -
                 className="g-3",
             ),
             comparison_section(),
-            charts_section(build),
+            html.Div(id="charts-slot"),  # filled once the map has painted
             about(build),
         ],
         fluid=True,

@@ -163,6 +163,8 @@ def visit(browser, app_url):
 
 def test_map_draws_every_council_without_outside_requests(visit):
     seconds = visit.open()
+    # The charts below the map are built once it has painted (assets/map_painted.js).
+    visit.page.locator("#charts-scatter .js-plotly-plot").wait_for(timeout=MAP_TIMEOUT_MS)
     visit.settle()
     drawn = visit.rendered()
     visit.screenshot("pathfinders")

@@ -10,9 +10,7 @@ import pytest
 from dash._callback import GLOBAL_CALLBACK_LIST
 from dash.exceptions import PreventUpdate
 
-from callbacks import data
 from callbacks.charts import export_grid, update_scatter, update_trend, update_y_periods
-from layouts import main_layout
 from layouts.charts import grid_id
 
 VIEW = {
@@ -118,7 +116,9 @@ def _callback_keys(entry: dict) -> set[str]:
 
 
 def test_every_callback_id_is_on_the_page():
-    known = _layout_keys(main_layout(data.get_build(), data.choices()))
+    from app import app
+
+    known = _layout_keys(app.validation_layout)
     used = set()
     for entry in GLOBAL_CALLBACK_LIST:
         used |= _callback_keys(entry)
