@@ -5,21 +5,19 @@ Cached tables are shared between callbacks: callers read them and never modify t
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import cache
 
 import pandas as pd
 
 from callbacks.state import Choices
 from trustmap import analysis, figures
 from trustmap.build import Build, load_build
-from trustmap.pathfinders import pathfinder_status
 from trustmap.themes import themes
 
 HEALTH = "ccg2019"
 HEALTH_LABEL = "CCG April 2019"
 # The exact LSOA lookup exists for CCGs 2019, and `compare_indicator` groups councils by it.
 COTERMINOSITY_METHOD = "membership"
-PROFILES_KEPT = 64
 
 
 @cache
@@ -58,22 +56,18 @@ def health_geojson(health: str) -> dict:
     return figures.health_geojson(get_build()[f"{health}_display"])
 
 
-@cache
 def pathfinders(vintage: str) -> pd.DataFrame:
-    build = get_build()
-    return pathfinder_status(
-        build["council_members"], analysis.district_area_series(build), vintage
-    )
+    """Pathfinder status of a vintage's councils (memoised by the build)."""
+    return analysis.vintage_pathfinders(get_build(), vintage)
 
 
-@cache
 def coterminosity(vintage: str) -> pd.DataFrame:
+    """Coterminosity of a vintage's councils with CCG 2019 (memoised by the build)."""
     return analysis.coterminosity_table(get_build(), vintage, HEALTH, COTERMINOSITY_METHOD)
 
 
-@lru_cache(maxsize=PROFILES_KEPT)
 def profile(area_code: str) -> pd.DataFrame:
-    """`analysis.profile` takes several seconds a council: keep the recent ones."""
+    """A council against England (computed once per build, then read from its cache)."""
     return analysis.profile(get_build(), area_code)
 
 
