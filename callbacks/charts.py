@@ -11,6 +11,7 @@ from dash import MATCH, Input, Output, State, callback
 from dash.exceptions import PreventUpdate
 
 from callbacks import data
+from callbacks.state import FILTERS, View
 from layouts.charts import (
     BLANK_FIGURE,
     SCATTER_COLUMNS,
@@ -55,7 +56,7 @@ def scatter_outputs(view: dict, y_indicator: str, y_period: str) -> tuple:
         vintage = analysis.data_vintage(build, view["indicator"], view["period"])
         x = charts.indicator_axis(build, view["indicator"], view["period"])
         y = charts.indicator_axis(build, y_indicator, y_period)
-        table = charts.scatter_table(build, x, y, vintage)
+        table = charts.scatter_table(build, x, y, vintage, View(**view).council_filter())
     except ValueError as error:  # UnknownChoiceError, or an indicator period without councils
         columns = grid_columns(SCATTER_COLUMNS)
         return BLANK_FIGURE, "", _alert(str(error)), [], columns, csv_params("scatter", "")
@@ -98,23 +99,28 @@ def update_scatter(_done, view, y_indicator, y_period, drawn):
     """Only the view's indicator and period matter: a new council or colouring changes nothing."""
     if not view or not y_indicator or not y_period:
         raise PreventUpdate
-    asked = [view["indicator"], view["period"], y_indicator, y_period]
+    asked = [view["indicator"], view["period"], y_indicator, y_period, *filters_of(view)]
     if asked == drawn:
         raise PreventUpdate
     return (*scatter_outputs(view, y_indicator, y_period), asked)
 
 
+def filters_of(view: dict) -> list:
+    """The view's filter values, in FILTERS order (part of what a chart has drawn)."""
+    return [view.get(name) for name in FILTERS]
+
+
 @lru_cache(maxsize=TRENDS_KEPT)
-def trend_table(indicator_id: str) -> pd.DataFrame:
-    """A trend takes about a second (every period's councils are matched): keep recent ones.
-    Callers read the frame and never modify it."""
-    return charts.trend_table(data.get_build(), indicator_id)
+def trend_table(indicator_id: str, council_filter: analysis.CouncilFilter) -> pd.DataFrame:
+    """A trend matches every period's councils: keep recent ones. Callers read the frame and
+    never modify it."""
+    return charts.trend_table(data.get_build(), indicator_id, council_filter)
 
 
-def trend_outputs(indicator_id: str) -> tuple:
+def trend_outputs(indicator_id: str, council_filter: analysis.CouncilFilter) -> tuple:
     """(figure, graph box style, note, source line, grid rows) of the trend."""
     try:
-        table = trend_table(indicator_id)
+        table = trend_table(indicator_id, council_filter)
         axis = charts.indicator_axis(data.get_build(), indicator_id, table["period"].iat[0])
     except ValueError as error:
         return BLANK_FIGURE, {"display": "none"}, _alert(str(error)), "", []
@@ -141,9 +147,10 @@ def update_trend(_done, view, drawn):
     """Only the view's indicator matters: the trend shows all its periods."""
     if not view:
         raise PreventUpdate
-    if view["indicator"] == drawn:
+    asked = [view["indicator"], *filters_of(view)]
+    if asked == drawn:
         raise PreventUpdate
-    return (*trend_outputs(view["indicator"]), view["indicator"])
+    return (*trend_outputs(view["indicator"], View(**view).council_filter()), asked)
 
 
 @callback(

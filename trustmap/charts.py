@@ -82,8 +82,15 @@ def _groups(build: Build, vintage: str) -> pd.Series:
     return in_first.map({True: PATHFINDER_GROUP, False: OTHER_GROUP})
 
 
-def scatter_table(build: Build, x: Axis, y: Axis, vintage: str) -> pd.DataFrame:
-    """Councils of `vintage` with a value on both axes: la_code, la_name, group, x, y.
+def scatter_table(
+    build: Build,
+    x: Axis,
+    y: Axis,
+    vintage: str,
+    council_filter: analysis.CouncilFilter | None = None,
+) -> pd.DataFrame:
+    """Councils of `vintage` with a value on both axes (and kept by `council_filter`):
+    la_code, la_name, group, x, y.
 
     Both indicators go through `council_values`, so each is matched to the councils of
     `vintage` by the districts they cover; a council whose area differs is left out.
@@ -97,6 +104,7 @@ def scatter_table(build: Build, x: Axis, y: Axis, vintage: str) -> pd.DataFrame:
         axis=1,
         join="inner",
     )
+    both = _kept(build, both, vintage, council_filter)
     table = both.rename_axis("la_code").reset_index()
     table.insert(1, "la_name", table["la_code"].map(names))
     table.insert(2, "group", table["la_code"].map(_groups(build, vintage)))
@@ -176,8 +184,18 @@ STATISTIC_DECIMALS = 6
 TREND_COLUMNS = ["period", "la_vintage", "group", "n", "median", "q1", "q3"]
 
 
-def trend_table(build: Build, indicator_id: str) -> pd.DataFrame:
-    """Per period and group (pathfinder, other councils): n, median and interquartile range.
+def _kept(build: Build, values, vintage: str, council_filter):
+    """`values` (indexed by la_code) of the councils of `vintage` that `council_filter` keeps."""
+    if council_filter is None or not council_filter.active:
+        return values
+    return values[values.index.isin(analysis.filter_councils(build, vintage, council_filter))]
+
+
+def trend_table(
+    build: Build, indicator_id: str, council_filter: analysis.CouncilFilter | None = None
+) -> pd.DataFrame:
+    """Per period and group (pathfinder, other councils): n, median and interquartile range,
+    of the councils `council_filter` keeps (on each period's vintage).
 
     Each period is taken on the council vintage of its own data (`data_vintage`), with
     pathfinders as defined on that vintage; a period without council values keeps its rows
@@ -191,7 +209,12 @@ def trend_table(build: Build, indicator_id: str) -> pd.DataFrame:
         except analysis.UnknownChoiceError:  # no council rows at all for this period
             vintage = None
         values = (
-            analysis.council_values(build, indicator_id, period, vintage)
+            _kept(
+                build,
+                analysis.council_values(build, indicator_id, period, vintage),
+                vintage,
+                council_filter,
+            )
             if vintage
             else pd.Series(dtype=float)
         )
