@@ -20,6 +20,8 @@ import callbacks  # noqa: F401  (registers the callbacks)
 from callbacks import council_map, data, exports
 from layouts import main_layout
 from layouts.charts import charts_section
+from trustmap.datadir import DataDirectoryError
+from trustmap.validation import DataFileError
 
 MAX_REQUEST_BYTES = 512 * 1024  # the largest real callback payload is a few kB
 log = logging.getLogger("trustmap")
@@ -86,7 +88,10 @@ def create_app() -> dash.Dash:
     return app
 
 
-app = create_app()
+try:
+    app = create_app()
+except (DataDirectoryError, DataFileError) as error:  # no bundle, or a broken file: say which
+    raise SystemExit(f"trustmap cannot start: {error}") from None
 server = app.server
 
 if __name__ == "__main__":
