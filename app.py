@@ -17,7 +17,9 @@ from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
 
 import callbacks  # noqa: F401  (registers the callbacks)
-from callbacks import council_map, data, exports
+from callbacks import exports
+from callbacks.cache import configure_cache
+from callbacks.data import choices, get_build
 from layouts import main_layout
 from layouts.charts import charts_section
 from trustmap.datadir import DataDirectoryError
@@ -59,22 +61,16 @@ def refuse_bad_requests(server: Flask) -> None:
         ), 400
 
 
-def first_map() -> dict:
-    """The default view's map, drawn into the page itself (no callback before first paint)."""
-    view = data.choices().default_view().as_dict()
-    figure, drawn, _, source = council_map.map_update(view, None)
-    return {"figure": figure, "drawn": drawn, "source": source}
-
-
 def create_app() -> dash.Dash:
-    build = data.get_build()
+    build = get_build()
     app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=False)
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
-    app.layout = main_layout(build, data.choices(), first_map())
+    app.layout = main_layout(build, choices())
     # The charts section joins the page later (`show_charts`); Dash checks callbacks against this.
     app.validation_layout = html.Div([app.layout, charts_section(build)])
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    configure_cache(server, build.directory.name)
     refuse_bad_requests(server)
     exports.register_routes(server)
     Talisman(

@@ -28,6 +28,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the benches import the project itself, run from anywhere
+
+from tests.support.dash_wire import (  # noqa: E402
+    UPDATE_PATH,
+    component_key,
+    outputs_of,
+    prop_id,
+    request_for,
+)
+
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 HOST = "127.0.0.1"
@@ -35,7 +44,6 @@ START_TIMEOUT_S = 300  # a first run builds the data cache
 STOP_TIMEOUT_S = 15
 REQUEST_TIMEOUT_S = 60
 MAX_ROUNDS = 6  # callback chains here are two or three rounds deep
-UPDATE_PATH = "/_dash-update-component"
 
 
 def free_port() -> int:
@@ -158,30 +166,6 @@ def _layout_props(node, props: dict, types: dict) -> None:
             _layout_props(value, props, types)
 
 
-def _outputs(spec: str) -> list[str]:
-    """`'..a.b...c.d..'` -> ['a.b', 'c.d']; a single output 'a.b' -> ['a.b']."""
-    return spec.strip(".").split("...") if spec.startswith("..") else [spec]
-
-
-def component_key(component_id: str | dict) -> str:
-    """A component id as Dash writes it in callback specs: dict ids as sorted, compact JSON."""
-    if isinstance(component_id, str):
-        return component_id
-    return json.dumps(component_id, sort_keys=True, separators=(",", ":"))
-
-
-def _prop_id(ref: dict) -> str:
-    return f"{component_key(ref['id'])}.{ref['property']}"
-
-
-def _ref(prop_id: str) -> dict:
-    component, prop = prop_id.rsplit(".", 1)
-    return {
-        "id": json.loads(component) if component.startswith("{") else component,
-        "property": prop,
-    }
-
-
 class DashTab:
     """One browser tab of a Dash app. Callbacks with wildcard ids (MATCH, ALL) are left out:
     the benches never trigger them."""
@@ -204,10 +188,10 @@ class DashTab:
         _layout_props(json.loads(exchanges[1].body), self.props, types)
         # The renderer runs no callback whose outputs are missing from the layout.
         self.callbacks = [
-            {**spec, "outputs_list": _outputs(spec["output"])}
+            {**spec, "outputs_list": outputs_of(spec)}
             for spec in json.loads(exchanges[2].body)
             if not spec.get("clientside_function")
-            and all(prop.rsplit(".", 1)[0] in types for prop in _outputs(spec["output"]))
+            and all(prop.rsplit(".", 1)[0] in types for prop in outputs_of(spec))
         ]
         # dcc.Location reports the address on mount: the first callbacks see it changed.
         mounted = {}
@@ -219,38 +203,23 @@ class DashTab:
 
         def waits(spec: dict) -> bool:
             """Whether another initial callback outputs one of its inputs (it runs after)."""
-            inputs = {_prop_id(ref) for ref in spec["inputs"]}
+            inputs = {prop_id(ref) for ref in spec["inputs"]}
             return any(inputs & set(other["outputs_list"]) for other in initial if other != spec)
 
         first = [spec for spec in initial if not waits(spec)]
         return exchanges + self._run(first, set(mounted), fire_left=initial)
 
-    def change(self, prop_id: str, value) -> list[Exchange]:
+    def change(self, prop: str, value) -> list[Exchange]:
         """Set one property as a user would (a dropdown value, a map click) and follow it."""
-        self.props[prop_id] = value
+        self.props[prop] = value
         triggered = [
-            spec for spec in self.callbacks if any(_prop_id(i) == prop_id for i in spec["inputs"])
+            spec for spec in self.callbacks if any(prop_id(i) == prop for i in spec["inputs"])
         ]
-        return self._run(triggered, {prop_id})
+        return self._run(triggered, {prop})
 
     def _payload(self, spec: dict, changed: set[str]) -> dict:
-        def with_value(ref: dict) -> dict:
-            key = _prop_id(ref)
-            return {**ref, "value": self.props[key]} if key in self.props else dict(ref)
-
-        outputs = [_ref(prop) for prop in spec["outputs_list"]]
-        inputs = [with_value(ref) for ref in spec["inputs"]]
-        ids = [_prop_id(ref) for ref in spec["inputs"] if _prop_id(ref) in changed]
-        payload = {
-            "output": spec["output"],
-            "outputs": outputs if spec["output"].startswith("..") else outputs[0],
-            "inputs": inputs,
-            "changedPropIds": ids,
-            "parsedChangedPropsIds": ids,
-        }
-        if spec["state"]:
-            payload["state"] = [with_value(ref) for ref in spec["state"]]
-        return payload
+        ids = [prop_id(ref) for ref in spec["inputs"] if prop_id(ref) in changed]
+        return request_for(spec, self.props, ids)
 
     def _post(self, spec: dict, changed: set[str]) -> tuple[Exchange, set[str]]:
         exchange = fetch(self.base_url + UPDATE_PATH, spec["output"], self._payload(spec, changed))
@@ -278,7 +247,7 @@ class DashTab:
                 candidate
                 for candidate in self.callbacks
                 if any(
-                    _prop_id(ref) in changed - set(candidate["outputs_list"])
+                    prop_id(ref) in changed - set(candidate["outputs_list"])
                     for ref in candidate["inputs"]
                 )
             ]

@@ -11,9 +11,11 @@ import statistics
 
 from _servers import seconds  # first: it puts the project on sys.path
 
-from callbacks import data, exports
-from callbacks.state import parse_query
 from trustmap import export
+from trustmap.build import load_build
+from trustmap.slides import CHARTS, briefing, make_slide, render_slide
+from trustmap.themes import themes
+from trustmap.view import Choices, parse_query
 
 VIEW = "?v=2019&c=indicator&i=lait-fsp-new-gooddev&p=2019"
 
@@ -22,20 +24,22 @@ def main() -> None:
     options = argparse.ArgumentParser(description=__doc__)
     options.add_argument("--runs", type=int, default=5)
     args = options.parse_args()
-    view, _ = parse_query(VIEW, data.choices())
-    first = seconds(lambda: exports.render("map", "png", view))
+    build = load_build()
+    view, _ = parse_query(VIEW, Choices.from_build(build, themes()["theme"]))
+
+    def render(chart: str, image_format: str) -> bytes:
+        return render_slide(make_slide(build, chart, view), image_format)
+
+    first = seconds(lambda: render("map", "png"))
     print(f"renderer start and first export: {first:.2f} s")
     worst = 0.0
-    for chart in exports.CHARTS:
+    for chart in CHARTS:
         for image_format in export.MEDIA_TYPES:
-            runs = [
-                seconds(lambda c=chart, f=image_format: exports.render(c, f, view))
-                for _ in range(args.runs)
-            ]
+            runs = [seconds(lambda c=chart, f=image_format: render(c, f)) for _ in range(args.runs)]
             median = statistics.median(runs)
             worst = max(worst, median)
             print(f"export {chart} {image_format}: median {median:.3f} s over {args.runs}")
-    pack = seconds(lambda: exports.briefing(view))
+    pack = seconds(lambda: briefing(build, view))
     print(f"briefing pack (3 pages): {pack:.2f} s")
     print(f"export: worst_median_s={worst:.3f} target_s=0.5")
 

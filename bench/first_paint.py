@@ -14,7 +14,7 @@ import statistics
 from _servers import HOST, machine_note, real_app_command, serve
 from playwright.sync_api import sync_playwright
 
-from trustmap.browser import CHROMIUM_ARGS, CHROMIUM_PATH
+from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH
 
 LOADS = 5
 TARGET_S = 1.5

@@ -13,8 +13,8 @@ from dash import Dash, Input, Output, dcc, html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from trustmap import analysis  # noqa: E402
 from trustmap.build import load_build  # noqa: E402
+from trustmap.values import council_values  # noqa: E402
 
 VINTAGE = "2019"
 build = load_build()
@@ -34,7 +34,7 @@ app.layout = html.Div(
 
 @app.callback(Output("map", "figure"), Input("indicator", "value"))
 def draw(indicator_id: str):
-    values = analysis.council_values(build, indicator_id, "2019", VINTAGE)
+    values = council_values(build, indicator_id, "2019", VINTAGE)
     frame = councils[["la_code", "la_name"]].assign(value=councils["la_code"].map(values))
     return px.choropleth_map(
         frame,

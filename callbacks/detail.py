@@ -1,29 +1,49 @@
-"""The panel of the selected council: status, coterminosity and its indicator profile."""
+"""The panel of the selected council: status, coterminosity, lineage and its indicator profile."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, html
-from dash.exceptions import PreventUpdate
 
-from callbacks import data
-from trustmap import analysis
+from callbacks.cache import cache
+from callbacks.data import choices, get_build, view_from_store
+from layouts import ids
+from trustmap.chart_tables import records
+from trustmap.choices import UnknownChoiceError
+from trustmap.council_health import HEALTH_GEOGRAPHIES, coterminosity_table
+from trustmap.map_content import MAP_HEALTH
+from trustmap.pathfinders import vintage_pathfinders
+from trustmap.profile import profile
+from trustmap.view import shown
+from trustmap.vintages import council_lineage
 
 PROFILE_ROWS = 30
-DETAILS_KEPT = 256  # an indicator change re-asks for the same council's panel
 PROFILE_COLUMNS = ["label", "period", "value", "england_value", "rank", "quintile", "judgement"]
 SIGNIFICANT_DIGITS = 4
 NO_AREA = "Click a council on the map to see its pathfinder status, coterminosity and profile."
 
 
-@lru_cache(maxsize=DETAILS_KEPT)
+def known_area(area) -> str | None:
+    """The council code in the area store if the build has it (stores come from the browser)."""
+    return area if isinstance(area, str) and area in choices().council_codes else None
+
+
+def pathfinder_text(row) -> str:
+    renamed = "" if row["pathfinder_of"] == row["la_name"] else f" (as {row['pathfinder_of']})"
+    if row["pathfinder"]:
+        return f"2003 children's trust pathfinder{renamed}"
+    if row["pathfinder_share"] > 0:
+        return f"partly a pathfinder area ({row['pathfinder_share']:.0%}){renamed}"
+    return "not a pathfinder"
+
+
+@cache.memoize()
 def detail_children(area: str | None, vintage: str) -> list:
-    """Name, pathfinder status and coterminosity of `area` among the councils of `vintage`."""
+    """Name, pathfinder status, coterminosity and lineage of `area` among the councils of
+    `vintage` (both validated by the caller)."""
     if not area:
         return [html.P(NO_AREA, className="text-muted mb-0")]
-    status = data.pathfinders(vintage).set_index("la_code")
+    status = vintage_pathfinders(get_build(), vintage).set_index("la_code")
     if area not in status.index:
         return [
             dbc.Alert(
@@ -33,36 +53,29 @@ def detail_children(area: str | None, vintage: str) -> list:
             )
         ]
     row = status.loc[area]
-    coterminosity = data.coterminosity(vintage).set_index("la_code").loc[area]
-    renamed = "" if row["pathfinder_of"] == row["la_name"] else f" (as {row['pathfinder_of']})"
-    if row["pathfinder"]:
-        pathfinder = f"2003 children's trust pathfinder{renamed}"
-    elif row["pathfinder_share"] > 0:
-        pathfinder = f"partly a pathfinder area ({row['pathfinder_share']:.0%}){renamed}"
-    else:
-        pathfinder = "not a pathfinder"
-    health_codes = coterminosity["health_codes"].replace(";", ", ") or "none"
-    return [
-        html.H3(row["la_name"], className="h5", id="detail-name"),
-        html.Dl(
-            [
-                html.Dt("Code"),
-                html.Dd(area),
-                html.Dt("Pathfinder status"),
-                html.Dd(pathfinder, id="detail-pathfinder"),
-                html.Dt(f"Coterminosity with {data.HEALTH_LABEL}"),
-                html.Dd(f"{coterminosity['class'].replace('_', ' ')}: {health_codes}"),
-                html.Dt("Predecessors and successors"),
-                html.Dd(lineage_text(area, vintage), id="detail-lineage"),
-            ],
-            className="mb-0",
+    health = coterminosity_table(get_build(), vintage, MAP_HEALTH).set_index("la_code").loc[area]
+    health_codes = health["health_codes"].replace(";", ", ") or "none"
+    facts = {
+        "Code": (area, None),
+        "Pathfinder status": (pathfinder_text(row), ids.DETAIL_PATHFINDER),
+        f"Coterminosity with {HEALTH_GEOGRAPHIES[MAP_HEALTH]}": (
+            f"{health['class'].replace('_', ' ')}: {health_codes}",
+            None,
         ),
+        "Predecessors and successors": (lineage_text(area, vintage), ids.DETAIL_LINEAGE),
+    }
+    listed = []
+    for term, (text, component_id) in facts.items():
+        listed += [html.Dt(term), html.Dd(text, id=component_id) if component_id else html.Dd(text)]
+    return [
+        html.H3(row["la_name"], className="h5", id=ids.DETAIL_NAME),
+        html.Dl(listed, className="mb-0"),
     ]
 
 
 def lineage_text(area: str, vintage: str) -> str:
     """'2004: Bedfordshire (all of it); 2023: ...', or that its area never changed."""
-    lineage = analysis.council_lineage(data.get_build(), area, vintage)
+    lineage = council_lineage(get_build(), area, vintage)
     if lineage.empty:
         return "same council, same area, in every vintage (2004-2023)"
     return "; ".join(
@@ -71,13 +84,12 @@ def lineage_text(area: str, vintage: str) -> str:
     )
 
 
-def profile_rows(area: str | None) -> tuple[list[dict], str]:
+@cache.memoize()
+def profile_rows(area: str) -> tuple[list[dict], str]:
     """The first rows of the council's profile against England, and a caption."""
-    if not area:
-        return [], ""
     try:
-        table = data.profile(area)
-    except analysis.UnknownChoiceError as error:
+        table = profile(get_build(), area)
+    except UnknownChoiceError as error:
         return [], str(error)
     shown = table[PROFILE_COLUMNS].head(PROFILE_ROWS).copy()
     for column in ("value", "england_value"):
@@ -87,29 +99,35 @@ def profile_rows(area: str | None) -> tuple[list[dict], str]:
         "source's figure, else the mean of councils); rank 1 is the best value, or the highest "
         "where neither direction is better."
     )
-    return shown.astype(object).where(shown.notna(), None).to_dict("records"), caption
+    return records(shown), caption
 
 
-@callback(Output("detail", "children"), Input("area", "data"), Input("view", "data"))
+@callback(Output(ids.DETAIL, "children"), Input(ids.AREA, "data"), Input(ids.VIEW, "data"))
 def update_detail(area, view):
-    if not view:
-        raise PreventUpdate
-    return detail_children(area, view["vintage"])
+    if area is not None and known_area(area) is None:
+        return [
+            dbc.Alert(f"Unknown council code '{shown(area)}': no council selected.", color="info")
+        ]
+    return detail_children(known_area(area), view_from_store(view).vintage)
 
 
 @callback(
-    Output("profile-grid", "rowData"),
-    Output("profile-caption", "children"),
-    Output("profile-section", "style"),
-    Input("area", "data"),
+    output={
+        "rows": Output(ids.PROFILE_GRID, "rowData"),
+        "caption": Output(ids.PROFILE_CAPTION, "children"),
+        "style": Output(ids.PROFILE_SECTION, "style"),
+    },
+    inputs={"area": Input(ids.AREA, "data")},
 )
 def update_profile(area):
-    return *profile_rows(area), {"display": "block" if area else "none"}
+    area = known_area(area)
+    rows, caption = profile_rows(area) if area else ([], "")
+    return {"rows": rows, "caption": caption, "style": {"display": "block" if area else "none"}}
 
 
 @callback(
-    Output("profile-grid", "exportDataAsCsv"),
-    Input("profile-download-button", "n_clicks"),
+    Output(ids.PROFILE_GRID, "exportDataAsCsv"),
+    Input(ids.PROFILE_DOWNLOAD_BUTTON, "n_clicks"),
     prevent_initial_call=True,
 )
 def export_profile(_):

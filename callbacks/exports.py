@@ -1,81 +1,32 @@
-"""Static exports for presenters: `/export/<chart>.<png|svg|pdf>?<view query>` and
-`/export/briefing.pdf?<view query>`, rebuilt server-side from the same view as the page."""
+"""Static exports for presenters: `/export/<chart>.<png|svg|pdf>?<view link>` and
+`/export/briefing.pdf?<view link>`, drawn server-side from the same view as the page."""
 
 from __future__ import annotations
 
-import threading
-
-import plotly.graph_objects as go
 from dash import Input, Output, callback
 from flask import Flask, Response, abort, request
 
-from callbacks import comparison, council_map, data
-from callbacks.state import View, parse_query, to_query
-from trustmap import export, figures
+from callbacks.data import choices, get_build
+from layouts import ids
+from trustmap.export import MEDIA_TYPES
+from trustmap.slides import CHARTS, SlideUnavailableError, briefing, make_slide, render_slide
+from trustmap.view import View, parse_query, to_query
 
-CHARTS = ("map", "pathfinder", "coterminous")
-_render_lock = threading.Lock()  # one shared Chromium renders one figure at a time
-
-
-class SlideUnavailableError(LookupError):
-    """A chart that cannot be drawn for this view (e.g. a comparison with an empty group)."""
-
-
-def map_slide(view: View) -> tuple[go.Figure, str, str]:
-    colouring, _, source = council_map.colouring_for(view.as_dict())
-    status = data.pathfinders(view.vintage)
-    figure = figures.static_council_map(
-        data.slide_outlines(view.vintage),
-        colouring,
-        status.loc[status["pathfinder"], "la_code"],
-    )
-    title = f"{colouring.title}: councils of {view.vintage} (thick outline: 2003 pathfinders)"
-    return figure, title, source
-
-
-def comparison_slide(view: View, by: str) -> tuple[go.Figure, str, str]:
-    made = comparison.comparison(view, by)
-    if "error" in made:
-        raise SlideUnavailableError(made["error"])
-    meta = data.catalogue().loc[view.indicator]
-    result = made["result"]
-    figure = made["figure"].update_layout(height=None)
-    title = f"{meta['label']}, {view.period}: {figures.comparison_sentence(result)}"
-    source = (
-        f"Source: {meta['source']}; councils of {result['la_vintage']} "
-        f"({result['councils_matched']} with a value)."
-    )
-    return figure, title, source
-
-
-def slide(chart: str, view: View) -> tuple[go.Figure, str, str]:
-    return map_slide(view) if chart == "map" else comparison_slide(view, chart)
-
-
-def render(chart: str, image_format: str, view: View) -> bytes:
-    figure, title, source = slide(chart, view)
-    with _render_lock:
-        return export.render(figure, image_format, title=title, source=source)
-
-
-def briefing(view: View) -> bytes:
-    """Every chart of the view that can be drawn, one page each."""
-    slides = []
-    for chart in CHARTS:
-        try:
-            slides.append(slide(chart, view))
-        except SlideUnavailableError:
-            continue
-    with _render_lock:
-        return export.briefing_pack(slides)
+EXPORT_LINK_IDS = [ids.export_link(chart, fmt) for chart in CHARTS for fmt in MEDIA_TYPES]
 
 
 def attachment(content: bytes, image_format: str, name: str) -> Response:
     return Response(
         content,
-        mimetype=export.MEDIA_TYPES[image_format],
+        mimetype=MEDIA_TYPES[image_format],
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+def requested_view() -> View:
+    """The view of the request's query, settled like a shared link (odd values -> defaults)."""
+    view, _ = parse_query(request.query_string.decode("utf-8", "replace"), choices())
+    return view
 
 
 def register_routes(server: Flask) -> None:
@@ -85,42 +36,34 @@ def register_routes(server: Flask) -> None:
     def export_chart(chart: str, image_format: str):
         if chart == "briefing" and image_format == "pdf":
             view = requested_view()
-            return attachment(briefing(view), "pdf", f"trustmap_briefing_{view.vintage}.pdf")
-        if chart not in CHARTS or image_format not in export.MEDIA_TYPES:
+            content = briefing(get_build(), view)
+            return attachment(content, "pdf", f"trustmap_briefing_{view.vintage}.pdf")
+        if chart not in CHARTS or image_format not in MEDIA_TYPES:
             abort(
                 404,
                 description=f"No export '{chart}.{image_format}': charts are "
-                f"{', '.join(CHARTS)} (or briefing.pdf), formats {', '.join(export.MEDIA_TYPES)}.",
+                f"{', '.join(CHARTS)} (or briefing.pdf), formats {', '.join(MEDIA_TYPES)}.",
             )
         view = requested_view()
         try:
-            content = render(chart, image_format, view)
+            content = render_slide(make_slide(get_build(), chart, view), image_format)
         except SlideUnavailableError as reason:
             abort(404, description=str(reason))
         return attachment(content, image_format, f"trustmap_{chart}_{view.vintage}.{image_format}")
 
 
-def requested_view() -> View:
-    """The view of the request's query, settled like a shared link (odd values -> defaults)."""
-    view, _ = parse_query(request.query_string.decode("utf-8", "replace"), data.choices())
-    return view
-
-
 def export_links(search: str | None) -> list[str]:
-    """Hrefs of every export of the current view, in `EXPORT_LINK_IDS` order; the link is
-    settled first, so odd or oversized queries are never echoed back."""
-    view, _ = parse_query(search, data.choices())
+    """Hrefs of every export of the current view, in `EXPORT_LINK_IDS` order, then the
+    briefing pack's; the link is settled first, so odd or oversized queries are never echoed."""
+    view, _ = parse_query(search, choices())
     query = to_query(view)
-    return [f"/export/{chart}.{fmt}{query}" for chart in CHARTS for fmt in export.MEDIA_TYPES] + [
-        f"/export/briefing.pdf{query}"
-    ]
+    charts = [f"/export/{chart}.{fmt}{query}" for chart in CHARTS for fmt in MEDIA_TYPES]
+    return [*charts, f"/export/briefing.pdf{query}"]
 
 
-EXPORT_LINK_IDS = [f"export-{chart}-{fmt}" for chart in CHARTS for fmt in export.MEDIA_TYPES] + [
-    "export-briefing"
-]
-
-
-@callback(*(Output(name, "href") for name in EXPORT_LINK_IDS), Input("url", "search"))
+@callback(
+    *(Output(name, "href") for name in [*EXPORT_LINK_IDS, ids.EXPORT_BRIEFING]),
+    Input(ids.URL, "search"),
+)
 def update_export_links(search):
     return export_links(search)

@@ -1,7 +1,9 @@
-"""One callback keeps the controls, the URL and the `view` store in step.
+"""One callback keeps the controls, the link and the view stores in step.
 
 The link is read on load (and on back/forward); a control or a map click writes the link.
-Keeping this in one callback avoids a dependency cycle between the URL and the controls.
+Keeping this in one callback avoids a dependency cycle between the link and the controls. The
+narrower stores (`comparison-key`, `trend-key`) change only when what they hold does, so the
+charts that read them fire only then.
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, html, no_update
 
-from callbacks import data
-from callbacks.state import (
+from callbacks.data import choices, get_build
+from layouts import ids
+from trustmap.view import (
     FILTERS,
     View,
-    area_from_click,
     indicator_options,
     parse_query,
     period_options,
@@ -21,75 +23,94 @@ from callbacks.state import (
     to_query,
 )
 
-CONTROLS = ("vintage", "colour", "theme", "indicator", "period", *FILTERS, "health", "scheme")
+COMPARISON_FIELDS = ("indicator", "period", *FILTERS)
+TREND_FIELDS = ("indicator", *FILTERS)
 
 
-def next_view(trigger: str | None, search: str, controls: dict, click, current: dict | None):
+def area_from_click(click_data: dict | None) -> str | None:
+    """The council code of a map click (the location of the clicked polygon)."""
+    points = click_data.get("points") if isinstance(click_data, dict) else None
+    first = points[0] if isinstance(points, list) and points else None
+    location = first.get("location") if isinstance(first, dict) else None
+    return location if isinstance(location, str) else None
+
+
+def next_view(trigger: str | None, search, controls: dict, click, current) -> tuple:
     """(view, notes, from_link) after `trigger` changed: the link on load, else the controls."""
-    if trigger in (None, "url"):
-        view, notes = parse_query(search, data.choices())
+    if trigger in (None, ids.URL):
+        view, notes = parse_query(search, choices())
         return view, notes, True
     area = current.get("area") if isinstance(current, dict) else None
-    if trigger == "map":
+    if trigger == ids.MAP:
         area = area_from_click(click) or area
-    asked = View(**{name: controls[name] for name in CONTROLS}, area=area)
-    if trigger == "indicator":
+    asked = View(**controls, area=area)
+    if trigger == ids.INDICATOR:
         asked = View(**(asked.as_dict() | {"period": None}))
-    view, _ = settle(asked, data.choices())
+    view, _ = settle(asked, choices())
     return view, [], False
 
 
-def view_outputs(trigger, view: View, notes, from_link: bool, controls: dict, current):
+def unless_same(new: dict, current, fields: tuple[str, ...]) -> object:
+    """`new`'s `fields`, or no_update when the current view has the same (so nothing that reads
+    them fires); the current view comes from the browser and may be anything."""
+    part = {name: new[name] for name in fields}
+    if isinstance(current, dict) and {name: current.get(name) for name in fields} == part:
+        return no_update
+    return part if len(fields) > 1 else part[fields[0]]
+
+
+def view_outputs(trigger, view: View, notes, from_link: bool, controls: dict, current) -> dict:
     """The callback's outputs: only what changed is sent (indicator options are large)."""
-    choices = data.choices()
-    changed = {name: getattr(view, name) != controls[name] or from_link for name in CONTROLS}
-    set_control = [getattr(view, name) if changed[name] else no_update for name in CONTROLS]
-    theme_changed = trigger == "theme" or (from_link and view.theme != controls["theme"])
-    ids = choices.indicators_of(view.theme)
-    indicators = (
-        indicator_options(data.catalogue().reset_index(), ids) if theme_changed else no_update
-    )
-    periods = (
-        period_options(choices, view.indicator)
-        if changed["indicator"] or trigger == "indicator"
-        else no_update
-    )
-    alert = no_update
-    if from_link:
-        alert = [link_alert(notes)] if notes else []
     new = view.as_dict()
-    return (
-        no_update if from_link else to_query(view),
-        *set_control,
-        indicators,
-        periods,
-        no_update if new == current else new,
-        no_update if current and current.get("area") == view.area else view.area,
-        alert,
-    )
+    theme_changed = trigger == ids.THEME or (from_link and view.theme != controls["theme"])
+    indicator_changed = trigger == ids.INDICATOR or view.indicator != controls["indicator"]
+    return {
+        "link": no_update if from_link else to_query(view),
+        "controls": {
+            name: new[name] if from_link or new[name] != value else no_update
+            for name, value in controls.items()
+        },
+        "indicator_options": indicator_options(
+            get_build()["indicator_catalogue"], choices().indicators_of(view.theme)
+        )
+        if theme_changed
+        else no_update,
+        "period_options": period_options(choices(), view.indicator)
+        if indicator_changed or from_link
+        else no_update,
+        "view": no_update if new == current else new,
+        "area": unless_same(new, current, ("area",)),
+        "comparison_key": unless_same(new, current, COMPARISON_FIELDS),
+        "trend_key": unless_same(new, current, TREND_FIELDS),
+        "alert": ([link_alert(notes)] if notes else []) if from_link else no_update,
+    }
 
 
 def link_alert(notes: list[str]) -> dbc.Alert:
     lines = [html.Div(note) for note in notes]
-    return dbc.Alert(lines, color="warning", dismissable=True, id="link-alert")
+    return dbc.Alert(lines, color="warning", dismissable=True, id=ids.LINK_ALERT)
 
 
 @callback(
-    Output("url", "search"),
-    *(Output(name, "value") for name in CONTROLS),
-    Output("indicator", "options"),
-    Output("period", "options"),
-    Output("view", "data"),
-    Output("area", "data"),
-    Output("url-alert", "children"),
-    Input("url", "search"),
-    *(Input(name, "value") for name in CONTROLS),
-    Input("map", "clickData"),
-    State("view", "data"),
+    output={
+        "link": Output(ids.URL, "search"),
+        "controls": {name: Output(name, "value") for name in ids.CONTROLS},
+        "indicator_options": Output(ids.INDICATOR, "options"),
+        "period_options": Output(ids.PERIOD, "options"),
+        "view": Output(ids.VIEW, "data"),
+        "area": Output(ids.AREA, "data"),
+        "comparison_key": Output(ids.COMPARISON_KEY, "data"),
+        "trend_key": Output(ids.TREND_KEY, "data"),
+        "alert": Output(ids.URL_ALERT, "children"),
+    },
+    inputs={
+        "search": Input(ids.URL, "search"),
+        "controls": {name: Input(name, "value") for name in ids.CONTROLS},
+        "click": Input(ids.MAP, "clickData"),
+    },
+    state={"current": State(ids.VIEW, "data")},
 )
-def sync_view(search, *values):
-    *control_values, click, current = values
-    controls = dict(zip(CONTROLS, control_values, strict=True))
+def sync_view(search, controls, click, current):
     trigger = ctx.triggered_id
     view, notes, from_link = next_view(trigger, search, controls, click, current)
     return view_outputs(trigger, view, notes, from_link, controls, current)

@@ -3,17 +3,19 @@ each chart with its table twin (an AG Grid that downloads as CSV)."""
 
 from __future__ import annotations
 
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
-from callbacks.state import indicator_options
-from layouts.common import BLANK_FIGURE, GRAPH_CONFIG
-from trustmap import charts, themes
+from layouts import ids
+from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, table_twin
+from trustmap import themes
 from trustmap.build import Build
+from trustmap.chart_figures import PER_TRUST_NOT_PUBLISHED, published_totals_figure
+from trustmap.chart_tables import published_totals_table, records
+from trustmap.values import council_periods
+from trustmap.view import indicator_options
 
 PREFERRED_Y = ("lait-fsp-new-gooddev", "iod2019-idaci-average-score")
-GRID_HEIGHT_PX = 240
 
 SCATTER_COLUMNS = [
     {"field": "la_code", "width": 110},
@@ -26,7 +28,6 @@ TREND_COLUMNS = [
     {"field": name, "width": 110}
     for name in ("period", "la_vintage", "group", "n", "median", "q1", "q3", "indicator")
 ] + [{"field": "source", "width": 200}]
-COMPARISON_COLUMNS = [{"field": name, "width": 120} for name in charts.COMPARISON_COLUMNS]
 PUBLISHED_COLUMNS = [
     {"field": "priority", "width": 170},
     {"field": "theme", "headerName": "dashboard theme", "width": 200},
@@ -36,52 +37,6 @@ PUBLISHED_COLUMNS = [
 ]
 
 
-def grid_columns(column_defs: list[dict]) -> list[dict]:
-    """Column definitions headed by their field unless named otherwise: AG Grid would
-    capitalise a field ("La_vintage"), and the header is the CSV's header."""
-    return [{"headerName": column["field"], **column} for column in column_defs]
-
-
-def grid_id(name: str) -> dict:
-    return {"type": "charts-grid", "name": name}
-
-
-def grid_download_id(name: str) -> dict:
-    return {"type": "charts-grid-download", "name": name}
-
-
-def table_twin(name: str, column_defs: list[dict], row_data: list[dict] | None = None):
-    """A chart's table twin: an AG Grid and a button that exports it as `trustmap_{name}.csv` (the
-    profile grid's pattern; `callbacks.charts.export_grid` serves every twin by `name`)."""
-    return html.Div(
-        [
-            dag.AgGrid(
-                id=grid_id(name),
-                rowData=row_data or [],
-                columnDefs=grid_columns(column_defs),
-                defaultColDef={"sortable": True, "resizable": True, "filter": True},
-                style={"height": f"{GRID_HEIGHT_PX}px"},
-                csvExportParams={"fileName": f"trustmap_{name}.csv"},
-            ),
-            dbc.Button(
-                "Download the table (CSV)",
-                id=grid_download_id(name),
-                size="sm",
-                color="secondary",
-                outline=True,
-                className="mt-2",
-            ),
-        ],
-        className="mt-2",
-    )
-
-
-def comparison_twin() -> html.Div:
-    """Table twin for the comparison box plots: fill `grid_id("comparison")`'s rowData with
-    `charts.records(charts.comparison_table(result_pathfinder, result_coterminous))`."""
-    return table_twin("comparison", COMPARISON_COLUMNS)
-
-
 def default_y_indicator(build: Build) -> str:
     known = set(build["indicator_catalogue"]["id"])
     return next((i for i in PREFERRED_Y if i in known), build["indicator_catalogue"]["id"].iat[0])
@@ -89,7 +44,7 @@ def default_y_indicator(build: Build) -> str:
 
 def period_choice(build: Build, indicator_id: str) -> tuple[list[dict], str | None]:
     """Periods of an indicator that have council values, and the latest of them."""
-    periods = charts.council_periods(build, indicator_id)
+    periods = council_periods(build, indicator_id)
     return [{"label": p, "value": p} for p in periods], periods[-1] if periods else None
 
 
@@ -108,11 +63,11 @@ def scatter_card(build: Build) -> dbc.Card:
                                 [
                                     dbc.Label(
                                         "Second indicator (y)",
-                                        html_for="charts-y-indicator",
+                                        html_for=ids.Y_INDICATOR,
                                         className="small mb-1",
                                     ),
                                     dcc.Dropdown(
-                                        id="charts-y-indicator",
+                                        id=ids.Y_INDICATOR,
                                         options=indicator_options(catalogue, list(catalogue["id"])),
                                         value=y_indicator,
                                         clearable=False,
@@ -125,11 +80,11 @@ def scatter_card(build: Build) -> dbc.Card:
                                 [
                                     dbc.Label(
                                         "Its period",
-                                        html_for="charts-y-period",
+                                        html_for=ids.Y_PERIOD,
                                         className="small mb-1",
                                     ),
                                     dcc.Dropdown(
-                                        id="charts-y-period",
+                                        id=ids.Y_PERIOD,
                                         options=options,
                                         value=latest,
                                         clearable=False,
@@ -140,12 +95,12 @@ def scatter_card(build: Build) -> dbc.Card:
                         ],
                         className="g-2 mb-2",
                     ),
-                    html.Div(id="charts-scatter-alert"),
+                    html.Div(id=ids.SCATTER_ALERT),
                     dcc.Loading(
-                        dcc.Graph(id="charts-scatter", figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                        dcc.Graph(id=ids.SCATTER, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
                         delay_show=200,
                     ),
-                    html.P(id="charts-scatter-source", className="small mb-1"),
+                    html.P(id=ids.SCATTER_SOURCE, className="small mb-1"),
                     table_twin("scatter", SCATTER_COLUMNS),
                 ]
             ),
@@ -160,15 +115,15 @@ def trend_card() -> dbc.Card:
             dbc.CardHeader("The chosen indicator over time"),
             dbc.CardBody(
                 [
-                    html.Div(id="charts-trend-note"),
+                    html.Div(id=ids.TREND_NOTE),
                     html.Div(
                         dcc.Loading(
-                            dcc.Graph(id="charts-trend", figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                            dcc.Graph(id=ids.TREND, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
                             delay_show=200,
                         ),
-                        id="charts-trend-box",
+                        id=ids.TREND_BOX,
                     ),
-                    html.P(id="charts-trend-source", className="small mb-1"),
+                    html.P(id=ids.TREND_SOURCE, className="small mb-1"),
                     table_twin("trend", TREND_COLUMNS),
                 ]
             ),
@@ -179,7 +134,7 @@ def trend_card() -> dbc.Card:
 
 def published_card() -> dbc.Card:
     """Static: the totals never change with the view, and no council can be linked to them."""
-    table = charts.published_totals_table()
+    table = published_totals_table()
     facts = [
         html.Li(f"{row.priority.capitalize()}: {row.trusts} of {row.of_trusts} trusts")
         for row in table.itertuples()
@@ -194,16 +149,14 @@ def published_card() -> dbc.Card:
                     ),
                     html.Ul(facts, className="mb-2"),
                     html.P(themes.POOLED_BUDGETS_FINDING, className="mb-2"),
-                    dbc.Alert(
-                        charts.PER_TRUST_NOT_PUBLISHED, color="light", className="small py-2"
-                    ),
+                    dbc.Alert(PER_TRUST_NOT_PUBLISHED, color="light", className="small py-2"),
                     dcc.Graph(
-                        id="charts-published",
-                        figure=charts.published_totals_figure(table),
+                        id=ids.PUBLISHED,
+                        figure=published_totals_figure(table),
                         config=GRAPH_CONFIG,
                     ),
                     html.P(f"Source: {themes.BACHMANN_2006}.", className="small mb-1"),
-                    table_twin("published", PUBLISHED_COLUMNS, charts.records(table)),
+                    table_twin("published", PUBLISHED_COLUMNS, records(table)),
                 ]
             ),
         ]
@@ -213,8 +166,6 @@ def published_card() -> dbc.Card:
 def charts_section(build: Build) -> html.Section:
     return html.Section(
         [
-            dcc.Store(id="charts-scatter-drawn"),
-            dcc.Store(id="charts-trend-drawn"),
             html.H2(
                 "Two indicators, trends over time, and the published findings", className="h5 mt-4"
             ),

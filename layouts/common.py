@@ -1,4 +1,14 @@
-"""Pieces every part of the page shares."""
+"""Pieces every part of the page shares: blank figures, graph settings, labelled controls,
+export menus and table twins."""
+
+from __future__ import annotations
+
+import dash_ag_grid as dag
+import dash_bootstrap_components as dbc
+from dash import html
+
+from layouts import ids
+from trustmap.export import MEDIA_TYPES
 
 # An empty figure without axes: no default map style is requested before the first callback.
 BLANK_FIGURE = {
@@ -6,3 +16,62 @@ BLANK_FIGURE = {
     "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}},
 }
 GRAPH_CONFIG = {"displaylogo": False, "scrollZoom": True}
+GRID_HEIGHT_PX = 240
+
+
+def labelled(label: str, component, html_for: str) -> html.Div:
+    return html.Div([dbc.Label(label, html_for=html_for, className="small mb-1"), component])
+
+
+def export_menu(chart: str, label: str = "Export for slides") -> dbc.DropdownMenu:
+    """PNG, SVG and PDF links (1600x900, with title, source and licence) of one chart."""
+    items = [
+        dbc.DropdownMenuItem(
+            fmt.upper(),
+            id=ids.export_link(chart, fmt),
+            href="#",
+            external_link=True,
+            target="_blank",
+        )
+        for fmt in MEDIA_TYPES
+    ]
+    return dbc.DropdownMenu(
+        items,
+        label=label,
+        size="sm",
+        color="secondary",
+        className="d-inline-block ms-2",
+        direction="down",
+    )
+
+
+def grid_columns(column_defs: list[dict]) -> list[dict]:
+    """Column definitions headed by their field unless named otherwise: AG Grid would
+    capitalise a field ("La_vintage"), and the header is the CSV's header."""
+    return [{"headerName": column["field"], **column} for column in column_defs]
+
+
+def table_twin(name: str, column_defs: list[dict], row_data: list[dict] | None = None):
+    """A chart's table twin: an AG Grid and a button that exports it as `trustmap_{name}.csv`
+    (`callbacks.charts.export_grid` serves every twin by `name`)."""
+    return html.Div(
+        [
+            dag.AgGrid(
+                id=ids.grid(name),
+                rowData=row_data or [],
+                columnDefs=grid_columns(column_defs),
+                defaultColDef={"sortable": True, "resizable": True, "filter": True},
+                style={"height": f"{GRID_HEIGHT_PX}px"},
+                csvExportParams={"fileName": f"trustmap_{name}.csv"},
+            ),
+            dbc.Button(
+                "Download the table (CSV)",
+                id=ids.grid_download(name),
+                size="sm",
+                color="secondary",
+                outline=True,
+                className="mt-2",
+            ),
+        ],
+        className="mt-2",
+    )

@@ -1,12 +1,14 @@
 """The build: every processed layer and table, cached as (Geo)Parquet keyed by input checksums.
 
-The cache key covers every file of the data bundle, the project's own tables and this package's
-source, so a corrected bundle file or a code change rebuilds and is never mixed with stale
-results. A build is written to a temporary folder and renamed into place only when complete.
+The cache key covers every file of the data bundle, the project's own tables and every module
+the build imports, so a corrected bundle file or a code change rebuilds and is never mixed with
+stale results. Nothing computed on request is ever written into a build folder. A build is
+written to a temporary folder and renamed into place only when complete.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import os
@@ -29,21 +31,7 @@ from trustmap.sources import PROJECT_DATA, bundle_files, file_checksum, unknown_
 CACHE_ENV_VAR = "TRUSTMAP_CACHE"
 DEFAULT_CACHE_DIR = PROJECT_ROOT / ".cache"
 PACKAGE_DIR = Path(__file__).resolve().parent
-# The modules whose code shapes what is cached; editing any other module rebuilds nothing.
-BUILD_MODULES = (
-    "analysis",
-    "build",
-    "coterminosity",
-    "councils",
-    "datadir",
-    "display",
-    "health",
-    "indicators",
-    "schemas",
-    "sources",
-    "themes",
-    "validation",
-)
+BUILD_ROOT_MODULE = "build"
 KEPT_BUILDS = 3
 
 
@@ -51,14 +39,41 @@ def cache_root() -> Path:
     return Path(os.environ.get(CACHE_ENV_VAR, DEFAULT_CACHE_DIR))
 
 
+def imported_modules(root: str = BUILD_ROOT_MODULE) -> list[str]:
+    """The package's modules that `root` imports, directly or not (itself included), read from
+    their source: exactly the code that shapes a build."""
+    seen, waiting = set(), [root]
+    while waiting:
+        name = waiting.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        tree = ast.parse((PACKAGE_DIR / f"{name}.py").read_text(encoding="utf-8"))
+        waiting += [found for node in ast.walk(tree) for found in _package_imports(node)]
+    return sorted(seen)
+
+
+def _package_imports(node: ast.AST) -> list[str]:
+    """Modules of this package named by one import statement."""
+    if isinstance(node, ast.ImportFrom) and node.module == PACKAGE_DIR.name:
+        return [alias.name for alias in node.names]
+    if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(f"{PACKAGE_DIR.name}."):
+        return [node.module.split(".")[1]]
+    if isinstance(node, ast.Import):
+        prefix = f"{PACKAGE_DIR.name}."
+        return [a.name.split(".")[1] for a in node.names if a.name.startswith(prefix)]
+    return []
+
+
 def build_key(data_dir: Path) -> str:
-    """Checksum over the bundle's files, the project's tables and the package source."""
+    """Checksum over the bundle's files, the project's tables and the modules the build
+    imports."""
     digest = hashlib.sha256()
     inputs = [(f"bundle/{name}", data_dir / name) for name in bundle_files(data_dir)]
     inputs += [
         (f"project/{p.relative_to(PROJECT_DATA)}", p) for p in sorted(PROJECT_DATA.rglob("*.csv"))
     ]
-    inputs += [(f"code/{name}", PACKAGE_DIR / f"{name}.py") for name in BUILD_MODULES]
+    inputs += [(f"code/{name}", PACKAGE_DIR / f"{name}.py") for name in imported_modules()]
     for name, path in inputs:
         digest.update(f"{name}:{file_checksum(path)}\n".encode())
     return digest.hexdigest()[:20]
@@ -93,23 +108,12 @@ class Build:
         return self.tables[name].iloc[self._row_indexes[key].get(value, slice(0, 0))]
 
     def memo(self, key: tuple, compute: Callable[[], object]) -> object:
-        """A small derived object (a lookup, a per-vintage status) computed once per process;
-        callers read it and never modify it."""
+        """A table derived from the build (a lookup, a per-vintage status) computed once per
+        process. Keys hold validated choices only (a vintage the build has), so the memo is
+        bounded by the build itself; callers read the result and never modify it."""
         if key not in self._memos:
             self._memos[key] = compute()
         return self._memos[key]
-
-    def cached(self, name: str, compute: Callable[[], pd.DataFrame]) -> pd.DataFrame:
-        """A derived table computed once per build and stored beside it (e.g. overlaps)."""
-        if name not in self.tables:
-            path = self.directory / f"{name}.parquet"
-            if path.exists():
-                self.tables[name] = _read_table(path)
-            else:
-                table = compute()
-                _write_table(table, path)
-                self.tables[name] = table
-        return self.tables[name]
 
 
 def _as_slice(positions):

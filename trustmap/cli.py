@@ -9,9 +9,16 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from trustmap import analysis, coterminosity
+from trustmap import coterminosity, council_health, themes
 from trustmap.build import Build, load_build
+from trustmap.council_filter import CouncilFilter
 from trustmap.datadir import DataDirectoryError
+from trustmap.evaluation import evaluation_check
+from trustmap.group_comparison import GROUPINGS, compare_indicator
+from trustmap.pathfinders import pathfinders_in
+from trustmap.profile import profile
+from trustmap.values import indicator_list
+from trustmap.vintages import check_vintage, vintage_summary
 
 FORMATS = ("table", "csv", "json")
 
@@ -34,15 +41,15 @@ def emit(table: pd.DataFrame | dict, output_format: str) -> None:
 
 def cmd_vintages(build: Build, args: argparse.Namespace) -> pd.DataFrame:
     """Every council vintage with its counts."""
-    return analysis.vintage_summary(build)
+    return vintage_summary(build)
 
 
 def cmd_pathfinders(build: Build, args: argparse.Namespace) -> pd.DataFrame:
-    return analysis.pathfinders_in(build, analysis.check_vintage(build, args.vintage))
+    return pathfinders_in(build, check_vintage(build, args.vintage))
 
 
 def cmd_indicators(build: Build, args: argparse.Namespace) -> pd.DataFrame:
-    return analysis.indicator_list(build, theme=args.theme)
+    return indicator_list(build, theme=args.theme)
 
 
 def cmd_layers(build: Build, args: argparse.Namespace) -> pd.DataFrame:
@@ -50,21 +57,28 @@ def cmd_layers(build: Build, args: argparse.Namespace) -> pd.DataFrame:
 
 
 def cmd_themes(build: Build, args: argparse.Namespace) -> pd.DataFrame:
-    return analysis.theme_summary(build)
+    codes = set(build["council_members"]["la_code"])
+    return themes.theme_summary(build["indicator_catalogue"], themes.server_priorities(codes))
 
 
 def cmd_coterminosity(build: Build, args: argparse.Namespace) -> pd.DataFrame:
     if args.check:
-        return analysis.method_check(build, args.la_vintage, args.health)
-    return analysis.coterminosity_table(build, args.la_vintage, args.health, args.method)
+        return council_health.method_check(build, args.la_vintage, args.health)
+    return council_health.coterminosity_table(build, args.la_vintage, args.health, args.method)
 
 
 def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
-    council_filter = analysis.CouncilFilter(
+    council_filter = CouncilFilter(
         region=args.region, la_type=args.la_type, coterminosity_class=args.coterminosity_class
     )
-    result = analysis.compare_indicator(
-        build, args.indicator, args.period, args.by, args.la_vintage, args.health, council_filter
+    result = compare_indicator(
+        build,
+        args.indicator,
+        args.period,
+        args.by,
+        vintage=args.la_vintage,
+        health=args.health,
+        council_filter=council_filter,
     )
     if args.format == "json":
         return result
@@ -75,11 +89,11 @@ def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
 
 
 def cmd_profile(build: Build, args: argparse.Namespace) -> pd.DataFrame:
-    return analysis.profile(build, args.area)
+    return profile(build, args.area)
 
 
 def cmd_evaluation(build: Build, args: argparse.Namespace) -> pd.DataFrame:
-    return analysis.evaluation_check(build)
+    return evaluation_check(build)
 
 
 COMMANDS: dict[str, tuple[Callable, str]] = {
@@ -104,10 +118,10 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
     if name in ("coterminosity", "compare"):
         command.add_argument("--la-vintage", default="2019" if name == "coterminosity" else None)
         command.add_argument(
-            "--health", choices=list(analysis.HEALTH_GEOGRAPHIES), default="ccg2019"
+            "--health", choices=list(council_health.HEALTH_GEOGRAPHIES), default="ccg2019"
         )
     if name == "coterminosity":
-        command.add_argument("--method", choices=analysis.METHODS, default="overlay")
+        command.add_argument("--method", choices=council_health.METHODS, default="overlay")
         command.add_argument(
             "--check",
             action="store_true",
@@ -116,7 +130,7 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
     if name == "compare":
         command.add_argument("--indicator", required=True)
         command.add_argument("--period", required=True)
-        command.add_argument("--by", choices=("pathfinder", "coterminous"), default="pathfinder")
+        command.add_argument("--by", choices=GROUPINGS, default="pathfinder")
         command.add_argument("--region", help="keep only councils of this region, e.g. London")
         command.add_argument("--la-type", choices=("County", "UA", "MD", "LB"))
         command.add_argument("--coterminosity-class", choices=coterminosity.CLASSES)

@@ -1,6 +1,9 @@
 """Static export for slides: PNG, SVG and PDF at 16:9 with title, source line and attribution.
 
-Figures are rendered by kaleido in Debian's Chromium, started once per process and reused.
+Figures are rendered by kaleido in Debian's Chromium, started once per process and reused, one
+figure at a time (a notebook, the CLI and the app's workers are all serialised here). Debian's
+`/usr/bin/chromium` wrapper adds `--disable-background-networking`; kaleido adds headless,
+no-sandbox, no GPU, no first run and no component update: no request leaves the machine.
 """
 
 from __future__ import annotations
@@ -20,9 +23,10 @@ from trustmap.sources import OGL_ATTRIBUTION
 SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX = 1600, 900
 MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 MAX_SIDE_PX = 4000
+CHROMIUM_PATH = "/usr/bin/chromium"
 TITLE_LINE_CHARS = 95
 FOOTER_LINE_CHARS = 190  # about the width of a 1600 px slide at 12 px
-_renderer_lock = threading.Lock()
+_renderer_lock = threading.Lock()  # one shared Chromium renders one figure at a time
 _renderer_started = False
 
 
@@ -33,10 +37,9 @@ class ExportError(ValueError):
 def start_renderer() -> None:
     """Start the shared Chromium renderer once (MathJax off: no request leaves the machine)."""
     global _renderer_started
-    with _renderer_lock:
-        if not _renderer_started:
-            kaleido.start_sync_server(mathjax=False, silence_warnings=True)
-            _renderer_started = True
+    if not _renderer_started:
+        kaleido.start_sync_server(path=CHROMIUM_PATH, mathjax=False, silence_warnings=True)
+        _renderer_started = True
 
 
 def slide_figure(figure: go.Figure, *, title: str, source: str) -> go.Figure:
@@ -87,22 +90,18 @@ def render(
         )
     if not (100 <= width <= MAX_SIDE_PX and 100 <= height <= MAX_SIDE_PX):
         raise ExportError(f"size {width}x{height} is outside 100-{MAX_SIDE_PX} px")
-    start_renderer()
-    with warnings.catch_warnings():
+    slide = slide_figure(figure, title=title, source=source)
+    with _renderer_lock, warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="The kopts argument is ignored")
-        return pio.to_image(
-            slide_figure(figure, title=title, source=source),
-            format=image_format,
-            width=width,
-            height=height,
-        )
+        start_renderer()
+        return pio.to_image(slide, format=image_format, width=width, height=height)
 
 
-def briefing_pack(slides: list[tuple[go.Figure, str, str]]) -> bytes:
-    """One PDF with a page per (figure, title, source), in order."""
+def briefing_pack(pages: list[bytes]) -> bytes:
+    """One PDF of PDF pages (bytes, e.g. from `render`), in order."""
     writer = PdfWriter()
-    for figure, title, source in slides:
-        writer.append(io.BytesIO(render(figure, "pdf", title=title, source=source)))
+    for page in pages:
+        writer.append(io.BytesIO(page))
     output = io.BytesIO()
     writer.write(output)
     return output.getvalue()

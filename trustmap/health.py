@@ -19,7 +19,6 @@ from trustmap.validation import read_csv, read_polygons, reject_rows
 
 CCG_FILE = "boundaries/england_ccg_2019.geojson"
 LSOA_LOOKUP_FILE = "boundaries/lookup_lsoa11_ccg19_lad19_ons.csv"
-LA_CHANGES_FILE = "boundaries/ons_la_changes_2018_2025.csv"
 PCT_FILE = "boundaries/pct2006_membership.csv"
 PCT_TOTAL_2006 = 152  # CONTEXT.md: from 1 October 2006, 152 PCTs
 LSOA_NAME_SUFFIX = r"\s+\d{3}[A-Z]$"

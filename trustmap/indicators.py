@@ -3,7 +3,6 @@
 Values are the sources' own numbers; a missing value stays missing with the source's note.
 Two tables are built and cached: `indicator_values` (one row per area, indicator and period) and
 `indicator_catalogue` (one row per indicator: label, unit, polarity, themes, source, licence).
-`tidy_table` joins them into the long table that analysts read.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from trustmap import schemas
-from trustmap.sources import PROJECT_DATA, describe
+from trustmap.sources import PROJECT_DATA, citation, describe
 from trustmap.themes import split_themes, themes
 from trustmap.validation import DataFileError, read_csv
 
@@ -207,11 +206,8 @@ def build_catalogue(data_dir: Path, values: pd.DataFrame) -> pd.DataFrame:
         .fillna(lait_rows["polarity"].map(LAIT_POLARITY).set_axis(joined.index))
         .fillna("none"),
     )
-    sources = {f: describe(f) for f in catalogue["source_file"].unique()}
-    catalogue["source"] = catalogue["source_file"].map(
-        lambda f: f"{sources[f]['publisher']}, {sources[f]['title']} ({sources[f]['vintage']})"
-    )
-    catalogue["licence"] = catalogue["source_file"].map(lambda f: sources[f]["licence"])
+    catalogue["source"] = catalogue["source_file"].map(citation)
+    catalogue["licence"] = catalogue["source_file"].map(lambda file: describe(file)["licence"])
     periods = values.merge(joined[["source_file", "source_indicator", "id"]]).groupby("id")[
         "period"
     ]
@@ -271,27 +267,3 @@ def build_indicators(
     # Sorted by indicator, each indicator's rows are one slice (see Build.rows_where).
     values = values.sort_values(["indicator_id", "period", "area_code"], ignore_index=True)
     return values, catalogue
-
-
-def tidy_table(values: pd.DataFrame, catalogue: pd.DataFrame) -> pd.DataFrame:
-    """The long table: area, vintage, indicator id, label, period, value, unit, polarity, themes,
-    source and licence."""
-    columns = ["id", "label", "unit", "polarity", "themes", "source", "licence"]
-    joined = values.merge(catalogue[columns], left_on="indicator_id", right_on="id")
-    order = [
-        "area_code",
-        "area_name",
-        "geography",
-        "vintage",
-        "indicator_id",
-        "label",
-        "period",
-        "value",
-        "value_note",
-        "unit",
-        "polarity",
-        "themes",
-        "source",
-        "licence",
-    ]
-    return joined[order]

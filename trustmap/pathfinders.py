@@ -5,12 +5,26 @@ from __future__ import annotations
 import pandas as pd
 
 from trustmap import schemas
+from trustmap.build import Build
 from trustmap.councils import successors
 from trustmap.sources import PROJECT_DATA
 from trustmap.validation import read_csv, reject_rows
+from trustmap.vintages import check_vintage, district_area_series
+
+__all__ = [
+    "pathfinder_status",
+    "pathfinders_in",
+    "read_pathfinders",
+    "vintage_pathfinders",
+    "years_after_announcement",
+]
 
 PATHFINDERS_PATH = PROJECT_DATA / "pathfinders.csv"
 PATHFINDER_VINTAGE = "2004"
+PATHFINDERS_SOURCE = (
+    'Pathfinders: the 35 announced in July 2003 (Community Care, "Children\'s Trusts").'
+)
+ANNOUNCED_YEAR = 2003  # the pathfinders were announced in July 2003
 
 
 def read_pathfinders(council_members: pd.DataFrame) -> pd.DataFrame:
@@ -60,3 +74,31 @@ def _share_from_pathfinders(
         in_pathfinder.groupby(weighted["la_code"]).sum()
         / weighted.groupby("la_code")["area_m2"].sum()
     )
+
+
+def vintage_pathfinders(build: Build, vintage: str) -> pd.DataFrame:
+    """`pathfinder_status` of every council of `vintage`, computed once per process."""
+    check_vintage(build, vintage)
+    return build.memo(
+        ("pathfinders", vintage),
+        lambda: pathfinder_status(build["council_members"], district_area_series(build), vintage),
+    )
+
+
+def pathfinders_in(build: Build, vintage: str) -> pd.DataFrame:
+    """Councils of `vintage` that are (or succeed) one of the 35 pathfinders: la_code, la_name,
+    vintage, pathfinder_of, pathfinder_share (and announced_name for 2004)."""
+    status = vintage_pathfinders(build, vintage)
+    chosen = status[status["pathfinder_share"] > 0].copy()
+    if vintage == PATHFINDER_VINTAGE:
+        announced = read_pathfinders(build["council_members"]).set_index("la_code_2004")
+        chosen["announced_name"] = chosen["la_code"].map(announced["announced_name"])
+    chosen["vintage"] = vintage
+    columns = ["la_code", "la_name", "vintage", "pathfinder_of", "pathfinder_share"]
+    extra = ["announced_name"] if vintage == PATHFINDER_VINTAGE else []
+    return chosen[columns + extra].sort_values("la_name").reset_index(drop=True)
+
+
+def years_after_announcement(period: str) -> int:
+    """How many years a period's start lies after the 2003 pathfinder announcement."""
+    return int(period[:4]) - ANNOUNCED_YEAR

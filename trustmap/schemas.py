@@ -48,20 +48,6 @@ LTLA_2016 = schema(
         "rgn16nm": text(),
     }
 )
-UPPER_TIER_2004 = schema(
-    {
-        "la_code": text(f"{GSS}|{PLACEHOLDER}", unique=True),
-        "la_name": text(),
-        "ltla16_members": text(r"^E\d{8}(;E\d{8})*$"),
-    }
-)
-UPPER_TIER_2009 = schema(
-    {
-        "utla16cd": text(GSS, unique=True),
-        "utla16nm": text(),
-        "ltla16_members": text(r"^E\d{8}(;E\d{8})*$"),
-    }
-)
 CCG_2019 = schema(
     {
         "CCG19CD": text(r"^E38\d{6}$", unique=True),
@@ -86,15 +72,6 @@ PCT_2006_MEMBERSHIP = schema(
         "coverage": text(nullable=True, isin=["whole", "part"]),
         "member_gss_code": text(COUNCIL_GSS, nullable=True),
         "source": text(nullable=True),
-    }
-)
-LA_CHANGES = schema(
-    {
-        "oldcd": text(),
-        "oldnm": text(),
-        "newcd": text(nullable=True),
-        "type": text(),
-        "start": integer(),
     }
 )
 LONG_INDICATOR = {

@@ -12,6 +12,17 @@ from trustmap import schemas
 from trustmap.datadir import PROJECT_ROOT
 from trustmap.validation import read_csv
 
+__all__ = [
+    "OGL_ATTRIBUTION",
+    "bundle_files",
+    "citation",
+    "describe",
+    "file_checksum",
+    "manifest",
+    "source_line",
+    "unknown_files",
+]
+
 PROJECT_DATA = PROJECT_ROOT / "data"
 MANIFEST_PATH = PROJECT_DATA / "manifest.csv"
 OGL_ATTRIBUTION = (
@@ -33,13 +44,16 @@ def describe(file: str) -> dict[str, str]:
     return {"file": file, **row.to_dict()}
 
 
+def citation(file: str) -> str:
+    """'Publisher, Title (vintage)' of one bundle file."""
+    facts = describe(file)
+    return f"{facts['publisher']}, {facts['title']} ({facts['vintage']})"
+
+
 def source_line(*files: str) -> str:
     """One line naming publisher, title and vintage of each file, for charts and tables."""
-    parts = [
-        f"{describe(f)['publisher']}, {describe(f)['title']} ({describe(f)['vintage']})"
-        for f in dict.fromkeys(files)
-    ]
-    return "Source: " + "; ".join(parts) + ". Open Government Licence v3.0."
+    cited = "; ".join(citation(file) for file in dict.fromkeys(files))
+    return f"Source: {cited}. Open Government Licence v3.0."
 
 
 def file_checksum(path: Path) -> str:

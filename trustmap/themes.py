@@ -63,3 +63,23 @@ def read_trust_priorities(path, known_codes: set[str]) -> pd.DataFrame:
     for failing, column, problem in checks:
         reject_rows(table, failing, path, problem, column=column)
     return table.drop_duplicates()
+
+
+def server_priorities(known_codes: set[str]) -> pd.DataFrame | None:
+    """The optional `data/indicators/trust_priorities.csv` (la_code, theme), validated; None
+    when there is none. Per-trust priorities were never published: only a user's own file can
+    say which trust chose which theme."""
+    if not TRUST_PRIORITIES_PATH.exists():
+        return None
+    return read_trust_priorities(TRUST_PRIORITIES_PATH, known_codes)
+
+
+def theme_summary(catalogue: pd.DataFrame, priorities: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Themes with their indicator counts and the published priority totals, and, given a
+    user's priorities table (la_code, theme), how many councils it lists for each theme."""
+    totals = published_priorities().set_index("theme")[["published_priority_trusts", "of_trusts"]]
+    summary = theme_coverage(catalogue).join(totals, on="theme")
+    if priorities is not None:
+        listed = priorities.groupby("theme")["la_code"].nunique()
+        summary["councils_in_your_file"] = summary["theme"].map(listed).fillna(0).astype(int)
+    return summary

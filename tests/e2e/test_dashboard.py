@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from trustmap.browser import CHROMIUM_ARGS, CHROMIUM_PATH
+from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

@@ -13,7 +13,15 @@ import re
 
 import pytest
 
-UPDATE = "/_dash-update-component"
+from tests.support.dash_wire import (
+    UPDATE_PATH as UPDATE,
+)
+from tests.support.dash_wire import (
+    callback_writing,
+    prop_id,
+    request_for,
+)
+
 LINK_LOAD_CONTROLS = {
     "vintage.value": "2019",
     "colour.value": "pathfinder",
@@ -53,51 +61,6 @@ def callbacks(client) -> list[dict]:
     response = client.get("/_dash-dependencies")
     assert response.status_code == 200
     return response.get_json()
-
-
-def outputs_of(spec: dict) -> list[str]:
-    return (
-        spec["output"].strip(".").split("...")
-        if spec["output"].startswith("..")
-        else [spec["output"]]
-    )
-
-
-def callback_writing(callbacks: list[dict], prop_id: str) -> dict:
-    """The registered callback with output `prop_id` (e.g. 'view.data')."""
-    return next(spec for spec in callbacks if prop_id in outputs_of(spec))
-
-
-def prop_id(ref: dict) -> str:
-    component = ref["id"]
-    if isinstance(component, dict):  # pattern-matching ids, as Dash writes them in specs
-        component = json.dumps(component, sort_keys=True, separators=(",", ":"))
-    return f"{component}.{ref['property']}"
-
-
-def ref_of(prop: str) -> dict:
-    component, name = prop.rsplit(".", 1)
-    return {
-        "id": json.loads(component) if component.startswith("{") else component,
-        "property": name,
-    }
-
-
-def request_for(spec: dict, values: dict, changed: list[str]) -> dict:
-    """The JSON the renderer posts for `spec`; props missing from `values` are sent unset."""
-
-    def with_value(ref: dict) -> dict:
-        key = prop_id(ref)
-        return {**ref, "value": values[key]} if key in values else dict(ref)
-
-    outputs = [ref_of(out) for out in outputs_of(spec)]
-    return {
-        "output": spec["output"],
-        "outputs": outputs if spec["output"].startswith("..") else outputs[0],
-        "inputs": [with_value(ref) for ref in spec["inputs"]],
-        "state": [with_value(ref) for ref in spec["state"]],
-        "changedPropIds": changed,
-    }
 
 
 def link_load(callbacks, search) -> dict:

@@ -6,19 +6,19 @@ import json
 
 import pytest
 
-from trustmap import analysis
+from trustmap import council_health, profile, themes
 from trustmap.cli import main
 
 
 def test_overlay_and_membership_agree_on_2019_councils_and_ccgs(build):
-    checked = analysis.method_check(build, "2019", "ccg2019")
+    checked = council_health.method_check(build, "2019", "ccg2019")
     assert len(checked) == 151
     assert checked["agree"].sum() >= 148
     assert (checked.loc[~checked["agree"], "cause"].str.len() > 0).all()
 
 
 def test_known_coterminous_pairs_on_real_data(build):
-    table = analysis.coterminosity_table(build, "2019", "ccg2019", "membership").set_index(
+    table = council_health.coterminosity_table(build, "2019", "ccg2019", "membership").set_index(
         "la_code"
     )
     assert table.at["E08000016", "class"] == "coterminous"  # Barnsley = NHS Barnsley CCG
@@ -29,7 +29,7 @@ def test_known_coterminous_pairs_on_real_data(build):
 
 
 def test_pct2006_is_never_guessed_where_unsourced(build):
-    table = analysis.coterminosity_table(build, "2004", "pct2006", "membership").set_index(
+    table = council_health.coterminosity_table(build, "2004", "pct2006", "membership").set_index(
         "la_code"
     )
     assert table.at["E10000015", "class"] == "not_determined"  # Hertfordshire: one PCT unsourced
@@ -63,7 +63,7 @@ def test_compare_json_has_the_documented_keys(capsys):
 
 
 def test_profile_reads_against_england(build):
-    table = analysis.profile(build, "E09000029")
+    table = profile.profile(build, "E09000029")
     row = table.set_index("indicator_id").loc["iod2019-imd-average-score"]
     assert row["value"] == pytest.approx(13.987)
     assert row["england_basis"] == "mean of councils" and row["n_ranked"] == 151
@@ -113,11 +113,15 @@ def test_compare_keeps_only_the_filtered_councils(capsys):
 
 
 def test_themes_count_the_users_own_priorities_file(build, tmp_path, monkeypatch, capsys):
-    assert "councils_in_your_file" not in analysis.theme_summary(build)
+    catalogue = build["indicator_catalogue"]
+    assert "councils_in_your_file" not in themes.theme_summary(catalogue)
     own = tmp_path / "trust_priorities.csv"
     own.write_text("la_code,theme\nE09000029,send\nE08000019,send\nE08000019,mental-health\n")
-    monkeypatch.setattr(analysis, "TRUST_PRIORITIES_PATH", own)
-    counts = analysis.theme_summary(build).set_index("theme")["councils_in_your_file"]
+    monkeypatch.setattr(themes, "TRUST_PRIORITIES_PATH", own)
+    codes = set(build["council_members"]["la_code"])
+    counts = themes.theme_summary(catalogue, themes.server_priorities(codes)).set_index("theme")[
+        "councils_in_your_file"
+    ]
     assert (counts["send"], counts["mental-health"], counts["youth-justice"]) == (2, 1, 0)
     own.write_text("la_code,theme\nE09000029,astrology\n")
     assert main(["themes"]) == 2

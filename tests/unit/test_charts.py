@@ -7,7 +7,15 @@ import math
 import pandas as pd
 import pytest
 
-from trustmap import analysis, charts, themes
+from trustmap import (
+    chart_figures,
+    chart_tables,
+    choices,
+    group_comparison,
+    themes,
+    values,
+    vintages,
+)
 from trustmap.pathfinders import pathfinder_status
 
 IMD = "iod2019-imd-average-score"
@@ -18,20 +26,22 @@ SUTTON = "E09000029"
 
 @pytest.fixture(scope="module")
 def iod_axes(build):
-    return charts.indicator_axis(build, IMD, "2019"), charts.indicator_axis(build, IDACI, "2019")
+    return chart_tables.indicator_axis(build, IMD, "2019"), chart_tables.indicator_axis(
+        build, IDACI, "2019"
+    )
 
 
 @pytest.fixture(scope="module")
 def good_development_trend(build):
-    return charts.trend_table(build, GOOD_DEVELOPMENT)
+    return chart_tables.trend_table(build, GOOD_DEVELOPMENT)
 
 
 def test_scatter_of_two_iod_indicators_has_every_council_and_the_35(build, iod_axes):
     x, y = iod_axes
-    table = charts.scatter_table(build, x, y, "2019")
+    table = chart_tables.scatter_table(build, x, y, "2019")
     assert list(table.columns) == ["la_code", "la_name", "group", "x", "y"]
     assert len(table) == 151
-    figure = charts.scatter_figure(table, x, y, "2019")
+    figure = chart_figures.scatter_figure(table, x, y, "2019")
     by_name = {trace.name: trace for trace in figure.data}
     pathfinders = by_name["pathfinder (n=35)"]
     assert len(pathfinders.x) == 35
@@ -43,22 +53,22 @@ def test_scatter_of_two_iod_indicators_has_every_council_and_the_35(build, iod_a
 
 def test_scatter_values_are_each_indicators_own_council_values(build, iod_axes):
     x, y = iod_axes
-    table = charts.scatter_table(build, x, y, "2019").set_index("la_code")
-    assert table.at[SUTTON, "x"] == analysis.council_values(build, IMD, "2019", "2019")[SUTTON]
-    assert table.at[SUTTON, "y"] == analysis.council_values(build, IDACI, "2019", "2019")[SUTTON]
+    table = chart_tables.scatter_table(build, x, y, "2019").set_index("la_code")
+    assert table.at[SUTTON, "x"] == values.council_values(build, IMD, "2019", "2019")[SUTTON]
+    assert table.at[SUTTON, "y"] == values.council_values(build, IDACI, "2019", "2019")[SUTTON]
 
 
 def test_scatter_keeps_only_councils_with_both_values(build, iod_axes):
     x, _ = iod_axes
-    y = charts.indicator_axis(build, GOOD_DEVELOPMENT, "2025")
-    table = charts.scatter_table(build, x, y, "2019")
-    both = set(analysis.council_values(build, IMD, "2019", "2019").index) & set(
-        analysis.council_values(build, GOOD_DEVELOPMENT, "2025", "2019").index
+    y = chart_tables.indicator_axis(build, GOOD_DEVELOPMENT, "2025")
+    table = chart_tables.scatter_table(build, x, y, "2019")
+    both = set(values.council_values(build, IMD, "2019", "2019").index) & set(
+        values.council_values(build, GOOD_DEVELOPMENT, "2025", "2019").index
     )
     assert set(table["la_code"]) == both
     assert len(table) < 151
     assert table[["x", "y", "la_name", "group"]].notna().all().all()
-    source = charts.scatter_source(x, y, "2019", len(table), 151)
+    source = chart_tables.scatter_source(x, y, "2019", len(table), 151)
     assert f"{len(table)} of 151 had both values" in source
     assert "(2019)" in source and "(2025)" in source
     assert "English Indices of Deprivation 2019" in source
@@ -66,8 +76,8 @@ def test_scatter_keeps_only_councils_with_both_values(build, iod_axes):
 
 
 def test_unknown_period_is_refused_with_the_choices(build):
-    with pytest.raises(analysis.UnknownChoiceError, match="choose one of 2019"):
-        charts.indicator_axis(build, IMD, "1999")
+    with pytest.raises(choices.UnknownChoiceError, match="choose one of 2019"):
+        chart_tables.indicator_axis(build, IMD, "1999")
 
 
 def test_trend_median_equals_a_pandas_median_of_the_raw_rows(build, good_development_trend):
@@ -78,7 +88,7 @@ def test_trend_median_equals_a_pandas_median_of_the_raw_rows(build, good_develop
         & (values["geography"] == "council")
     ].dropna(subset=["value"])
     status = pathfinder_status(
-        build["council_members"], analysis.district_area_series(build), "2023"
+        build["council_members"], vintages.district_area_series(build), "2023"
     ).set_index("la_code")["pathfinder"]
     is_pathfinder = rows["area_code"].map(status)
     assert is_pathfinder.notna().all()
@@ -101,12 +111,12 @@ def test_trend_takes_each_period_on_its_own_vintage_and_keeps_gaps(good_developm
     empty = trend[trend["n"] == 0]
     assert set(empty["period"]) == {"2020", "2021"}
     assert empty["median"].isna().all()
-    assert charts.trend_note(trend) is None
+    assert chart_tables.trend_note(trend) is None
 
 
 def test_trend_figure_breaks_at_periods_without_values(build, good_development_trend):
-    axis = charts.indicator_axis(build, GOOD_DEVELOPMENT, "2025")
-    figure = charts.trend_figure(good_development_trend, axis)
+    axis = chart_tables.indicator_axis(build, GOOD_DEVELOPMENT, "2025")
+    figure = chart_figures.trend_figure(good_development_trend, axis)
     medians = [trace for trace in figure.data if trace.mode == "lines+markers"]
     bands = [trace for trace in figure.data if trace.fill == "toself"]
     assert len(medians) == 2
@@ -118,19 +128,19 @@ def test_trend_figure_breaks_at_periods_without_values(build, good_development_t
     assert "no council values for 2020, 2021" in figure.layout.title.subtitle.text.replace(
         "<br>", " "
     )
-    source = charts.trend_source(good_development_trend, axis)
+    source = chart_tables.trend_source(good_development_trend, axis)
     assert "councils of 2009 for 2016, 2017, 2018" in source
     assert "Local Authority Interactive Tool" in source
 
 
 def test_single_period_indicator_gets_a_note_not_a_chart(build):
-    trend = charts.trend_table(build, IMD)
+    trend = chart_tables.trend_table(build, IMD)
     assert list(trend["period"].unique()) == ["2019"]
-    assert "one period only (2019)" in charts.trend_note(trend)
+    assert "one period only (2019)" in chart_tables.trend_note(trend)
 
 
 def test_published_totals_are_the_three_sourced_counts_and_nothing_per_council():
-    table = charts.published_totals_table()
+    table = chart_tables.published_totals_table()
     assert dict(zip(table["priority"], table["trusts"], strict=True)) == {
         "disabled children": 16,
         "early intervention": 11,
@@ -139,7 +149,7 @@ def test_published_totals_are_the_three_sourced_counts_and_nothing_per_council()
     assert (table["of_trusts"] == 35).all()
     assert not {"la_code", "la_name"} & set(table.columns)
     assert table["source"].str.startswith("Bachmann et al. 2006").all()
-    figure = charts.published_totals_figure(table)
+    figure = chart_figures.published_totals_figure(table)
     (bars,) = figure.data
     assert list(bars.x) == [8, 11, 16]
     assert "16 of 35" in bars.text
@@ -151,21 +161,21 @@ def test_published_totals_are_the_three_sourced_counts_and_nothing_per_council()
 
 def test_comparison_table_has_a_row_per_group_of_each_result(build):
     results = [
-        analysis.compare_indicator(build, IMD, "2019", by, "2019")
+        group_comparison.compare_indicator(build, IMD, "2019", by, vintage="2019")
         for by in ("pathfinder", "coterminous")
     ]
-    table = charts.comparison_table(*results)
-    assert list(table.columns) == charts.COMPARISON_COLUMNS
+    table = chart_tables.comparison_table(*results)
+    assert list(table.columns) == chart_tables.COMPARISON_COLUMNS
     assert list(table["comparison"]) == ["pathfinder", "pathfinder", "coterminous", "coterminous"]
     pathfinder_rows = table[table["comparison"] == "pathfinder"]
     assert pathfinder_rows["n"].tolist() == [35, 116]
     assert pathfinder_rows["diff"].iat[0] == pytest.approx(
         pathfinder_rows["mean"].iat[0] - pathfinder_rows["mean"].iat[1]
     )
-    assert len(charts.comparison_table(results[0], None)) == 2
-    assert charts.comparison_table(None, None).empty
+    assert len(chart_tables.comparison_table(results[0], None)) == 2
+    assert chart_tables.comparison_table(None, None).empty
 
 
 def test_records_send_missing_values_as_none():
-    rows = charts.records(pd.DataFrame({"a": [1.0, float("nan")], "b": ["x", None]}))
+    rows = chart_tables.records(pd.DataFrame({"a": [1.0, float("nan")], "b": ["x", None]}))
     assert rows == [{"a": 1.0, "b": "x"}, {"a": None, "b": None}]

@@ -6,7 +6,7 @@ import geopandas as gpd
 import pytest
 
 from trustmap import councils
-from trustmap.analysis import district_area_series
+from trustmap.vintages import district_area_series
 
 BUNDLE_LAYERS = {
     "2004": ("boundaries/england_upper_tier_la_2004_2008_bsc.geojson", "la_code"),

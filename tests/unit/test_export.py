@@ -39,7 +39,8 @@ def test_pdf_and_briefing_pack_are_readable(chart):
     assert float(page.mediabox.width) / float(page.mediabox.height) == pytest.approx(
         16 / 9, rel=0.01
     )
-    pack = export.briefing_pack([(chart, "One", SOURCE), (chart, "Two", SOURCE)])
+    pages = [export.render(chart, "pdf", title=title, source=SOURCE) for title in ("One", "Two")]
+    pack = export.briefing_pack(pages)
     reader = PdfReader(io.BytesIO(pack))
     assert len(reader.pages) == 2 and "Two" in reader.pages[1].extract_text()
 

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 from shapely.geometry import Polygon, box
 
-from trustmap import figures
+from trustmap.colouring import Colouring
+from trustmap.slide_map import slide_outlines, static_council_map
 
 COUNTY = Polygon(
     box(0, 0, 30_000, 30_000).exterior.coords, [box(10_000, 10_000, 20_000, 20_000).exterior.coords]
@@ -15,7 +16,7 @@ COUNTY = Polygon(
 CITY = box(10_000, 10_000, 20_000, 20_000)
 
 
-def colouring(classes: dict[str, int]) -> figures.Colouring:
+def colouring(classes: dict[str, int]) -> Colouring:
     frame = pd.DataFrame(
         {
             "la_code": list(classes),
@@ -24,12 +25,12 @@ def colouring(classes: dict[str, int]) -> figures.Colouring:
             "detail": "",
         }
     )
-    return figures.Colouring(frame, ("low", "high"), ("#000000", "#ffffff"), "test")
+    return Colouring(frame, ("low", "high"), ("#000000", "#ffffff"), "test")
 
 
 def test_enclosed_council_shows_through_its_county_hole():
     councils = gpd.GeoDataFrame({"la_code": ["county", "city"]}, geometry=[COUNTY, CITY], crs=27700)
-    figure = figures.static_council_map(councils, colouring({"county": 0, "city": 0}), ["city"])
+    figure = static_council_map(councils, colouring({"county": 0, "city": 0}), ["city"])
     low, _, outline = figure.data
     assert list(low.x).count(None) == 3  # county exterior, county hole, city
     assert figure.data[1].name == "high" and list(figure.data[1].x) == []
@@ -43,7 +44,7 @@ def test_slide_outlines_keep_shared_edges_and_refuse_lon_lat():
         geometry=[box(0, 0, 5_000, 10_000), box(5_000, 0, 10_000, 10_000)],
         crs=27700,
     )
-    simplified = figures.slide_outlines(halves)
+    simplified = slide_outlines(halves)
     assert simplified.geometry.iloc[0].intersection(simplified.geometry.iloc[1]).length > 0
     with pytest.raises(ValueError, match="EPSG:27700"):
-        figures.static_council_map(halves.to_crs(4326), colouring({"a": 0, "b": 1}), [])
+        static_council_map(halves.to_crs(4326), colouring({"a": 0, "b": 1}), [])

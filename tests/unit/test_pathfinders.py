@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from trustmap import analysis
+from trustmap import pathfinders
 from trustmap.pathfinders import read_pathfinders
 
 
@@ -22,7 +22,7 @@ def test_all_35_match_exactly_one_2004_council(build):
 
 @pytest.mark.parametrize("vintage", ["2004", "2009", "2019", "2020", "2021", "2023"])
 def test_status_carries_to_successors(build, vintage):
-    listed = analysis.pathfinders_in(build, vintage)
+    listed = pathfinders.pathfinders_in(build, vintage)
     assert len(listed) == 35
     assert (listed["pathfinder_share"] == 1.0).all()
     assert "Sutton" in set(listed["la_name"]) and "Essex" in set(listed["la_name"])

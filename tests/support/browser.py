@@ -1,10 +1,13 @@
-"""How this project starts Debian's headless Chromium (browser tests and benchmarks alike).
+"""How the tests and benches start Debian's headless Chromium (through Playwright).
 
 Without the background-networking flags Chromium tries to reach Google's hosts, which this
 project's machines (and a user's offline laptop) cannot and should not do.
 """
 
-CHROMIUM_PATH = "/usr/bin/chromium"
+from trustmap.export import CHROMIUM_PATH
+
+__all__ = ["CHROMIUM_ARGS", "CHROMIUM_PATH"]
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",

@@ -1,4 +1,5 @@
-"""The dashboard's view state and its short URL form (v, c, t, i, p, a), as pure functions.
+"""The dashboard's view state and its short link form (`?v=2019&c=indicator&...`), as plain
+Python: the page, the export routes and the CLI speak the same link format.
 
 Reading a link never fails: an unknown or odd value is reported and replaced by its default.
 """
@@ -10,8 +11,27 @@ from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
 
-from trustmap import analysis, coterminosity, figures
+from trustmap import coterminosity
 from trustmap.build import Build
+from trustmap.colouring import CLASSIFIERS
+from trustmap.council_filter import CouncilFilter
+from trustmap.council_health import HEALTH_GEOGRAPHIES
+from trustmap.vintages import known_vintages
+
+__all__ = [
+    "AREA_KEY",
+    "COLOUR_MODES",
+    "FILTERS",
+    "QUERY_KEYS",
+    "Choices",
+    "View",
+    "indicator_options",
+    "parse_query",
+    "period_options",
+    "settle",
+    "shown",
+    "to_query",
+]
 
 COLOUR_MODES = {
     "pathfinder": "Pathfinder status",
@@ -30,10 +50,6 @@ QUERY_KEYS = {
     "k": "cclass",
     "h": "health",
     "m": "scheme",
-}
-HEALTH_OVERLAYS = {
-    "ccg2019": "CCG April 2019 (191)",
-    "pct2006": "PCT October 2006 (44 of 152 sourced)",
 }
 FILTERS = ("region", "la_type", "status", "cclass")
 STATUSES = {"pathfinder": True, "other": False}
@@ -61,9 +77,9 @@ class View:
     def as_dict(self) -> dict:
         return asdict(self)
 
-    def council_filter(self) -> analysis.CouncilFilter:
+    def council_filter(self) -> CouncilFilter:
         """The analyst's filters as the core's CouncilFilter."""
-        return analysis.CouncilFilter(
+        return CouncilFilter(
             region=self.region,
             la_type=self.la_type,
             pathfinder=STATUSES.get(self.status),
@@ -81,12 +97,14 @@ class Choices:
     indicator_themes: dict[str, frozenset[str]]
     council_codes: frozenset[str]
     filters: dict[str, tuple[str, ...]]  # filter field -> the values it may take
+    health_overlays: dict[str, str]  # health layer -> its label, with the coverage the build has
 
     @classmethod
     def from_build(cls, build: Build, theme_ids) -> Choices:
         catalogue = build["indicator_catalogue"]
+        coverage = {layer["layer"]: layer["coverage"] for layer in build.layers}
         return cls(
-            vintages=tuple(analysis.known_vintages(build)),
+            vintages=tuple(known_vintages(build)),
             themes=tuple(theme_ids),
             periods={
                 row.id: tuple(sorted(row.periods.split(";"))) for row in catalogue.itertuples()
@@ -100,6 +118,10 @@ class Choices:
                 "la_type": tuple(sorted(build["council_members"]["la_type"].unique())),
                 "status": tuple(STATUSES),
                 "cclass": (*coterminosity.CLASSES, "not_determined"),
+            },
+            health_overlays={
+                health: f"{label} ({coverage[health].split(';')[0]})"
+                for health, label in HEALTH_GEOGRAPHIES.items()
             },
         )
 
@@ -125,7 +147,7 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
         # Values come from the browser: anything but a known string is replaced.
         if value is None or (isinstance(value, str) and value in allowed):
             return value if value is not None else fallback
-        notes.append(f"Unknown {name} '{_shown(value)}': showing {fallback or 'all'} instead.")
+        notes.append(f"Unknown {name} '{shown(value)}': showing {fallback or 'all'} instead.")
         return fallback
 
     vintage = keep(view.vintage, choices.vintages, "vintage", default.vintage)
@@ -138,22 +160,23 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
     periods = choices.periods[indicator]
     period = view.period if view.period in periods else periods[-1]
     if view.period is not None and view.period not in periods:
-        notes.append(f"{indicator} has no period '{_shown(view.period)}': showing {period}.")
+        notes.append(f"{indicator} has no period '{shown(view.period)}': showing {period}.")
     area = view.area if isinstance(view.area, str) and view.area in choices.council_codes else None
     if view.area is not None and area is None:
-        notes.append(f"Unknown council code '{_shown(view.area)}': no council selected.")
+        notes.append(f"Unknown council code '{shown(view.area)}': no council selected.")
     filters = {
         name: keep(getattr(view, name), choices.filters[name], name.replace("_", " "), None)
         for name in FILTERS
     }
-    health = keep(view.health, HEALTH_OVERLAYS, "health overlay", None)
-    scheme = keep(view.scheme, figures.CLASSIFIERS, "colour classes", None)
+    health = keep(view.health, choices.health_overlays, "health overlay", None)
+    scheme = keep(view.scheme, CLASSIFIERS, "colour classes", None)
     return View(
         vintage, colour, theme, indicator, period, area, **filters, health=health, scheme=scheme
     ), notes
 
 
-def _shown(value: str) -> str:
+def shown(value: object) -> str:
+    """A value from a client as it may be echoed back: cut to a few dozen characters."""
     text = str(value)
     return text if len(text) <= SHOWN_VALUE_CHARS else text[:SHOWN_VALUE_CHARS] + "..."
 
@@ -163,9 +186,7 @@ def parse_query(search: str | None, choices: Choices) -> tuple[View, list[str]]:
     text = search if isinstance(search, str) else ""
     query = parse_qs(text.lstrip("?"), keep_blank_values=True)
     known = {*QUERY_KEYS, AREA_KEY}
-    notes = [
-        f"Ignored unknown link parameter '{_shown(key)}'." for key in query if key not in known
-    ]
+    notes = [f"Ignored unknown link parameter '{shown(key)}'." for key in query if key not in known]
     asked = {field: query[key][-1] for key, field in QUERY_KEYS.items() if key in query}
     if AREA_KEY in query:
         asked["area"] = query[AREA_KEY][-1]
@@ -181,18 +202,12 @@ def to_query(view: View) -> str:
     return "?" + urlencode({key: value for key, value in values.items() if value})
 
 
-def area_from_click(click_data: dict | None) -> str | None:
-    """The council code of a map click (the location of the clicked polygon)."""
-    points = click_data.get("points") if isinstance(click_data, dict) else None
-    first = points[0] if isinstance(points, list) and points else None
-    location = first.get("location") if isinstance(first, dict) else None
-    return location if isinstance(location, str) else None
-
-
 def period_options(choices: Choices, indicator: str) -> list[dict]:
+    """Dropdown options of an indicator's periods, latest first."""
     return [{"label": p, "value": p} for p in reversed(choices.periods[indicator])]
 
 
 def indicator_options(catalogue: pd.DataFrame, ids: list[str]) -> list[dict]:
+    """Dropdown options of indicators (label, id), in the order of `ids`."""
     labels = catalogue.set_index("id")["label"]
     return [{"label": labels[i], "value": i} for i in ids]

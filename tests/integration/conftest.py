@@ -1,0 +1,53 @@
+"""Callbacks called directly, as Dash would call them, inside the real app (its one cache)."""
+
+from __future__ import annotations
+
+from contextvars import copy_context
+
+import pytest
+from dash._callback_context import context_value
+from dash._utils import AttributeDict
+
+from layouts import ids
+
+DEFAULT_CONTROLS = {
+    ids.VINTAGE: "2019",
+    ids.COLOUR: "pathfinder",
+    ids.THEME: None,
+    ids.INDICATOR: "iod2019-imd-average-score",
+    ids.PERIOD: "2019",
+    **dict.fromkeys((ids.REGION, ids.LA_TYPE, ids.STATUS, ids.CCLASS, ids.HEALTH, ids.SCHEME)),
+}
+
+
+@pytest.fixture(autouse=True)
+def app_context():
+    from app import server
+
+    with server.app_context():
+        yield
+
+
+def run_callback(function, triggered: str | None, **inputs):
+    """Call a registered callback as Dash would after `triggered` (a 'component.prop') changed."""
+
+    def call():
+        prop_ids = [{"prop_id": triggered, "value": None}] if triggered else []
+        context_value.set(AttributeDict(triggered_inputs=prop_ids))
+        return function(**inputs)
+
+    return copy_context().run(call)
+
+
+def load_link(search: str, controls: dict | None = None) -> dict:
+    """The view callback's outputs after the page loads `search`."""
+    from callbacks.view import sync_view
+
+    return run_callback(
+        sync_view,
+        "url.search",
+        search=search,
+        controls=controls or DEFAULT_CONTROLS,
+        click=None,
+        current=None,
+    )

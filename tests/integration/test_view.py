@@ -1,0 +1,94 @@
+"""The view callback: link, controls and stores kept in step."""
+
+from __future__ import annotations
+
+from dash import no_update
+
+from callbacks.view import sync_view
+from layouts import ids
+from tests.integration.conftest import DEFAULT_CONTROLS, load_link, run_callback
+
+
+def change(control: str, value, current: dict, search: str = "") -> dict:
+    controls = DEFAULT_CONTROLS | {name: current[name] for name in DEFAULT_CONTROLS}
+    return run_callback(
+        sync_view,
+        f"{control}.value",
+        search=search,
+        controls=controls | {control: value},
+        click=None,
+        current=current,
+    )
+
+
+def test_bad_link_falls_back_to_defaults_with_a_message():
+    outputs = load_link("?v=1999&c=rainbow&i=nope&p=%3Cb%3E&a=E99999999&zz=1")
+    view = outputs["view"]
+    assert (view["vintage"], view["colour"]) == ("2019", "pathfinder")
+    assert view["indicator"] == "iod2019-imd-average-score"
+    assert view["area"] is None
+    alert_text = str(outputs["alert"])
+    for fragment in ("1999", "rainbow", "nope", "E99999999", "zz"):
+        assert fragment in alert_text
+
+
+def test_control_change_writes_the_link_and_keeps_the_area():
+    current = load_link("?a=E09000029")["view"]
+    outputs = change(ids.VINTAGE, "2023", current | {"colour": "indicator"}, "?a=E09000029")
+    assert outputs["link"] == "?v=2023&c=indicator&i=iod2019-imd-average-score&p=2019&a=E09000029"
+    assert outputs["controls"][ids.COLOUR] is no_update  # unchanged controls are not sent back
+    assert outputs["alert"] is no_update
+    assert outputs["area"] is no_update  # the same council stays selected
+
+
+def test_new_indicator_gets_its_latest_period():
+    current = load_link("")["view"]
+    outputs = change(ids.INDICATOR, "lait-fsp-new-gooddev", current)
+    assert outputs["view"]["period"] == "2025"
+    assert outputs["comparison_key"]["indicator"] == "lait-fsp-new-gooddev"
+
+
+def test_map_click_selects_the_council():
+    current = load_link("")["view"]
+    outputs = run_callback(
+        sync_view,
+        "map.clickData",
+        search="",
+        controls=DEFAULT_CONTROLS,
+        click={"points": [{"location": "E09000029"}]},
+        current=current,
+    )
+    assert outputs["area"] == "E09000029"
+    assert outputs["link"].endswith("a=E09000029")
+    assert outputs["comparison_key"] is no_update  # a council does not change the comparisons
+    assert outputs["trend_key"] is no_update
+
+
+def test_theme_narrows_the_indicators_and_keeps_a_valid_choice():
+    current = load_link("")["view"]
+    outputs = change(ids.THEME, "send", current | {"colour": "indicator"})
+    options = outputs["indicator_options"]
+    assert 0 < len(options) < 535
+    assert outputs["view"]["indicator"] in {option["value"] for option in options}
+    assert outputs["view"]["theme"] == "send"
+    assert "t=send" in outputs["link"]
+
+
+def test_link_without_theme_restores_every_indicator():
+    controls = DEFAULT_CONTROLS | {ids.THEME: "send", ids.INDICATOR: "lait-16-17yroldsen-et"}
+    outputs = load_link("?c=indicator", controls)
+    assert len(outputs["indicator_options"]) == 535
+    assert outputs["controls"][ids.THEME] is None  # the theme control is cleared
+
+
+def test_odd_filter_in_a_link_falls_back_to_all():
+    outputs = load_link("?r=Atlantis&s=maybe")
+    assert outputs["view"]["region"] is None and outputs["view"]["status"] is None
+    assert "Atlantis" in str(outputs["alert"])
+
+
+def test_period_change_refires_the_comparisons_but_not_the_trend():
+    current = load_link("?i=lait-fsp-new-gooddev")["view"]
+    outputs = change(ids.PERIOD, "2023", current)
+    assert outputs["comparison_key"]["period"] == "2023"
+    assert outputs["trend_key"] is no_update

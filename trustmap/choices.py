@@ -1,0 +1,24 @@
+"""Checks of what a user asks for (a vintage, a theme, an indicator, a council), with a message
+that names the choices."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+__all__ = ["UnknownChoiceError", "check_choice"]
+
+SHOWN_CHOICES = 8
+
+
+class UnknownChoiceError(ValueError):
+    """A vintage, theme, indicator or area that the build does not have."""
+
+
+def check_choice(value: object, choices: Iterable, what: str) -> str:
+    """Return `value` if it is one of `choices`, else raise naming a few of them."""
+    choices = list(choices)
+    if value not in choices:
+        shown = ", ".join(map(str, choices[:SHOWN_CHOICES]))
+        more = f" ... ({len(choices)} in all)" if len(choices) > SHOWN_CHOICES else ""
+        raise UnknownChoiceError(f"unknown {what} '{value}'; choose one of {shown}{more}")
+    return value
