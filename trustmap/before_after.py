@@ -1,0 +1,257 @@
+"""Before and after 2003: each council's change between two spans of years, compared between
+pathfinders and the rest, or coterminous councils and the rest, with the pooled yearly rates.
+
+Observational: the 35 pathfinders were chosen, not assigned, and nobody assigned coterminosity.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import pandas as pd
+
+from trustmap import analysis, change, rates
+from trustmap.build import Build
+from trustmap.indicators import COMBINED_UNITS_NOTE
+
+__all__ = [
+    "DEFAULT_HEALTH",
+    "before_after",
+    "council_series",
+    "group_pooled_rates",
+    "pooled_reading",
+    "reading",
+]
+
+# The only health geography complete for the 2009 councils today: PCT 2006 is sourced for 48
+# of 152 PCTs, so most councils would be `not_determined` (and dropped).
+DEFAULT_HEALTH = "ccg2019"
+Grouping = Literal["pathfinder", "coterminous"]
+OBSERVATIONAL = {
+    "pathfinder": "This is observational: the pathfinders were chosen, not assigned.",
+    "coterminous": "This is observational: no council was assigned to share its boundary.",
+}
+
+
+def council_series(
+    build: Build, indicator_id: str, periods: list[str], vintage: str
+) -> pd.DataFrame:
+    """One indicator's council values on the councils of `vintage`, as area_code, period,
+    value rows for every period of `periods` (see `analysis.council_values`)."""
+    frames = [
+        analysis.council_values(build, indicator_id, period, vintage)
+        .rename("value")
+        .rename_axis("area_code")
+        .reset_index()
+        .assign(period=period)
+        for period in periods
+    ]
+    return pd.concat(frames, ignore_index=True)[["area_code", "period", "value"]]
+
+
+def _grouping(
+    build: Build, by: Grouping, vintage: str, health: str | None
+) -> tuple[pd.Series, tuple[str, str], str | None]:
+    """Membership, labels and the health geography used (None when grouping by pathfinder)."""
+    health = (health or DEFAULT_HEALTH) if by == "coterminous" else None
+    in_first, labels = analysis.group_membership(build, by, vintage, health or DEFAULT_HEALTH)
+    return in_first.astype(bool), labels, health
+
+
+def before_after(
+    build: Build,
+    indicator_id: str,
+    *,
+    before: str = "1998-2002",
+    after: str = "2004-2008",
+    by: Grouping = "pathfinder",
+    health: str | None = None,
+    vintage: str | None = None,
+    count_indicator: str | None = None,
+    per: int = 1000,
+) -> dict:
+    """The two groups' mean change from `before` to `after` (spans as in `change.span_periods`)
+    and their levels in each span, each as a `change.compare_change` dict under `change`,
+    `level_before` and `level_after`; with the periods, the council vintage (that of the data
+    by default), `councils` compared, `dropped` counts, `notes`, the plain-words `reading` and
+    the source. `health` (default `DEFAULT_HEALTH`) is used only with by="coterminous".
+    With `count_indicator` (the counts whose rate per `per` is `indicator_id`) it adds the
+    groups' `pooled` yearly rates (records of `group_pooled_rates`), `pooled_reading` and the
+    `denominator_note`."""
+    rows = analysis.indicator_rows(build, indicator_id)
+    known = sorted(rows["period"].unique())
+    before_periods = change.span_periods(before, known)
+    after_periods = change.span_periods(after, known)
+    vintage = analysis.check_vintage(
+        build, vintage or analysis.data_vintage(build, indicator_id, before_periods[0])
+    )
+    in_first, labels, health = _grouping(build, by, vintage, health)
+    values = council_series(build, indicator_id, [*before_periods, *after_periods], vintage)
+    values = values[values["area_code"].isin(in_first.index)]
+    table = change.council_change(values, before=before_periods, after=after_periods)
+    compared = {
+        key: change.compare_change(table, in_first, labels=labels, column=column)
+        for key, column in (
+            ("change", "change"),
+            ("level_before", "before"),
+            ("level_after", "after"),
+        )
+    }
+    meta = build["indicator_catalogue"].set_index("id").loc[indicator_id]
+    notes = [OBSERVATIONAL[by]]
+    if (rows["geography"] == "combined").any():
+        notes.append(COMBINED_UNITS_NOTE)
+    result = {
+        "indicator": indicator_id,
+        "label": meta["label"],
+        "unit": meta["unit"],
+        "before": before,
+        "after": after,
+        "before_periods": before_periods,
+        "after_periods": after_periods,
+        "la_vintage": vintage,
+        "by": by,
+        "health": health,
+        "councils": len(table),
+        "dropped": change.dropped_councils(
+            values,
+            in_first.index,
+            table,
+            periods=[*before_periods, *after_periods],
+        ),
+        **compared,
+        "notes": notes,
+        "source": meta["source"],
+    }
+    result["reading"] = reading(result)
+    if count_indicator is not None:
+        periods = [*before_periods, *after_periods]
+        pooled = group_pooled_rates(
+            build,
+            count_indicator=analysis.check_choice(
+                count_indicator, build["indicator_catalogue"]["id"], "indicator"
+            ),
+            rate_indicator=indicator_id,
+            periods=periods,
+            by=by,
+            health=health,
+            vintage=vintage,
+            per=per,
+        )
+        result |= {
+            "pooled": pooled.to_dict(orient="records"),
+            "pooled_reading": pooled_reading(
+                pooled, before=before_periods, after=after_periods, labels=labels
+            ),
+            "denominator_note": rates.DENOMINATOR_NOTE.format(per=per),
+        }
+    return result
+
+
+def _gap_words(comparison: dict) -> str:
+    if comparison["ci_high"] < 0:
+        return "already lower than"
+    if comparison["ci_low"] > 0:
+        return "already higher than"
+    return "no different from"
+
+
+def _interval(comparison: dict) -> str:
+    return (
+        f"{comparison['diff']:+.2f}, 95% CI {comparison['ci_low']:+.2f} to "
+        f"{comparison['ci_high']:+.2f}"
+    )
+
+
+def _change_words(comparison: dict) -> str:
+    """'fall was faster' and the like, from the groups' mean changes and the interval."""
+    means = [group["mean"] for group in comparison["groups"]]
+    movement = "fall" if max(means) < 0 else "rise" if min(means) > 0 else "change"
+    low, high = comparison["ci_low"], comparison["ci_high"]
+    if movement == "fall":  # a more negative change is a faster fall
+        low, high = -high, -low
+    more, less = ("larger", "smaller") if movement == "change" else ("faster", "slower")
+    if low > 0:
+        return f"{movement} was {more}"
+    if high < 0:
+        return f"{movement} was {less}"
+    return f"{movement} was no {more} or {less}"
+
+
+def reading(result: dict) -> str:
+    """The before/after result in plain words, read from the 95% intervals only: was the first
+    group's level already different in the `before` span, was its change faster or slower;
+    then the observational caveat."""
+    first, second = (group["group"] for group in result["change"]["groups"])
+    return (
+        f"In {result['before']} the {result['label']} of '{first}' was "
+        f"{_gap_words(result['level_before'])} that of '{second}' "
+        f"(gap {_interval(result['level_before'])}); from {result['before']} to "
+        f"{result['after']} its {_change_words(result['change'])} "
+        f"(difference in change {_interval(result['change'])}). {result['notes'][0]}"
+    )
+
+
+def _years_apart(pooled: pd.DataFrame, periods: list[str], labels: tuple[str, str]) -> str:
+    """How the first group's yearly 95% intervals lie against the second's over `periods`."""
+    wide = pooled[pooled["period"].isin(periods)].pivot(
+        index="period", columns="group", values=["ci_low", "ci_high"]
+    )
+    first, second = labels
+    lower = (wide["ci_high", first] < wide["ci_low", second]).sum()
+    higher = (wide["ci_low", first] > wide["ci_high", second]).sum()
+    if lower == len(periods):
+        return "lower in every year"
+    if higher == len(periods):
+        return "higher in every year"
+    return f"lower in {lower}, higher in {higher} and not apart in {len(periods) - lower - higher}"
+
+
+def pooled_reading(
+    pooled: pd.DataFrame, *, before: list[str], after: list[str], labels: tuple[str, str]
+) -> str:
+    """The pooled yearly rates (`rates.pooled_rates`) in plain words: in how many years of each
+    span the first group's 95% exact Poisson interval lay below or above the second's, and
+    each group's mean pooled rate in each span."""
+    means = (
+        pooled.assign(
+            span=pooled["period"].map(
+                {**dict.fromkeys(before, "before"), **dict.fromkeys(after, "after")}
+            )
+        )
+        .groupby(["group", "span"])["rate"]
+        .mean()
+    )
+    moves = "; ".join(
+        f"'{group}' {means[group, 'before']:.1f} to {means[group, 'after']:.1f}" for group in labels
+    )
+    return (
+        f"Pooled over their councils, the rate of '{labels[0]}' was "
+        f"{_years_apart(pooled, before, labels)} of {before[0]}-{before[-1]} and "
+        f"{_years_apart(pooled, after, labels)} of {after[0]}-{after[-1]} against "
+        f"'{labels[1]}' (95% exact Poisson intervals); mean yearly pooled rate, before to "
+        f"after: {moves}."
+    )
+
+
+def group_pooled_rates(
+    build: Build,
+    *,
+    count_indicator: str = "ons-u18-conceptions",
+    rate_indicator: str = "ons-u18-conception-rate",
+    periods: list[str] | None = None,
+    by: Grouping = "pathfinder",
+    health: str | None = None,
+    vintage: str | None = None,
+    per: int = 1000,
+) -> pd.DataFrame:
+    """`rates.pooled_rates` of the two groups for `periods` (default: every period of
+    `rate_indicator`) on the councils of `vintage` (default: the data's): period, group,
+    councils, count, denominator, rate, ci_low, ci_high (95% exact Poisson);
+    `rates.DENOMINATOR_NOTE` says how the denominator is made."""
+    periods = periods or sorted(analysis.indicator_rows(build, rate_indicator)["period"].unique())
+    vintage = vintage or analysis.data_vintage(build, rate_indicator, periods[0])
+    in_first, labels, _ = _grouping(build, by, vintage, health)
+    counts = council_series(build, count_indicator, periods, vintage)
+    council_rates = council_series(build, rate_indicator, periods, vintage)
+    return rates.pooled_rates(counts, council_rates, in_first, labels=labels, per=per)
