@@ -12,7 +12,7 @@ import pandas as pd
 
 from trustmap import analysis, change, rates
 from trustmap.build import Build
-from trustmap.indicators import COMBINED_UNITS_NOTE
+from trustmap.indicators import COMBINED_UNITS_NOTE, to_vintage_codes
 
 __all__ = [
     "DEFAULT_HEALTH",
@@ -36,17 +36,14 @@ OBSERVATIONAL = {
 def council_series(
     build: Build, indicator_id: str, periods: list[str], vintage: str
 ) -> pd.DataFrame:
-    """One indicator's council values on the councils of `vintage`, as area_code, period,
-    value rows for every period of `periods` (see `analysis.council_values`)."""
-    frames = [
-        analysis.council_values(build, indicator_id, period, vintage)
-        .rename("value")
-        .rename_axis("area_code")
-        .reset_index()
-        .assign(period=period)
-        for period in periods
-    ]
-    return pd.concat(frames, ignore_index=True)[["area_code", "period", "value"]]
+    """One indicator's council rows for `periods` on the councils of `vintage`: area_code,
+    period, value (missing values kept). A source's council is matched to the council of
+    `vintage` covering the same districts, as in `analysis.council_values`; others are left out."""
+    rows = analysis.indicator_rows(build, indicator_id)
+    rows = rows[(rows["geography"] == "council") & rows["period"].isin(periods)]
+    codes = to_vintage_codes(rows["area_code"], build["council_members"], vintage)
+    series = pd.DataFrame({"area_code": codes, "period": rows["period"], "value": rows["value"]})
+    return series.dropna(subset=["area_code"]).reset_index(drop=True)
 
 
 def _grouping(

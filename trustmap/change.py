@@ -72,14 +72,18 @@ def dropped_councils(
     values: pd.DataFrame, councils: Iterable[str], change: pd.DataFrame, *, periods: list[str]
 ) -> dict[str, int]:
     """Of `councils` (those the grouping classifies), how many are not in `change`:
-    `missing_values` (a value in some but not every one of the spans' `periods`) and `unmatched`
-    (no value in any: the data's council differs from the grouping's, after a boundary change or
-    in a combined unit)."""
-    left_out = pd.Index(councils).unique().difference(change.index)
-    in_spans = values[values["period"].isin(periods)].dropna(subset=["value"])
-    with_values = in_spans["area_code"]
-    missing = left_out.isin(with_values)
-    return {"missing_values": int(missing.sum()), "unmatched": int((~missing).sum())}
+    `missing_values` (a row in every one of the spans' `periods`, but some value missing) and
+    `boundary_or_combined` (no row in some period: the data has no council with the same area
+    then, after a boundary change or in a unit combining councils). `values` keeps missing
+    values as rows (area_code, period, value)."""
+    left_out = pd.Series(pd.Index(councils).unique().difference(change.index))
+    in_spans = values[values["period"].isin(periods)]
+    periods_with_rows = in_spans.groupby("area_code")["period"].nunique()
+    every_period = left_out.map(periods_with_rows).fillna(0).eq(len(set(periods)))
+    return {
+        "missing_values": int(every_period.sum()),
+        "boundary_or_combined": int((~every_period).sum()),
+    }
 
 
 def compare_change(
