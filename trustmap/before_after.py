@@ -50,9 +50,9 @@ def _grouping(
     build: Build, by: Grouping, vintage: str, health: str | None
 ) -> tuple[pd.Series, tuple[str, str], str | None]:
     """Membership, labels and the health geography used (None when grouping by pathfinder)."""
-    health = (health or DEFAULT_HEALTH) if by == "coterminous" else None
-    in_first, labels = analysis.group_membership(build, by, vintage, health or DEFAULT_HEALTH)
-    return in_first.astype(bool), labels, health
+    health = health or DEFAULT_HEALTH
+    in_first, labels = analysis.group_membership(build, by, vintage, health)
+    return in_first.astype(bool), labels, health if by == "coterminous" else None
 
 
 def before_after(
@@ -70,66 +70,37 @@ def before_after(
     """The two groups' mean change from `before` to `after` (spans as in `change.span_periods`)
     and their levels in each span, each as a `change.compare_change` dict under `change`,
     `level_before` and `level_after`; with the periods, the council vintage (that of the data
-    by default), `councils` compared, `dropped` counts, `notes`, the plain-words `reading` and
+    by default), `councils` compared, `dropped` counts (see `change.dropped_councils`, plus
+    `not_classified` by the grouping), `notes`, the plain-words `reading` and
     the source. `health` (default `DEFAULT_HEALTH`) is used only with by="coterminous".
     With `count_indicator` (the counts whose rate per `per` is `indicator_id`) it adds the
     groups' `pooled` yearly rates (records of `group_pooled_rates`), `pooled_reading` and the
     `denominator_note`."""
-    rows = analysis.indicator_rows(build, indicator_id)
-    known = sorted(rows["period"].unique())
-    before_periods = change.span_periods(before, known)
-    after_periods = change.span_periods(after, known)
+    known = sorted(analysis.indicator_rows(build, indicator_id)["period"].unique())
+    spans = change.span_periods(before, known), change.span_periods(after, known)
     vintage = analysis.check_vintage(
-        build, vintage or analysis.data_vintage(build, indicator_id, before_periods[0])
+        build, vintage or analysis.data_vintage(build, indicator_id, spans[0][0])
     )
     in_first, labels, health = _grouping(build, by, vintage, health)
-    values = council_series(build, indicator_id, [*before_periods, *after_periods], vintage)
-    values = values[values["area_code"].isin(in_first.index)]
-    table = change.council_change(values, before=before_periods, after=after_periods)
-    compared = {
-        key: change.compare_change(table, in_first, labels=labels, column=column)
-        for key, column in (
-            ("change", "change"),
-            ("level_before", "before"),
-            ("level_after", "after"),
-        )
-    }
-    meta = build["indicator_catalogue"].set_index("id").loc[indicator_id]
-    notes = [OBSERVATIONAL[by]]
-    if (rows["geography"] == "combined").any():
-        notes.append(COMBINED_UNITS_NOTE)
     result = {
-        "indicator": indicator_id,
-        "label": meta["label"],
-        "unit": meta["unit"],
+        **_describe(build, indicator_id, by),
         "before": before,
         "after": after,
-        "before_periods": before_periods,
-        "after_periods": after_periods,
+        "before_periods": spans[0],
+        "after_periods": spans[1],
         "la_vintage": vintage,
         "by": by,
         "health": health,
-        "councils": len(table),
-        "dropped": change.dropped_councils(
-            values,
-            in_first.index,
-            table,
-            periods=[*before_periods, *after_periods],
-        ),
-        **compared,
-        "notes": notes,
-        "source": meta["source"],
+        **_compare_spans(build, indicator_id, spans, vintage, in_first, labels),
     }
     result["reading"] = reading(result)
     if count_indicator is not None:
-        periods = [*before_periods, *after_periods]
+        analysis.check_choice(count_indicator, build["indicator_catalogue"]["id"], "indicator")
         pooled = group_pooled_rates(
             build,
-            count_indicator=analysis.check_choice(
-                count_indicator, build["indicator_catalogue"]["id"], "indicator"
-            ),
+            count_indicator=count_indicator,
             rate_indicator=indicator_id,
-            periods=periods,
+            periods=[*spans[0], *spans[1]],
             by=by,
             health=health,
             vintage=vintage,
@@ -138,11 +109,56 @@ def before_after(
         result |= {
             "pooled": pooled.to_dict(orient="records"),
             "pooled_reading": pooled_reading(
-                pooled, before=before_periods, after=after_periods, labels=labels
+                pooled, before=spans[0], after=spans[1], labels=labels
             ),
             "denominator_note": rates.DENOMINATOR_NOTE.format(per=per),
         }
     return result
+
+
+def _describe(build: Build, indicator_id: str, by: Grouping) -> dict:
+    """Label, unit, source and the notes every reading of this comparison must carry."""
+    meta = build["indicator_catalogue"].set_index("id").loc[indicator_id]
+    rows = analysis.indicator_rows(build, indicator_id)
+    notes = [OBSERVATIONAL[by]]
+    if (rows["geography"] == "combined").any():
+        notes.append(COMBINED_UNITS_NOTE)
+    return {
+        "indicator": indicator_id,
+        "label": meta["label"],
+        "unit": meta["unit"],
+        "notes": notes,
+        "source": meta["source"],
+    }
+
+
+def _compare_spans(
+    build: Build,
+    indicator_id: str,
+    spans: tuple[list[str], list[str]],
+    vintage: str,
+    in_first: pd.Series,
+    labels: tuple[str, str],
+) -> dict:
+    """`councils` compared, `dropped` counts, and the Welch comparisons of the change and of
+    the levels in each span."""
+    periods = [*spans[0], *spans[1]]
+    values = council_series(build, indicator_id, periods, vintage)
+    values = values[values["area_code"].isin(in_first.index)]
+    table = change.council_change(values, before=spans[0], after=spans[1])
+    all_councils = analysis.council_layer(build, vintage)["la_code"]
+    dropped = change.dropped_councils(values, in_first.index, table, periods=periods)
+    # e.g. councils whose PCT 2006 coterminosity is `not_determined`
+    dropped["not_classified"] = int((~all_councils.isin(in_first.index)).sum())
+    compared = {
+        key: change.compare_change(table, in_first, labels=labels, column=column)
+        for key, column in (
+            ("change", "change"),
+            ("level_before", "before"),
+            ("level_after", "after"),
+        )
+    }
+    return {"councils": len(table), "dropped": dropped, **compared}
 
 
 def _gap_words(comparison: dict) -> str:

@@ -250,16 +250,16 @@ def sfr27_rows(data_dir: Path, council_members: pd.DataFrame) -> pd.DataFrame:
     areas = _sfr27_areas(data_dir, frame, council_members)
     looked_after = pd.to_numeric(frame["MarTotal_2010"], errors="coerce")
     children = pd.to_numeric(frame["Mid2009Pop0-17"], errors="coerce")
-    suppressed = frame["MarTotal_2010"].eq("x") | frame["Mid2009Pop0-17"].eq("x")
+    count_hidden, children_hidden = frame["MarTotal_2010"].eq("x"), frame["Mid2009Pop0-17"].eq("x")
     measures = [
-        (looked_after, "MarTotal_2010", "2010", "children looked after", frame["MarTotal_2010"]),
-        (children, "Mid2009Pop0-17", "2009", "children aged 0-17", frame["Mid2009Pop0-17"]),
+        (looked_after, "MarTotal_2010", "2010", "children looked after", count_hidden),
+        (children, "Mid2009Pop0-17", "2009", "children aged 0-17", children_hidden),
         (
             looked_after / children * CLA_RATE_BASE,
             "MarTotal_2010 / Mid2009Pop0-17 x 10000",
             "2010",
             "per 10,000 children aged 0-17",
-            pd.Series("x", index=frame.index).where(suppressed),
+            count_hidden | children_hidden,
         ),
     ]
     return pd.concat(
@@ -271,9 +271,9 @@ def sfr27_rows(data_dir: Path, council_members: pd.DataFrame) -> pd.DataFrame:
                 source_indicator=column,
                 period=period,
                 unit=unit,
-                notes=raw.where(raw.eq("x")),
+                notes=pd.Series("x", index=frame.index).where(hidden),
             )
-            for values, column, period, unit, raw in measures
+            for values, column, period, unit, hidden in measures
         ],
         ignore_index=True,
     )

@@ -82,7 +82,7 @@ def test_conceptions_before_after_compares_148_councils_and_says_why_4_are_out(b
     found = before_after(build, "ons-u18-conception-rate", count_indicator="ons-u18-conceptions")
     assert found["la_vintage"] == "2009" and found["councils"] == 148
     assert [group["n"] for group in found["change"]["groups"]] == [35, 113]
-    assert found["dropped"] == {"missing_values": 0, "boundary_or_combined": 4}
+    assert found["dropped"] == {"missing_values": 0, "boundary_or_combined": 4, "not_classified": 0}
     assert any("Hackney with the City of London" in note for note in found["notes"])
     assert found["change"]["diff"] == pytest.approx(-0.606, abs=1e-3)
     pooled = pd.DataFrame(found["pooled"])
