@@ -26,8 +26,8 @@ __all__ = [
 ]
 
 YEAR_RANGE = re.compile(r"^(\d{4})-(\d{4})$")
-# HC3 rather than HC1: with some 150 councils and a few high-leverage ones (London, the
-# largest counties) it keeps intervals closest to their nominal coverage (Long and Ervin 2000).
+# HC3 rather than HC1: in samples of a few hundred or fewer it keeps tests closest to their
+# nominal size (Long and Ervin 2000), and a comparison of councils has about 150.
 ROBUST_ERRORS = "HC3"
 
 
