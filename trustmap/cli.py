@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from trustmap import coterminosity, council_health, themes
+from trustmap import before_after, coterminosity, council_health, coverage, themes
 from trustmap.build import Build, load_build
 from trustmap.council_filter import CouncilFilter
 from trustmap.datadir import DataDirectoryError
@@ -96,6 +96,43 @@ def cmd_evaluation(build: Build, args: argparse.Namespace) -> pd.DataFrame:
     return evaluation_check(build)
 
 
+def cmd_coverage(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
+    result = coverage.coverage(build)
+    return result if args.format == "json" else pd.DataFrame([result])
+
+
+def cmd_before_after(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
+    result = before_after.before_after(
+        build,
+        args.indicator,
+        before=args.before,
+        after=args.after,
+        by=args.by,
+        health=args.health,
+        vintage=args.la_vintage,
+        count_indicator=args.count,
+    )
+    if args.format == "json":
+        return result
+    rows = []
+    for key in ("level_before", "change", "level_after"):
+        comparison = result[key]
+        first, second = comparison["groups"]
+        rows.append(
+            {
+                "measure": key,
+                "first": first["group"],
+                "n_first": first["n"],
+                "mean_first": first["mean"],
+                "second": second["group"],
+                "n_second": second["n"],
+                "mean_second": second["mean"],
+                **{k: comparison[k] for k in ("diff", "ci_low", "ci_high", "p_welch")},
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 COMMANDS: dict[str, tuple[Callable, str]] = {
     "vintages": (cmd_vintages, "council vintages with their counts"),
     "pathfinders": (cmd_pathfinders, "the 35 pathfinders as councils of a vintage"),
@@ -106,6 +143,11 @@ COMMANDS: dict[str, tuple[Callable, str]] = {
     "compare": (cmd_compare, "two groups of councils on one indicator, with a 95% Welch CI"),
     "profile": (cmd_profile, "one council against England on every indicator"),
     "evaluation": (cmd_evaluation, "pathfinders vs the rest on every indicator's first period"),
+    "coverage": (cmd_coverage, "children aged 0-17 in the pathfinder councils (mid-2009)"),
+    "before-after": (
+        cmd_before_after,
+        "each council's change between two spans, compared between two groups (Welch)",
+    ),
 }
 
 
@@ -134,6 +176,20 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--region", help="keep only councils of this region, e.g. London")
         command.add_argument("--la-type", choices=("County", "UA", "MD", "LB"))
         command.add_argument("--coterminosity-class", choices=coterminosity.CLASSES)
+    if name == "before-after":
+        command.add_argument("--indicator", required=True)
+        command.add_argument("--before", default="1998-2002", help="years, e.g. 1998-2002")
+        command.add_argument("--after", default="2004-2008", help="years, e.g. 2004-2008")
+        command.add_argument("--by", choices=("pathfinder", "coterminous"), default="pathfinder")
+        command.add_argument(
+            "--health",
+            choices=list(council_health.HEALTH_GEOGRAPHIES),
+            help=f"with --by coterminous (default {before_after.DEFAULT_HEALTH})",
+        )
+        command.add_argument("--la-vintage", help="council vintage (default: the data's)")
+        command.add_argument(
+            "--count", help="count indicator of the rate, for pooled yearly rates (JSON)"
+        )
     if name == "profile":
         command.add_argument("--area", required=True, help="council code, e.g. E09000029")
 

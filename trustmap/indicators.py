@@ -17,7 +17,7 @@ import pandera.pandas as pa
 from trustmap import schemas
 from trustmap.sources import PROJECT_DATA, citation, describe
 from trustmap.themes import split_themes, themes
-from trustmap.validation import DataFileError, read_csv
+from trustmap.validation import DataFileError, read_csv, reject_rows
 
 METADATA_PATH = PROJECT_DATA / "indicators" / "indicator_metadata.csv"
 LAIT_DATA_FILE = "indicators/lait_dfe_children_indicators_2016_2025.csv.gz"
@@ -37,6 +37,25 @@ VALUE_COLUMNS = [
     "source_unit",
 ]
 COUNCIL_PREFIXES = ("E06", "E08", "E09", "E10")
+SFR27_FILE = "indicators/dfe_sfr27_2010_children_looked_after_pop0_17.csv"
+DFE_LA_LOOKUP_FILE = "indicators/lookup_dfe_la_number_gss.csv"
+CONCEPTIONS_FILE = "indicators/ons_under18_conceptions_1998_2017_table6.csv"
+ERA_VINTAGE = "2009"  # both era files are on the councils of April 2009 to March 2019
+# Councils abolished after 2009 are missing from the 2023+ DfE lookup; these are the GSS codes
+# the bundle's LAIT file gives them (indicators/SOURCES.md, file 5, "added by hand").
+RETIRED_DFE_LA_NUMBERS = {
+    "835": "E10000009",
+    "836": "E06000029",
+    "837": "E06000028",
+    "909": "E10000006",
+    "928": "E10000021",
+}
+ENGLAND_CODE = "E92000001"
+CLA_RATE_BASE = 10_000
+COMBINED_UNITS_NOTE = (
+    "ONS publishes Hackney with the City of London and Cornwall with the Isles of Scilly as two "
+    "combined units: they are shown combined and left out of council comparisons."
+)
 
 
 @dataclass(frozen=True)
@@ -71,16 +90,18 @@ LONG_FILES = (
 
 
 def geography_of(codes: pd.Series, *, district_level: bool) -> pd.Series:
-    """`council`, `district`, `region`, `england` or `other`, from the GSS code's entity type."""
+    """`council`, `district`, `region`, `england` or `other`, from the GSS code's entity type;
+    `combined` for a unit published for several councils together (codes joined by ';')."""
     prefix = codes.str[:3]
     geography = np.select(
         [
+            codes.str.contains(";"),
             prefix.isin(COUNCIL_PREFIXES) & (not district_level) | codes.str.startswith("PRE2009-"),
             prefix.isin(("E06", "E07", "E08", "E09")),
             prefix.isin(("E12", "E13")),
             prefix == "E92",
         ],
-        ["council", "district", "region", "england"],
+        ["combined", "council", "district", "region", "england"],
         default="other",
     )
     return pd.Series(geography, index=codes.index)
@@ -162,6 +183,136 @@ def imd_lsoa_aggregates(
     )[[*VALUE_COLUMNS, "geography"]]
 
 
+def to_vintage_codes(codes: pd.Series, council_members: pd.DataFrame, vintage: str) -> pd.Series:
+    """The code of the council of `vintage` that covers the same 2016 districts as each council
+    code of any vintage (missing where none does), so E06000060 becomes E10000002 in 2009."""
+    members = council_members.drop_duplicates(["la_code", "ltla16cd"])
+    district_sets = members.groupby("la_code")["ltla16cd"].agg(lambda d: ";".join(sorted(d)))
+    in_vintage = council_members.loc[council_members["vintage"] == vintage, "la_code"].unique()
+    code_by_set = pd.Series(in_vintage, index=district_sets.reindex(in_vintage).to_numpy())
+    return codes.map(district_sets).map(code_by_set)
+
+
+def _measure_rows(
+    areas: pd.DataFrame,
+    values: pd.Series,
+    *,
+    source_file: str,
+    source_indicator: str,
+    period: pd.Series | str,
+    unit: str,
+    notes: pd.Series | None = None,
+) -> pd.DataFrame:
+    """One measure of a wide file as rows of VALUE_COLUMNS, `geography` and `vintage`;
+    `areas` holds area_code, area_name and geography."""
+    return pd.DataFrame(
+        {
+            "area_code": areas["area_code"],
+            "area_name": areas["area_name"],
+            "source_file": source_file,
+            "source_indicator": source_indicator,
+            "period": period,
+            "value": values,
+            "value_note": notes if notes is not None else pd.NA,
+            "source_unit": unit,
+            "geography": areas["geography"],
+            "vintage": ERA_VINTAGE,
+        }
+    )
+
+
+def _sfr27_areas(
+    data_dir: Path, frame: pd.DataFrame, council_members: pd.DataFrame
+) -> pd.DataFrame:
+    """GSS code, name and geography of each SFR27 row: councils through their DfE number (on
+    the 2009 councils), regions by name, England by its level (its DfE code is a council's)."""
+    lookup = read_csv(data_dir / DFE_LA_LOOKUP_FILE, schemas.DFE_LA_NUMBER_GSS)
+    gss = {**lookup.set_index("dfe_la_number")["area_code"].to_dict(), **RETIRED_DFE_LA_NUMBERS}
+    regions = council_members.drop_duplicates("region_name").set_index("region_name")
+    names = frame["geog_n"].str.strip()
+    level = frame["geog_l"]
+    council = to_vintage_codes(frame["geog_c"].map(gss), council_members, ERA_VINTAGE)
+    codes = council.where(level == "LA", names.map(regions["region_code"]))
+    codes = codes.where(level != "National", ENGLAND_CODE)
+    reject_rows(
+        frame, codes.isna(), data_dir / SFR27_FILE, "no GSS code for this area", column="geog_c"
+    )
+    geography = level.map({"National": "england", "GOR": "region", "LA": "council"})
+    return pd.DataFrame({"area_code": codes, "area_name": names, "geography": geography})
+
+
+def sfr27_rows(data_dir: Path, council_members: pd.DataFrame) -> pd.DataFrame:
+    """DfE SFR27/2010: children looked after at 31 March 2010, children aged 0-17 at mid-2009
+    (ONS, rounded to 100) and the derived rate per 10,000, for England, regions and the 152
+    councils of 2009. Suppressed counts ("x") are missing with the note "x"."""
+    frame = read_csv(data_dir / SFR27_FILE, schemas.SFR27_2010)
+    areas = _sfr27_areas(data_dir, frame, council_members)
+    looked_after = pd.to_numeric(frame["MarTotal_2010"], errors="coerce")
+    children = pd.to_numeric(frame["Mid2009Pop0-17"], errors="coerce")
+    count_hidden, children_hidden = frame["MarTotal_2010"].eq("x"), frame["Mid2009Pop0-17"].eq("x")
+    measures = [
+        (looked_after, "MarTotal_2010", "2010", "children looked after", count_hidden),
+        (children, "Mid2009Pop0-17", "2009", "children aged 0-17", children_hidden),
+        (
+            looked_after / children * CLA_RATE_BASE,
+            "MarTotal_2010 / Mid2009Pop0-17 x 10000",
+            "2010",
+            "per 10,000 children aged 0-17",
+            count_hidden | children_hidden,
+        ),
+    ]
+    return pd.concat(
+        [
+            _measure_rows(
+                areas,
+                values,
+                source_file=SFR27_FILE,
+                source_indicator=column,
+                period=period,
+                unit=unit,
+                notes=pd.Series("x", index=frame.index).where(hidden),
+            )
+            for values, column, period, unit, hidden in measures
+        ],
+        ignore_index=True,
+    )
+
+
+def conception_rows(data_dir: Path) -> pd.DataFrame:
+    """ONS under-18 conceptions, count and rate per 1,000 women aged 15-17, 1998-2017, for the
+    English areas of 2018 (= the councils of 2009); the two combined units get the geography
+    `combined` and a code joining their councils' codes with ';'."""
+    frame = read_csv(data_dir / CONCEPTIONS_FILE, schemas.U18_CONCEPTIONS)
+    frame = frame[frame["area_code"].str.startswith("E")].reset_index(drop=True)
+    codes = frame["area_code"].str.replace(", ", ";")
+    areas = pd.DataFrame(
+        {
+            "area_code": codes,
+            # ONS footnote markers follow some names ("Hackney and City of London7").
+            "area_name": frame["area_name"].str.replace(r"\d+$", "", regex=True),
+            "geography": geography_of(codes, district_level=False),
+        }
+    )
+    measures = {
+        "u18_conceptions": "conceptions to women aged under 18",
+        "u18_conception_rate_per_1000_women_15_17": "per 1,000 women aged 15-17",
+    }
+    return pd.concat(
+        [
+            _measure_rows(
+                areas,
+                frame[column],
+                source_file=CONCEPTIONS_FILE,
+                source_indicator=column,
+                period=frame["year"],
+                unit=unit,
+            )
+            for column, unit in measures.items()
+        ],
+        ignore_index=True,
+    )
+
+
 def read_metadata() -> pd.DataFrame:
     """The project's indicator metadata: id, source file and indicator, themes, polarity, label."""
     metadata = read_csv(METADATA_PATH, schemas.INDICATOR_METADATA)
@@ -220,7 +371,9 @@ def attach_vintages(values: pd.DataFrame, council_members: pd.DataFrame) -> pd.D
 
     Sources keep a council's current code for old periods (DfE lists Buckinghamshire as
     E06000060 from 2016), so when no vintage in force at the period has the code, the earliest
-    vintage that has it is taken. An unknown council code is an error.
+    vintage that has it is taken. Rows that already carry a `vintage` (a file published on one
+    council geography for every period, like the 1998-2017 conceptions on the 2009 councils)
+    keep it. An unknown council code is an error.
     """
     vintages_of = council_members.groupby("la_code")["vintage"].unique().map(sorted)
     council = values["geography"] == "council"
@@ -239,8 +392,12 @@ def attach_vintages(values: pd.DataFrame, council_members: pd.DataFrame) -> pd.D
         max((v for v in vintages_of[code] if v <= year), default=vintages_of[code][0])
         for code, year in zip(keys["area_code"], start_year, strict=True)
     ]
-    keyed = values.merge(keys, on=["area_code", "period"], how="left")
-    return keyed.assign(vintage=keyed["vintage"].where(keyed["geography"] == "council"))
+    given = values.get("vintage", pd.Series(pd.NA, index=values.index, dtype="str"))
+    keyed = values.drop(columns="vintage", errors="ignore").merge(
+        keys, on=["area_code", "period"], how="left"
+    )
+    vintage = given.reset_index(drop=True).fillna(keyed["vintage"])
+    return keyed.assign(vintage=vintage.where(keyed["geography"] == "council"))
 
 
 def build_values(
@@ -249,6 +406,7 @@ def build_values(
     """Every indicator value of the bundle, with geography and council vintage."""
     frames = [read_long_file(data_dir, source) for source in LONG_FILES]
     frames.append(imd_lsoa_aggregates(data_dir, lsoa_districts, council_members))
+    frames += [sfr27_rows(data_dir, council_members), conception_rows(data_dir)]
     values = pd.concat(frames, ignore_index=True)
     return attach_vintages(values, council_members)
 

@@ -108,6 +108,33 @@ LAIT_METADATA = schema(
         "source_link": text(nullable=True),
     }
 )
+SUPPRESSIBLE_COUNT = r"^(\d+|x)$"  # DfE SFR tables write suppressed counts as "x"
+SFR27_2010 = schema(
+    {
+        "geog_l": text(isin=["National", "GOR", "LA"]),
+        "geog_c": text(r"^[0-9A-K]+$"),
+        "geog_n": text(),
+        "MarTotal_2010": text(SUPPRESSIBLE_COUNT),
+        "Mid2009Pop0-17": text(SUPPRESSIBLE_COUNT),
+    }
+)
+DFE_LA_NUMBER_GSS = schema(
+    {
+        "dfe_la_number": text(r"^\d{3}$", unique=True),
+        "area_code": text(COUNCIL_GSS, unique=True),
+        "area_name": text(),
+    }
+)
+U18_CONCEPTIONS = schema(
+    {
+        # Two rows join two councils' codes, e.g. "E09000012, E09000001" (Hackney and City).
+        "area_code": text(r"^[EKW]\d{8}(, E\d{8})?$"),
+        "area_name": text(),
+        "year": text(r"^(199[89]|20[01]\d)$"),
+        "u18_conceptions": number(nullable=False),
+        "u18_conception_rate_per_1000_women_15_17": number(),
+    }
+)
 IMD_LSOA01 = schema(
     {
         "lsoa01_code": text(r"^E01\d{6}$"),

@@ -19,6 +19,11 @@ BACHMANN_2006 = (
     "from a national survey. Child: Care, Health and Development 2006;32(2):137-146, "
     "doi:10.1111/j.1365-2214.2006.00573.x"
 )
+BACHMANN_2009 = (
+    "Bachmann MO, O'Brien M, Husbands C, et al. Integrating children's services in England: "
+    "national evaluation of children's trusts. Child: Care, Health and Development, issue 2, "
+    "pp. 257-265, published 3 February 2009"
+)
 POOLED_BUDGETS_FINDING = (
     "Two-thirds of the 35 trusts had moved towards pooling budgets in at least some service areas."
 )
