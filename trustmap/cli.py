@@ -64,7 +64,7 @@ def neighbours_rows(result: dict) -> pd.DataFrame:
     decimals = result["decimals"]
     rows = {key: value for key, value in result.items() if key != "pathfinders"}
     for key in ("diff", "ci_low", "ci_high"):
-        rows[key] = readings.format_number(result[key], decimals)
+        rows[key] = readings.format_number(result[key], readings.difference_decimals(decimals))
     for row in result["pathfinders"]:
         shown = (
             f"{readings.format_number(row['value'], decimals)} against "

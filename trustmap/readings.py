@@ -8,6 +8,7 @@ import re
 
 __all__ = [
     "SMALL_GROUP",
+    "difference_decimals",
     "difference_unit",
     "format_difference",
     "format_number",
@@ -31,6 +32,12 @@ def format_number(value: float | None, decimals: int) -> str:
     """`value` with `decimals` decimals and thousands separators; "-" when missing."""
     rounded = round_to(value, decimals)
     return "-" if rounded is None else f"{rounded + 0.0:,.{decimals}f}"  # + 0.0: no "-0.0"
+
+
+def difference_decimals(decimals: int) -> int:
+    """Decimals for a difference of means: the indicator's, but at least one, since a mean of
+    whole numbers is not whole (a 0-decimal interval of 0.4 to 3.0 would read "0 to 3")."""
+    return max(decimals, 1)
 
 
 def difference_unit(unit: str | None) -> str:
@@ -75,8 +82,9 @@ def plain_reading(
     confidence: float = 0.95,
 ) -> str:
     """One sentence: how far the first group's mean lies from the second's, in the indicator's
-    unit and precision, "better"/"worse" only where polarity is known, and whether the interval
-    leaves room for no difference at all."""
+    unit and precision (`difference_decimals`), "better"/"worse" only where polarity is known,
+    and whether the interval leaves room for no difference at all."""
+    decimals = difference_decimals(decimals)
     if not all(math.isfinite(x) for x in (difference, ci_low, ci_high)):
         return f"Too few councils to compare {first_label} with {second_label}."
     subject = first_label[:1].upper() + first_label[1:]

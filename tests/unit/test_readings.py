@@ -55,7 +55,7 @@ def test_reading_says_better_only_with_polarity():
         unit="Rate per 10,000",
         decimals=0,
     )
-    assert text.startswith("Pathfinders scored 3 per 10,000 lower (better) than other councils;")
+    assert text.startswith("Pathfinders scored 3.0 per 10,000 lower (better) than other councils;")
 
 
 def test_reading_of_a_difference_lost_in_rounding():
