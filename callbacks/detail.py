@@ -13,12 +13,12 @@ from trustmap.choices import UnknownChoiceError
 from trustmap.council_health import HEALTH_GEOGRAPHIES, coterminosity_table
 from trustmap.map_content import MAP_HEALTH
 from trustmap.pathfinders import vintage_pathfinders
-from trustmap.profile import profile
+from trustmap.profile import council_profile
 from trustmap.view import shown
 from trustmap.vintages import council_lineage
 
 PROFILE_ROWS = 30
-PROFILE_COLUMNS = ["label", "period", "value", "england_value", "rank", "quintile", "judgement"]
+PROFILE_COLUMNS = ["label", "period", "value", "england_value", "rank", "quartile", "judgement"]
 SIGNIFICANT_DIGITS = 4
 NO_AREA = "Click a council on the map to see its pathfinder status, coterminosity and profile."
 
@@ -88,7 +88,7 @@ def lineage_text(area: str, vintage: str) -> str:
 def profile_rows(area: str) -> tuple[list[dict], str]:
     """The first rows of the council's profile against England, and a caption."""
     try:
-        table = profile(get_build(), area)
+        table = council_profile(get_build(), area)
     except UnknownChoiceError as error:
         return [], str(error)
     shown = table[PROFILE_COLUMNS].head(PROFILE_ROWS).copy()

@@ -23,7 +23,7 @@ PROFILE_COLUMNS = [
     {"field": "value", "width": 88},
     {"field": "england_value", "headerName": "England", "width": 88},
     {"field": "rank", "width": 66},
-    {"field": "quintile", "headerName": "Quintile", "width": 80},
+    {"field": "quartile", "headerName": "Quartile", "width": 80},
     {"field": "judgement", "width": 110},
 ]
 

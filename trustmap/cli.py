@@ -9,15 +9,23 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from trustmap import before_after, coterminosity, council_health, coverage, themes
+from trustmap import (
+    before_after,
+    coterminosity,
+    council_health,
+    coverage,
+    neighbours,
+    profile,
+    readings,
+    themes,
+)
 from trustmap.build import Build, load_build
 from trustmap.council_filter import CouncilFilter
 from trustmap.datadir import DataDirectoryError
 from trustmap.evaluation import evaluation_check
 from trustmap.group_comparison import GROUPINGS, compare_indicator
 from trustmap.pathfinders import pathfinders_in
-from trustmap.profile import profile
-from trustmap.values import indicator_list
+from trustmap.values import data_vintage, indicator_list
 from trustmap.vintages import check_vintage, vintage_summary
 
 FORMATS = ("table", "csv", "json")
@@ -67,7 +75,39 @@ def cmd_coterminosity(build: Build, args: argparse.Namespace) -> pd.DataFrame:
     return council_health.coterminosity_table(build, args.la_vintage, args.health, args.method)
 
 
+def neighbours_rows(result: dict) -> pd.DataFrame:
+    """The neighbours comparison as key/value rows, rounded, one row per pathfinder at the end."""
+    decimals = result["decimals"]
+    rows = {key: value for key, value in result.items() if key != "pathfinders"}
+    for key in ("diff", "ci_low", "ci_high"):
+        rows[key] = readings.format_number(result[key], readings.difference_decimals(decimals))
+    for row in result["pathfinders"]:
+        shown = (
+            f"{readings.format_number(row['value'], decimals)} against "
+            f"{readings.format_number(row['neighbours_mean'], decimals)} "
+            f"({row['neighbours_used']} neighbours)"
+        )
+        rows[f"{row['la_code']} {row['la_name']}"] = shown + (
+            f": left out, {row['reason']}" if row["reason"] else ""
+        )
+    return pd.DataFrame({"key": list(rows), "value": list(rows.values())})
+
+
+def cmd_compare_neighbours(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
+    if args.region or args.la_type or args.coterminosity_class:
+        raise ValueError(
+            "--region, --la-type and --coterminosity-class do not apply to --by neighbours"
+        )
+    vintage = args.la_vintage or data_vintage(build, args.indicator, args.period)
+    result = neighbours.compare_with_neighbours(
+        build, args.indicator, args.period, vintage, list_year=args.neighbours
+    )
+    return result if args.format == "json" else neighbours_rows(result)
+
+
 def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
+    if args.by == "neighbours":
+        return cmd_compare_neighbours(build, args)
     council_filter = CouncilFilter(
         region=args.region, la_type=args.la_type, coterminosity_class=args.coterminosity_class
     )
@@ -89,7 +129,15 @@ def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
 
 
 def cmd_profile(build: Build, args: argparse.Namespace) -> pd.DataFrame:
-    return profile(build, args.area)
+    return profile.council_profile(build, args.area)
+
+
+def cmd_spine(build: Build, args: argparse.Namespace) -> pd.DataFrame:
+    return profile.spine_rows(build, args.area, theme=args.theme)
+
+
+def cmd_neighbours(build: Build, args: argparse.Namespace) -> pd.DataFrame:
+    return neighbours.neighbours(build, args.area, list_year=args.neighbours)
 
 
 def cmd_evaluation(build: Build, args: argparse.Namespace) -> pd.DataFrame:
@@ -142,6 +190,8 @@ COMMANDS: dict[str, tuple[Callable, str]] = {
     "coterminosity": (cmd_coterminosity, "class of every council against a health geography"),
     "compare": (cmd_compare, "two groups of councils on one indicator, with a 95% Welch CI"),
     "profile": (cmd_profile, "one council against England on every indicator"),
+    "spine": (cmd_spine, "one council's spine chart rows for a theme (children's first)"),
+    "neighbours": (cmd_neighbours, "one council's 10 DfE statistical neighbours"),
     "evaluation": (cmd_evaluation, "pathfinders vs the rest on every indicator's first period"),
     "coverage": (cmd_coverage, "children aged 0-17 in the pathfinder councils (mid-2009)"),
     "before-after": (
@@ -172,7 +222,7 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
     if name == "compare":
         command.add_argument("--indicator", required=True)
         command.add_argument("--period", required=True)
-        command.add_argument("--by", choices=GROUPINGS, default="pathfinder")
+        command.add_argument("--by", choices=(*GROUPINGS, "neighbours"), default="pathfinder")
         command.add_argument("--region", help="keep only councils of this region, e.g. London")
         command.add_argument("--la-type", choices=("County", "UA", "MD", "LB"))
         command.add_argument("--coterminosity-class", choices=coterminosity.CLASSES)
@@ -180,7 +230,7 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--indicator", required=True)
         command.add_argument("--before", default="1998-2002", help="years, e.g. 1998-2002")
         command.add_argument("--after", default="2004-2008", help="years, e.g. 2004-2008")
-        command.add_argument("--by", choices=("pathfinder", "coterminous"), default="pathfinder")
+        command.add_argument("--by", choices=GROUPINGS, default="pathfinder")
         command.add_argument(
             "--health",
             choices=list(council_health.HEALTH_GEOGRAPHIES),
@@ -190,8 +240,17 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument(
             "--count", help="count indicator of the rate, for pooled yearly rates (JSON)"
         )
-    if name == "profile":
+    if name in ("profile", "spine", "neighbours"):
         command.add_argument("--area", required=True, help="council code, e.g. E09000029")
+    if name == "spine":
+        command.add_argument("--theme", help="a theme id, e.g. early-years (default: all)")
+    if name in ("compare", "neighbours"):
+        command.add_argument(
+            "--neighbours",
+            choices=list(neighbours.LIST_YEARS),
+            default="2025",
+            help="DfE statistical neighbour list (April 2021 or May 2025)",
+        )
 
 
 def parser() -> argparse.ArgumentParser:

@@ -9,6 +9,8 @@ from scipy import stats
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
 
+from trustmap import judgement
+
 POLARITIES = ("high", "low", None)
 
 
@@ -188,7 +190,8 @@ def compare_many(
 
 @dataclass(frozen=True)
 class AreaVersusEngland:
-    """One area's value, its rank among councils and its judgement against England."""
+    """One area's value, its rank among councils and its judgement against England (the
+    fields of `judgement.Judgement`: method, judgement, judgement_998, CIs, quartile, reason)."""
 
     area_code: str
     value: float | None
@@ -197,26 +200,13 @@ class AreaVersusEngland:
     rank: int | None
     n_ranked: int
     quintile: int | None
-    judgement: str
+    verdict: judgement.Judgement
 
     def as_dict(self) -> dict:
-        """Return the fields as a JSON-ready dict."""
-        return asdict(self)
-
-
-def _judge(
-    value: float | None,
-    england_value: float | None,
-    polarity: str | None,
-    area_ci: tuple[float, float] | None,
-) -> str:
-    """Place the area's confidence interval against England, given which direction is good."""
-    if polarity is None or value is None or england_value is None or area_ci is None:
-        return "not compared"
-    ci_low, ci_high = sorted(area_ci)
-    if ci_low <= england_value <= ci_high:
-        return "similar"
-    return "better" if (ci_low > england_value) == (polarity == "high") else "worse"
+        """Return the fields as a flat JSON-ready dict."""
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        verdict = fields.pop("verdict")
+        return {**fields, **verdict.as_dict()}
 
 
 def compare_area_with_england(
@@ -225,9 +215,10 @@ def compare_area_with_england(
     *,
     polarity: str | None,
     england_value: float | None = None,
-    area_ci: tuple[float, float] | None = None,
+    counts: judgement.CountPair | None = None,
 ) -> AreaVersusEngland:
-    """Rank one area among all councils and judge its confidence interval against England.
+    """Rank one area among all councils and judge it against England (`judgement.judge`: a
+    Wilson interval where `counts` are given, else its quartile among `council_values`).
 
     Without the source's own England figure (None or NaN) the mean of the councils is used.
     """
@@ -258,5 +249,7 @@ def compare_area_with_england(
         rank=rank,
         n_ranked=len(ranked_values),
         quintile=quintile,
-        judgement=_judge(value, england, polarity, area_ci),
+        verdict=judgement.judge(
+            value, ranked_values, polarity=polarity, england_value=england, counts=counts
+        ),
     )

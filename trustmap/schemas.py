@@ -195,7 +195,28 @@ INDICATOR_METADATA = schema(
         "note": text(nullable=True),
     }
 )
+INDICATOR_ID = r"^[a-z0-9][a-z0-9-]*$"
+INDICATOR_STATISTICS = schema(
+    {
+        "id": text(INDICATOR_ID, unique=True),
+        "count_indicator": text(INDICATOR_ID, nullable=True),
+        "denominator_indicator": text(INDICATOR_ID, nullable=True),
+        "multiplier": pa.Column(float, checks=pa.Check.gt(0), nullable=True, coerce=True),
+        "decimals": pa.Column("Int64", checks=pa.Check.in_range(0, 6), nullable=True, coerce=True),
+        "note": text(nullable=True),
+    }
+)
 TRUST_PRIORITIES = schema({"la_code": text(f"{GSS}|{PLACEHOLDER}"), "theme": text(r"^[a-z-]+$")})
+STATISTICAL_NEIGHBOURS = schema(
+    {
+        "vintage": text(isin=["April 2021", "May 2025"]),
+        "la_name": text(),
+        "area_code": text(COUNCIL_GSS),
+        "rank": pa.Column(int, checks=pa.Check.in_range(1, 10), coerce=True),
+        "neighbour_area_code": text(COUNCIL_GSS),
+        "closeness": text(),
+    }
+)
 MANIFEST = schema(
     {
         "file": text(unique=True),

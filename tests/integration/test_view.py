@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dash import no_update
 
+from callbacks.data import get_build
 from callbacks.view import sync_view
 from layouts import ids
 from tests.integration.conftest import DEFAULT_CONTROLS, load_link, run_callback
@@ -77,7 +78,7 @@ def test_theme_narrows_the_indicators_and_keeps_a_valid_choice():
 def test_link_without_theme_restores_every_indicator():
     controls = DEFAULT_CONTROLS | {ids.THEME: "send", ids.INDICATOR: "lait-16-17yroldsen-et"}
     outputs = load_link("?c=indicator", controls)
-    assert len(outputs["indicator_options"]) == 535
+    assert len(outputs["indicator_options"]) == len(get_build()["indicator_catalogue"])
     assert outputs["controls"][ids.THEME] is None  # the theme control is cleared
 
 

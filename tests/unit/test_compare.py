@@ -15,6 +15,7 @@ from trustmap.compare import (
     compare_groups,
     compare_many,
 )
+from trustmap.judgement import CountPair
 
 FIRST = [1.0, 2.0, 3.0, 4.0]
 SECOND = [2.0, 4.0, 6.0, 8.0]
@@ -257,44 +258,49 @@ def test_rank_and_quintile(area_code, polarity, rank, quintile):
 
 
 @pytest.mark.parametrize(
-    ("polarity", "area_ci", "judgement"),
+    ("polarity", "count", "judgement"),
     [
-        ("high", (26.0, 34.0), "better"),
-        ("high", (18.0, 24.0), "worse"),
-        ("high", (20.0, 30.0), "similar"),
-        ("high", (25.0, 30.0), "similar"),  # touching the England value counts as containing it
-        ("low", (26.0, 34.0), "worse"),
-        ("low", (24.0, 18.0), "better"),
-        ("low", (20.0, 30.0), "similar"),
-        (None, (26.0, 34.0), "not compared"),
-        ("high", None, "not compared"),
+        # 300 of 1,000 (30%): Wilson 95% 27.24 to 32.91 clears England's 25.
+        ("high", 300, "better"),
+        ("low", 300, "worse"),
+        (None, 300, "higher"),
+        # 270 of 1,000 (27%): 24.34 to 29.83 holds 25.
+        ("high", 270, "similar"),
     ],
 )
-def test_judgement_against_source_england_value(polarity, area_ci, judgement):
+def test_judgement_against_source_england_value(polarity, count, judgement):
+    counts = CountPair(count, 1000, 100)
     result = compare_area_with_england(
-        "D", COUNCILS, polarity=polarity, england_value=25.0, area_ci=area_ci
+        "D", COUNCILS, polarity=polarity, england_value=25.0, counts=counts
     )
-    assert result.judgement == judgement
+    assert (result.verdict.method, result.verdict.judgement) == ("wilson", judgement)
     assert (result.england_value, result.england_basis) == (25.0, "source")
+
+
+def test_without_counts_the_quartile_judges():
+    # Councils 10, 20, 20, 30, 40, 50, 60: quartiles 20, 30, 45; D = 30 is in the upper middle.
+    result = compare_area_with_england("D", COUNCILS, polarity="high", england_value=25.0)
+    assert (result.verdict.method, result.verdict.quartile) == ("quartile", "C")
 
 
 def test_england_falls_back_to_mean_of_councils():
     for england_value in (None, math.nan):
         result = compare_area_with_england(
-            "D", COUNCILS, polarity="high", england_value=england_value, area_ci=(20.0, 31.0)
+            "D",
+            COUNCILS,
+            polarity="high",
+            england_value=england_value,
+            counts=CountPair(30, 100, 100),
         )
         assert result.england_basis == "mean of councils"
-        assert result.england_value == pytest.approx(230 / 7)  # 32.86, above the CI
-        assert result.judgement == "worse"
+        assert result.england_value == pytest.approx(230 / 7)  # 32.86, inside 21.9 to 39.6
+        assert result.verdict.judgement == "similar"
 
 
 def test_missing_area_value_is_not_ranked_or_compared():
-    result = compare_area_with_england(
-        "H", COUNCILS, polarity="high", england_value=25.0, area_ci=(30.0, 40.0)
-    )
+    result = compare_area_with_england("H", COUNCILS, polarity="high", england_value=25.0)
     assert (result.value, result.rank, result.quintile) == (None, None, None)
     assert result.n_ranked == 7
-    assert result.judgement == "not compared"
     assert json.loads(json.dumps(result.as_dict())) == {
         "area_code": "H",
         "value": None,
@@ -303,7 +309,15 @@ def test_missing_area_value_is_not_ranked_or_compared():
         "rank": None,
         "n_ranked": 7,
         "quintile": None,
+        "method": "not compared",
         "judgement": "not compared",
+        "judgement_998": None,
+        "ci_low": None,
+        "ci_high": None,
+        "ci998_low": None,
+        "ci998_high": None,
+        "quartile": None,
+        "reason": "no value for this council",
     }
 
 
