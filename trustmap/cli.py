@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from trustmap import analysis, coterminosity
+from trustmap import analysis, coterminosity, health_classes
 from trustmap.build import Build, load_build
 from trustmap.datadir import DataDirectoryError
 
@@ -55,8 +55,14 @@ def cmd_themes(build: Build, args: argparse.Namespace) -> pd.DataFrame:
 
 def cmd_coterminosity(build: Build, args: argparse.Namespace) -> pd.DataFrame:
     if args.check:
-        return analysis.method_check(build, args.la_vintage, args.health)
-    return analysis.coterminosity_table(build, args.la_vintage, args.health, args.method)
+        return health_classes.method_agreement(build, args.health, la_vintage=args.la_vintage)
+    return health_classes.classify(
+        build, args.health, la_vintage=args.la_vintage, method=args.method
+    )
+
+
+def cmd_coterminosity_timeline(build: Build, args: argparse.Namespace) -> pd.DataFrame:
+    return health_classes.timeline(build, area=args.area, la_vintage=args.la_vintage)
 
 
 def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
@@ -89,6 +95,10 @@ COMMANDS: dict[str, tuple[Callable, str]] = {
     "layers": (cmd_layers, "every processed layer: rows, vintage, source, coverage"),
     "themes": (cmd_themes, "priority themes, their indicators and published totals"),
     "coterminosity": (cmd_coterminosity, "class of every council against a health geography"),
+    "coterminosity-timeline": (
+        cmd_coterminosity_timeline,
+        "each council's class and NHS bodies in every health vintage, 2006-2024",
+    ),
     "compare": (cmd_compare, "two groups of councils on one indicator, with a 95% Welch CI"),
     "profile": (cmd_profile, "one council against England on every indicator"),
     "evaluation": (cmd_evaluation, "pathfinders vs the rest on every indicator's first period"),
@@ -101,18 +111,30 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--vintage", default="2004")
     if name == "indicators":
         command.add_argument("--theme")
-    if name in ("coterminosity", "compare"):
-        command.add_argument("--la-vintage", default="2019" if name == "coterminosity" else None)
+    if name in ("coterminosity", "compare", "coterminosity-timeline"):
+        command.add_argument(
+            "--la-vintage", help="council vintage (default: the one in force on the NHS date)"
+        )
+    if name == "compare":
         command.add_argument(
             "--health", choices=list(analysis.HEALTH_GEOGRAPHIES), default="ccg2019"
         )
     if name == "coterminosity":
-        command.add_argument("--method", choices=analysis.METHODS, default="overlay")
+        command.add_argument(
+            "--health", default="ccg2019", help="health vintage id of health_vintages.csv"
+        )
+        command.add_argument(
+            "--method",
+            choices=("membership", "overlay"),
+            help="default: membership where a lookup exists, else overlay",
+        )
         command.add_argument(
             "--check",
             action="store_true",
             help="compare overlay and membership, with each disagreement's cause",
         )
+    if name == "coterminosity-timeline":
+        command.add_argument("--area", help="council code, e.g. E09000003")
     if name == "compare":
         command.add_argument("--indicator", required=True)
         command.add_argument("--period", required=True)
