@@ -254,3 +254,6 @@ def health_polygons(code: str, name: str | None) -> pa.DataFrameSchema:
 
 
 CTYUA_2023 = schema({"CTYUA23CD": text(r"^[ENSW]\d{8}$", unique=True), "CTYUA23NM": text()})
+LTLA23_UTLA23 = schema(
+    {"ltla23_code": text(r"^[EW]\d{8}$", unique=True), "utla23_code": text(r"^[EW]\d{8}$")}
+)
