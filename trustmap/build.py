@@ -161,8 +161,10 @@ def _compute_tables(data_dir: Path, progress: bool) -> tuple[dict[str, pd.DataFr
     tables.update(health_tables)
     tables["councils_display"] = display_copy(council_layers, group="vintage")
     # The same polygons as these health vintages' own display copies: simplify them once.
+    display = health_tables[health_vintages.DISPLAY_TABLE]
     for name in ("ccg2019", "pct2006"):
-        tables[f"{name}_display"] = health_tables[health_vintages.area_table(name, display=True)]
+        chosen = display[display["health"] == name].drop(columns="health")
+        tables[f"{name}_display"] = chosen.reset_index(drop=True)
     steps.update()
     values, catalogue = indicators.build_indicators(
         data_dir, lsoa_units.set_index("unit_code")["ltla16cd"], members
@@ -221,15 +223,15 @@ def describe_layers(
             f"{tables['indicator_catalogue']['source_file'].nunique()} files",
         },
     ]
+    units = tables[health_vintages.UNITS_TABLE]["health"].value_counts()
+    polygons = tables[health_vintages.AREAS_TABLE]["health"].value_counts()
     for _, row in health_vintages.health_vintages().iterrows():
         if health_coverage is None or row["id"] not in health_coverage:
             continue
-        units = tables.get(health_vintages.unit_table(row["id"]))
-        rows = units if units is not None else tables[health_vintages.area_table(row["id"])]
         layers.append(
             {
                 "layer": f"health-{row['id']}",
-                "rows": len(rows),
+                "rows": int(units.get(row["id"], polygons.get(row["id"], 0))),
                 "vintage": row["label"].split(":")[0],
                 "source": ";".join(health_vintages.source_files(row)),
                 "coverage": health_coverage[row["id"]],

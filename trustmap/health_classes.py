@@ -34,8 +34,11 @@ __all__ = [
     "classify",
     "classify_units",
     "coterminous_throughout",
+    "display_ids",
     "follow_councils",
     "format_classes",
+    "health_areas",
+    "health_units",
     "method_agreement",
     "agreement_summary",
     "timeline",
@@ -123,6 +126,25 @@ def classify_units(units: pd.DataFrame, members: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def health_units(build: Build, health_id: str) -> pd.DataFrame:
+    """Units of one health vintage (`health_vintages.UNIT_COLUMNS`); empty if it has none."""
+    return build.rows_where(health_vintages.UNITS_TABLE, "health", health_id)
+
+
+def health_areas(build: Build, health_id: str, *, display: bool = False) -> pd.DataFrame:
+    """Polygons of one health vintage: health_code, health_name, geometry; EPSG:27700 with
+    area_m2, or with `display` the simplified EPSG:4326 copy for the map. Empty if it has none
+    (see `display_ids`)."""
+    table = health_vintages.DISPLAY_TABLE if display else health_vintages.AREAS_TABLE
+    return build.rows_where(table, "health", health_id)
+
+
+def display_ids(build: Build) -> list[str]:
+    """Health vintages with polygons for the map, oldest first."""
+    drawn = set(build[health_vintages.DISPLAY_TABLE]["health"])
+    return [i for i in health_vintages.health_vintages()["id"] if i in drawn]
+
+
 def _default_la_vintage(build: Build, row: pd.Series, la_vintage: str | None) -> str:
     return analysis.check_vintage(build, la_vintage or row["council_vintage"])
 
@@ -172,9 +194,8 @@ def _members(build: Build, la_vintage: str) -> pd.DataFrame:
 
 def _compute(build: Build, row: pd.Series, la_vintage: str, method: str) -> pd.DataFrame:
     if method != "overlay":
-        units = build[health_vintages.unit_table(row["id"])]
-        return classify_units(units, _members(build, la_vintage))
-    areas = build[health_vintages.area_table(row["id"])]
+        return classify_units(health_units(build, row["id"]), _members(build, la_vintage))
+    areas = health_areas(build, row["id"])
     councils = analysis.council_layer(build, la_vintage)
     pairs = coterminosity.overlay_pairs(councils, areas[["health_code", "geometry"]])
     classes = coterminosity.classify_local_authorities(pairs)
@@ -378,10 +399,10 @@ def class_counts(build: Build) -> pd.DataFrame:
 
 def _bodies(build: Build, row: pd.Series) -> int:
     """Health areas of a vintage known to the build (PCT 2006: those with a sourced extent)."""
-    units = build.tables.get(health_vintages.unit_table(row["id"]))
-    if units is not None:
+    units = health_units(build, row["id"])
+    if len(units):
         return int(units["health_code"].nunique())
-    return len(build[health_vintages.area_table(row["id"])])
+    return len(health_areas(build, row["id"]))
 
 
 def coterminous_throughout(build: Build, health_ids: Iterable[str], la_vintage: str) -> pd.Series:

@@ -34,7 +34,9 @@ from trustmap.validation import DataFileError, read_csv, read_polygons, reject_r
 
 __all__ = [
     "TABLE_PATH",
-    "area_table",
+    "AREAS_TABLE",
+    "DISPLAY_TABLE",
+    "UNITS_TABLE",
     "build_tables",
     "district_predecessors",
     "health_vintages",
@@ -46,7 +48,6 @@ __all__ = [
     "read_unit_districts",
     "read_units",
     "source_files",
-    "unit_table",
     "vintage",
 ]
 
@@ -267,14 +268,9 @@ def read_areas(data_dir: Path, row: pd.Series, names: pd.Series) -> gpd.GeoDataF
     return areas.assign(area_m2=areas.area)
 
 
-def unit_table(health_id: str) -> str:
-    """Build table of a vintage's units (LSOAs, or districts for PCTs)."""
-    return f"health_units_{health_id}"
-
-
-def area_table(health_id: str, *, display: bool = False) -> str:
-    """Build table of a vintage's polygons: EPSG:27700, or the EPSG:4326 display copy."""
-    return f"health_areas_{health_id}" + ("_display" if display else "")
+UNITS_TABLE = "health_units"
+AREAS_TABLE = "health_areas"
+DISPLAY_TABLE = "health_areas_display"
 
 
 def _later_names(row: pd.Series, units: dict[str, pd.DataFrame]) -> pd.Series:
@@ -321,31 +317,35 @@ def build_tables(
     district_areas: pd.Series,
     pct: tuple[pd.DataFrame, gpd.GeoDataFrame, str],
 ) -> tuple[dict[str, pd.DataFrame], dict[str, str]]:
-    """Units and polygons (EPSG:27700 and display copies) of every health vintage, by table
-    name, and each vintage's coverage text. `pct` is the PCT 2006 member rows, their dissolved
-    polygons and coverage text, which `health.pct2006_members` already computes."""
+    """Three build tables, each with a `health` column naming the vintage: `health_units`
+    (`UNIT_COLUMNS`), `health_areas` (health_code, health_name, area_m2, EPSG:27700) and
+    `health_areas_display` (EPSG:4326); and each vintage's coverage text. `pct` is the PCT
+    2006 member rows, their dissolved polygons and coverage text, which
+    `health.pct2006_members` and `health.dissolve_members` already compute."""
     la_changes = read_csv(data_dir / LA_CHANGES_FILE, schemas.LA_CHANGES)
     pct_members, pct_areas, pct_coverage = pct
     units: dict[str, pd.DataFrame] = {}
-    tables: dict[str, pd.DataFrame] = {}
+    areas: dict[str, gpd.GeoDataFrame] = {}
     coverage: dict[str, str] = {}
     rows = health_vintages()
     for _, row in rows[rows["method"] == "membership"].iterrows():
         units[row["id"]] = read_units(data_dir, row, districts, la_changes)
     for _, row in rows.iterrows():
-        areas = None
+        health_id = row["id"]
         if row["method"] == "pct_members":
-            units[row["id"]], areas = pct_units(pct_members, district_areas), pct_areas
-        elif pd.notna(row["polygon_file"]):
-            areas = read_areas(data_dir, row, _later_names(row, units))
-        if row["id"] in units:
-            tables[unit_table(row["id"])] = units[row["id"]]
-        if areas is not None:
-            tables[area_table(row["id"])] = areas
-            tables[area_table(row["id"], display=True)] = display_copy(areas)
-        coverage[row["id"]] = (
-            pct_coverage
-            if row["method"] == "pct_members"
-            else _coverage(row, units.get(row["id"]), areas)
-        )
+            units[health_id], areas[health_id] = pct_units(pct_members, district_areas), pct_areas
+            coverage[health_id] = pct_coverage
+            continue
+        if pd.notna(row["polygon_file"]):
+            areas[health_id] = read_areas(data_dir, row, _later_names(row, units))
+        coverage[health_id] = _coverage(row, units.get(health_id), areas.get(health_id))
+    polygons = gpd.GeoDataFrame(
+        pd.concat([a.assign(health=i) for i, a in areas.items()], ignore_index=True),
+        crs=BRITISH_NATIONAL_GRID,
+    )
+    tables = {
+        UNITS_TABLE: pd.concat([u.assign(health=i) for i, u in units.items()], ignore_index=True),
+        AREAS_TABLE: polygons,
+        DISPLAY_TABLE: display_copy(polygons, group="health"),
+    }
     return tables, coverage
