@@ -10,6 +10,13 @@ intersects polygons (area shares, EPSG:27700, slivers below `DEFAULT_SLIVER_SHAR
 of its units cannot be placed in one council of the vintage asked (LSOAs of 2021 in a district
 merged before 2021, such as Bournemouth, Christchurch and Poole, set against the 2009 councils).
 
+Overlay tolerance: `coterminosity.DEFAULT_SLIVER_SHARE` (0.03), checked on the bundle against
+the lookups on files of the same make as the overlay-only years: on the TopoJSON CCGs of 2016
+(as 2013) generalisation slivers reach 0.017 of either area, on the BSC CCGs of 2021 (as the 2023
+files) 0.016, while real crossings start at 0.012-0.02 (a few LSOAs). The ultra-generalised
+(BUC) files of 2020 and July 2022 have slivers up to 0.08 and 0.05, which no tolerance separates
+from real crossings: there the lookups decide, and `method_agreement` shows the cost.
+
 Following a council through time (`timeline` with `la_vintage`): a council of the vintage asked is
 matched to the council of each health vintage's own council vintage that has exactly the same
 2016 districts; if there is none (the council was split, merged or absorbed), its class there is
@@ -33,6 +40,7 @@ __all__ = [
     "class_counts",
     "classify",
     "classify_units",
+    "comparable_ids",
     "coterminous_throughout",
     "display_ids",
     "follow_councils",
@@ -41,7 +49,9 @@ __all__ = [
     "health_units",
     "method_agreement",
     "agreement_summary",
+    "bodies_known",
     "timeline",
+    "unit_councils",
 ]
 
 Method = Literal["membership", "overlay", "pct_members"]
@@ -211,7 +221,10 @@ def method_agreement(
     without both polygons and a lookup."""
     row = _vintage_row(health_id)
     if health_vintages.methods(row) != ["membership", "overlay"]:
-        raise ValueError(f"{health_id} has no lookup and polygons both; nothing to compare")
+        raise ValueError(
+            f"{health_id} lacks a lookup or polygons, so its methods cannot be compared; "
+            f"compare one of {', '.join(comparable_ids())}"
+        )
     per_method = [
         classify(build, health_id, la_vintage=la_vintage, method=m).assign(
             health_codes=lambda t: t["health_codes"].str.split(";")
@@ -227,14 +240,22 @@ def method_agreement(
     return checked
 
 
+def comparable_ids() -> list[str]:
+    """Health vintages with both an exact lookup and polygons, oldest first."""
+    table = health_vintages.health_vintages()
+    both = [
+        health_vintages.methods(row) == ["membership", "overlay"] for _, row in table.iterrows()
+    ]
+    return table.loc[both, "id"].tolist()
+
+
 def agreement_summary(build: Build) -> pd.DataFrame:
     """For each health vintage with a lookup and polygons: councils, agree, share_agree and the
     disagreeing councils' names."""
     rows = []
-    for _, row in health_vintages.health_vintages().iterrows():
-        if health_vintages.methods(row) != ["membership", "overlay"]:
-            continue
-        checked = method_agreement(build, row["id"])
+    for health_id in comparable_ids():
+        row = health_vintages.vintage(health_id)
+        checked = method_agreement(build, health_id)
         rows.append(
             {
                 "health": row["id"],
@@ -379,7 +400,7 @@ def class_counts(build: Build) -> pd.DataFrame:
     table = timeline(build)
     for _, row in health_vintages.health_vintages().iterrows():
         classes = table[table["health"] == row["id"]]["class"].value_counts()
-        bodies = _bodies(build, row)
+        bodies = bodies_known(build, row["id"])
         rows += [
             {
                 "health": row["id"],
@@ -397,12 +418,12 @@ def class_counts(build: Build) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _bodies(build: Build, row: pd.Series) -> int:
+def bodies_known(build: Build, health_id: str) -> int:
     """Health areas of a vintage known to the build (PCT 2006: those with a sourced extent)."""
-    units = health_units(build, row["id"])
+    units = health_units(build, health_id)
     if len(units):
-        return int(units["health_code"].nunique())
-    return len(health_areas(build, row["id"]))
+        return int(units["health_code"].dropna().nunique())
+    return len(health_areas(build, health_id))
 
 
 def coterminous_throughout(build: Build, health_ids: Iterable[str], la_vintage: str) -> pd.Series:

@@ -141,7 +141,7 @@ def test_every_council_classified_and_counts_as_expected(build, health_id):
     assert set(table["class"]) <= set(health_classes.ALL_CLASSES)
     if row["method"] != "pct_members":
         assert (table["class"] != "not_determined").all()
-        assert health_classes._bodies(build, row) == row["expected_bodies"]
+        assert health_classes.bodies_known(build, health_id) == row["expected_bodies"]
         named = table["health_names"].str.split(";").explode()
         assert named.str.len().gt(0).all()
 
@@ -165,7 +165,7 @@ def test_pct2006_is_as_before_with_its_coverage(build):
         "health_spans_several": 8,
     }
     assert table.at["E09000008", "health_names"] == "Croydon PCT"
-    assert health_classes._bodies(build, health_vintages.vintage("pct2006")) == 44
+    assert health_classes.bodies_known(build, "pct2006") == 44
 
 
 @pytest.mark.bundle
