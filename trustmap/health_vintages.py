@@ -211,7 +211,7 @@ def read_units(
             units["district_code"].isna(),
             district_path,
             f"LSOA of {row['lookup_file']} has no district here",
-            column="lsoa code",
+            column="unit_code",
         )
     if units["district_code"].isna().all():
         raise DataFileError(
