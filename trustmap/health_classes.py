@@ -271,33 +271,27 @@ def agreement_summary(build: Build) -> pd.DataFrame:
 
 def follow_councils(members: pd.DataFrame, from_vintage: str, to_vintage: str) -> pd.DataFrame:
     """Each council of `from_vintage` in `to_vintage` (`members`: vintage, la_code, la_name,
-    ltla16cd): la_code, la_code_to and la_name_to (';'-joined where several), same_area (True
-    when one council of `to_vintage` has exactly its 2016 districts)."""
-    sets = {
-        vintage: members[members["vintage"] == vintage]
-        .groupby(["la_code", "la_name"])["ltla16cd"]
-        .agg(frozenset)
-        .reset_index()
-        for vintage in (from_vintage, to_vintage)
+    ltla16cd): la_code, la_code_to and la_name_to (';'-joined in code order where several),
+    same_area (True when one council of `to_vintage` has exactly its 2016 districts)."""
+    origin, target = (
+        members.loc[members["vintage"] == v, ["la_code", "la_name", "ltla16cd"]]
+        for v in (from_vintage, to_vintage)
+    )
+    districts = {
+        side: table.groupby("la_code")["ltla16cd"].agg(lambda codes: ";".join(sorted(codes)))
+        for side, table in (("from", origin), ("to", target))
     }
-    target = sets[to_vintage].explode("ltla16cd")
-    rows = []
-    for la_code, districts in sets[from_vintage][["la_code", "ltla16cd"]].itertuples(index=False):
-        met = sets[to_vintage][
-            sets[to_vintage]["la_code"].isin(
-                target.loc[target["ltla16cd"].isin(districts), "la_code"]
-            )
-        ].sort_values("la_code")
-        same = len(met) == 1 and met["ltla16cd"].iat[0] == districts
-        rows.append(
-            {
-                "la_code": la_code,
-                "la_code_to": ";".join(met["la_code"]),
-                "la_name_to": ";".join(met["la_name"]),
-                "same_area": same,
-            }
-        )
-    return pd.DataFrame(rows)
+    met = (
+        origin[["la_code", "ltla16cd"]]
+        .merge(target.rename(columns={"la_code": "la_code_to", "la_name": "la_name_to"}))
+        .drop_duplicates(["la_code", "la_code_to"])
+        .sort_values(["la_code", "la_code_to"])
+    )
+    links = met.groupby("la_code").agg(
+        la_code_to=("la_code_to", ";".join), la_name_to=("la_name_to", ";".join)
+    )
+    links["same_area"] = links["la_code_to"].map(districts["to"]) == districts["from"]
+    return links.reset_index()
 
 
 TIMELINE_COLUMNS = [
