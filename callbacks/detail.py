@@ -10,7 +10,8 @@ from callbacks.data import choices, get_build, view_from_store
 from layouts import ids
 from trustmap.chart_tables import records
 from trustmap.choices import UnknownChoiceError
-from trustmap.council_health import HEALTH_GEOGRAPHIES, coterminosity_table
+from trustmap.health_classes import classify
+from trustmap.health_vintages import health_label
 from trustmap.map_content import MAP_HEALTH
 from trustmap.pathfinders import vintage_pathfinders
 from trustmap.profile import council_profile
@@ -53,12 +54,12 @@ def detail_children(area: str | None, vintage: str) -> list:
             )
         ]
     row = status.loc[area]
-    health = coterminosity_table(get_build(), vintage, MAP_HEALTH).set_index("la_code").loc[area]
+    health = classify(get_build(), MAP_HEALTH, la_vintage=vintage).set_index("la_code").loc[area]
     health_codes = health["health_codes"].replace(";", ", ") or "none"
     facts = {
         "Code": (area, None),
         "Pathfinder status": (pathfinder_text(row), ids.DETAIL_PATHFINDER),
-        f"Coterminosity with {HEALTH_GEOGRAPHIES[MAP_HEALTH]}": (
+        f"Coterminosity with {health_label(MAP_HEALTH)}": (
             f"{health['class'].replace('_', ' ')}: {health_codes}",
             None,
         ),

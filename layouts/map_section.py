@@ -9,6 +9,7 @@ from dash import dcc, html
 from layouts import ids
 from layouts.common import GRAPH_CONFIG, export_menu
 from trustmap.build import Build
+from trustmap.health_classes import health_areas
 from trustmap.map_content import highlighted_councils, map_content
 from trustmap.map_figure import council_geojson, council_map, health_geojson, health_outline
 from trustmap.pathfinders import vintage_pathfinders
@@ -27,7 +28,8 @@ def vintage_geojson(build: Build, vintage: str) -> dict:
 
 def health_trace(build: Build, health: str, label: str) -> go.Choroplethmap:
     geojson = build.memo(
-        ("health_geojson", health), lambda: health_geojson(build[f"{health}_display"])
+        ("health_geojson", health),
+        lambda: health_geojson(health_areas(build, health, display=True)),
     )
     return health_outline(geojson, label)
 

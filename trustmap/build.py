@@ -23,7 +23,7 @@ import geopandas as gpd
 import pandas as pd
 from tqdm import tqdm
 
-from trustmap import councils, health, indicators
+from trustmap import councils, health, health_vintages, indicators
 from trustmap.datadir import PROJECT_ROOT, resolve_data_dir
 from trustmap.display import display_copy
 from trustmap.sources import PROJECT_DATA, bundle_files, file_checksum, unknown_files
@@ -155,9 +155,19 @@ def _compute_tables(data_dir: Path, progress: bool) -> tuple[dict[str, pd.DataFr
         "pct2006_members": pct_members,
         "pct2006": pct,
     }
+    health_tables, health_coverage = health_vintages.build_tables(
+        data_dir,
+        districts,
+        tables["district_areas"].set_index("ltla16cd")["area_m2"],
+        (pct_members, pct, pct_coverage.as_text()),
+    )
+    tables.update(health_tables)
     tables["councils_display"] = display_copy(council_layers, group="vintage")
-    tables["ccg2019_display"] = display_copy(ccg)
-    tables["pct2006_display"] = display_copy(pct)
+    # The same polygons as these health vintages' own display copies: simplify them once.
+    display = health_tables[health_vintages.DISPLAY_TABLE]
+    for name in ("ccg2019", "pct2006"):
+        chosen = display[display["health"] == name].drop(columns="health")
+        tables[f"{name}_display"] = chosen.reset_index(drop=True)
     steps.update()
     values, catalogue = indicators.build_indicators(
         data_dir, lsoa_units.set_index("unit_code")["ltla16cd"], members
@@ -165,11 +175,16 @@ def _compute_tables(data_dir: Path, progress: bool) -> tuple[dict[str, pd.DataFr
     tables["indicator_values"], tables["indicator_catalogue"] = values, catalogue
     steps.update(3)
     steps.close()
-    return tables, describe_layers(tables, pct_coverage)
+    return tables, describe_layers(tables, pct_coverage, health_coverage)
 
 
-def describe_layers(tables: dict[str, pd.DataFrame], pct_coverage: health.Coverage) -> list[dict]:
-    """One entry per layer: name, rows, vintage, source file, coverage."""
+def describe_layers(
+    tables: dict[str, pd.DataFrame],
+    pct_coverage: health.Coverage,
+    health_coverage: dict[str, str] | None = None,
+) -> list[dict]:
+    """One entry per layer: name, rows, vintage, source file, coverage; one per health vintage
+    (`health-<id>`, rows = units, or polygons where there is no lookup)."""
     layers = [
         {
             "layer": f"councils-{vintage}",
@@ -211,6 +226,20 @@ def describe_layers(tables: dict[str, pd.DataFrame], pct_coverage: health.Covera
             f"{tables['indicator_catalogue']['source_file'].nunique()} files",
         },
     ]
+    units = tables[health_vintages.UNITS_TABLE]["health"].value_counts()
+    polygons = tables[health_vintages.AREAS_TABLE]["health"].value_counts()
+    for _, row in health_vintages.health_vintages().iterrows():
+        if health_coverage is None or row["id"] not in health_coverage:
+            continue
+        layers.append(
+            {
+                "layer": f"health-{row['id']}",
+                "rows": int(units.get(row["id"], polygons.get(row["id"], 0))),
+                "vintage": row["label"].split(":")[0],
+                "source": ";".join(health_vintages.source_files(row)),
+                "coverage": health_coverage[row["id"]],
+            }
+        )
     return layers
 
 

@@ -12,8 +12,9 @@ import pandas as pd
 from trustmap import (
     before_after,
     coterminosity,
-    council_health,
     coverage,
+    health_classes,
+    health_vintages,
     neighbours,
     profile,
     readings,
@@ -71,8 +72,14 @@ def cmd_themes(build: Build, args: argparse.Namespace) -> pd.DataFrame:
 
 def cmd_coterminosity(build: Build, args: argparse.Namespace) -> pd.DataFrame:
     if args.check:
-        return council_health.method_check(build, args.la_vintage, args.health)
-    return council_health.coterminosity_table(build, args.la_vintage, args.health, args.method)
+        return health_classes.method_agreement(build, args.health, la_vintage=args.la_vintage)
+    return health_classes.classify(
+        build, args.health, la_vintage=args.la_vintage, method=args.method
+    )
+
+
+def cmd_coterminosity_timeline(build: Build, args: argparse.Namespace) -> pd.DataFrame:
+    return health_classes.timeline(build, area=args.area, la_vintage=args.la_vintage)
 
 
 def neighbours_rows(result: dict) -> pd.DataFrame:
@@ -188,6 +195,10 @@ COMMANDS: dict[str, tuple[Callable, str]] = {
     "layers": (cmd_layers, "every processed layer: rows, vintage, source, coverage"),
     "themes": (cmd_themes, "priority themes, their indicators and published totals"),
     "coterminosity": (cmd_coterminosity, "class of every council against a health geography"),
+    "coterminosity-timeline": (
+        cmd_coterminosity_timeline,
+        "each council's class and NHS bodies in every health vintage, 2006-2024",
+    ),
     "compare": (cmd_compare, "two groups of councils on one indicator, with a 95% Welch CI"),
     "profile": (cmd_profile, "one council against England on every indicator"),
     "spine": (cmd_spine, "one council's spine chart rows for a theme (children's first)"),
@@ -207,18 +218,30 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--vintage", default="2004")
     if name == "indicators":
         command.add_argument("--theme")
-    if name in ("coterminosity", "compare"):
-        command.add_argument("--la-vintage", default="2019" if name == "coterminosity" else None)
+    if name in ("coterminosity", "compare", "coterminosity-timeline"):
         command.add_argument(
-            "--health", choices=list(council_health.HEALTH_GEOGRAPHIES), default="ccg2019"
+            "--la-vintage", help="council vintage (default: the one in force on the NHS date)"
+        )
+    if name == "compare":
+        command.add_argument(
+            "--health", choices=list(health_vintages.health_vintages()["id"]), default="ccg2019"
         )
     if name == "coterminosity":
-        command.add_argument("--method", choices=council_health.METHODS, default="overlay")
+        command.add_argument(
+            "--health", default="ccg2019", help="health vintage id of health_vintages.csv"
+        )
+        command.add_argument(
+            "--method",
+            choices=("membership", "overlay"),
+            help="default: membership where a lookup exists, else overlay",
+        )
         command.add_argument(
             "--check",
             action="store_true",
             help="compare overlay and membership, with each disagreement's cause",
         )
+    if name == "coterminosity-timeline":
+        command.add_argument("--area", help="council code, e.g. E09000003")
     if name == "compare":
         command.add_argument("--indicator", required=True)
         command.add_argument("--period", required=True)
@@ -233,7 +256,7 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--by", choices=GROUPINGS, default="pathfinder")
         command.add_argument(
             "--health",
-            choices=list(council_health.HEALTH_GEOGRAPHIES),
+            choices=list(health_vintages.health_vintages()["id"]),
             help=f"with --by coterminous (default {before_after.DEFAULT_HEALTH})",
         )
         command.add_argument("--la-vintage", help="council vintage (default: the data's)")

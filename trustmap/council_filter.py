@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 
 from trustmap.build import Build
 from trustmap.choices import check_choice
-from trustmap.council_health import coterminosity_table
+from trustmap.health_classes import classify
 from trustmap.pathfinders import vintage_pathfinders
 from trustmap.vintages import council_table
 
@@ -46,6 +46,6 @@ def filter_councils(
         status = vintage_pathfinders(build, vintage).set_index("la_code")["pathfinder"]
         keep &= status.reindex(councils.index).to_numpy() == council_filter.pathfinder
     if council_filter.coterminosity_class is not None:
-        classes = coterminosity_table(build, vintage, health).set_index("la_code")["class"]
+        classes = classify(build, health, la_vintage=vintage).set_index("la_code")["class"]
         keep &= classes.reindex(councils.index).to_numpy() == council_filter.coterminosity_class
     return councils.index[keep].tolist()

@@ -11,7 +11,8 @@ from trustmap import compare
 from trustmap.build import Build
 from trustmap.choices import check_choice
 from trustmap.council_filter import CouncilFilter, filter_councils
-from trustmap.council_health import HEALTH_GEOGRAPHIES, coterminosity_table
+from trustmap.health_classes import classify
+from trustmap.health_vintages import health_label
 from trustmap.pathfinders import vintage_pathfinders, years_after_announcement
 from trustmap.values import council_values, data_vintage, indicator_meta
 from trustmap.vintages import check_vintage, council_table
@@ -37,10 +38,10 @@ def group_membership(
     if by == "pathfinder":
         status = vintage_pathfinders(build, vintage)
         return status.set_index("la_code")["pathfinder"], ("pathfinder", "other councils")
-    table = coterminosity_table(build, vintage, health)
+    table = classify(build, health, la_vintage=vintage)
     table = table[table["class"] != "not_determined"]
     return (table.set_index("la_code")["class"] == "coterminous"), (
-        f"coterminous with {HEALTH_GEOGRAPHIES[health]}",
+        f"coterminous with {health_label(health)}",
         "not coterminous",
     )
 

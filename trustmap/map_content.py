@@ -17,9 +17,10 @@ from trustmap.colouring import (
     pathfinder_colouring,
 )
 from trustmap.council_filter import filter_councils
-from trustmap.council_health import HEALTH_GEOGRAPHIES, coterminosity_table
 from trustmap.councils import DISTRICTS_FILE
 from trustmap.health import CCG_FILE, LSOA_LOOKUP_FILE
+from trustmap.health_classes import classify
+from trustmap.health_vintages import health_label
 from trustmap.pathfinders import PATHFINDERS_SOURCE, vintage_pathfinders
 from trustmap.sources import source_line
 from trustmap.values import council_values, data_vintage, indicator_meta
@@ -52,8 +53,8 @@ def map_content(build: Build, view: View) -> MapContent:
         source = f"{source_line(DISTRICTS_FILE)} {PATHFINDERS_SOURCE} {in_force}"
         return MapContent(colouring, source)
     if view.colour == "coterminosity":
-        table = coterminosity_table(build, view.vintage, MAP_HEALTH)
-        colouring = coterminosity_colouring(table, HEALTH_GEOGRAPHIES[MAP_HEALTH])
+        table = classify(build, MAP_HEALTH, la_vintage=view.vintage)
+        colouring = coterminosity_colouring(table, health_label(MAP_HEALTH))
         files = (DISTRICTS_FILE, CCG_FILE, LSOA_LOOKUP_FILE)
         return MapContent(colouring, f"{source_line(*files)} {in_force}")
     meta = indicator_meta(build, view.indicator)

@@ -64,6 +64,15 @@ LSOA11_CCG19_LAD19 = schema(
         "LAD19NM": text(),
     }
 )
+LA_CHANGES = schema(
+    {
+        "oldcd": text(),
+        "oldnm": text(),
+        "newcd": text(nullable=True),
+        "type": text(),
+        "start": integer(),
+    }
+)
 PCT_2006_MEMBERSHIP = schema(
     {
         "pct_code": text(r"^[0-9A-Z]{3}$", nullable=True),
@@ -226,4 +235,59 @@ MANIFEST = schema(
         "vintage": text(),
         "licence": text(),
     }
+)
+
+# NHS commissioners through time (data/boundaries/health_vintages.csv and the files it names).
+HEALTH_KINDS = ["PCT", "CCG", "sub-ICB location", "ICB"]
+HEALTH_METHODS = ["membership", "overlay", "pct_members"]
+HEALTH_VINTAGES = schema(
+    {
+        "id": text(r"^[a-z]+\d{4}$", unique=True),
+        "kind": text(isin=HEALTH_KINDS),
+        "in_force_from": text(r"^\d{4}-\d\d-\d\d$"),
+        "method": text(isin=HEALTH_METHODS),
+        "council_vintage": text(r"^\d{4}$"),
+        "expected_bodies": integer(),
+        "lookup_file": text(r"^boundaries/\S+\.csv(\.gz)?$", nullable=True),
+        "lookup_code": text(nullable=True),
+        "lookup_name": text(nullable=True),
+        "district_file": text(r"^boundaries/\S+\.csv(\.gz)?$", nullable=True),
+        "polygon_file": text(r"^boundaries/\S+\.(geo|topo)json$", nullable=True),
+        "polygon_code": text(nullable=True),
+        "polygon_name": text(nullable=True),
+        "polygon_epsg": pa.Column("Int64", nullable=True, coerce=True),
+        "label": text(),
+        "source": text(),
+    }
+)
+NHS_CODE = r"^E(38|54)\d{6}$"
+LSOA = r"^E01\d{6}$"
+
+
+def lsoa_health_lookup(
+    unit: str, unit_name: str, code: str, name: str, district: str | None
+) -> pa.DataFrameSchema:
+    """An LSOA -> NHS commissioner (-> district) lookup, its columns named by the caller."""
+    columns = {unit: text(LSOA, unique=True), unit_name: text(), code: text(NHS_CODE), name: text()}
+    if district:
+        columns[district] = text(COUNCIL_GSS)
+    return schema(columns)
+
+
+def lsoa_district_lookup(unit: str, district: str) -> pa.DataFrameSchema:
+    """An LSOA -> (ward ->) district lookup: one row per LSOA and ward, Wales included."""
+    return schema({unit: text(r"^[EW]01\d{6}$"), district: text(r"^[EW]0[6-9]\d{6}$")})
+
+
+def health_polygons(code: str, name: str | None) -> pa.DataFrameSchema:
+    """Attributes of an NHS commissioner polygon file (TopoJSON files carry codes only)."""
+    columns = {code: text(NHS_CODE, unique=True)}
+    if name:
+        columns[name] = text()
+    return schema(columns)
+
+
+CTYUA_2023 = schema({"CTYUA23CD": text(r"^[ENSW]\d{8}$", unique=True), "CTYUA23NM": text()})
+LTLA23_UTLA23 = schema(
+    {"ltla23_code": text(r"^[EW]\d{8}$", unique=True), "utla23_code": text(r"^[EW]\d{8}$")}
 )

@@ -98,22 +98,40 @@ def read_csv(path: Path, schema: pa.DataFrameSchema) -> pd.DataFrame:
     return validate_frame(frame, schema, path)
 
 
-def read_polygons(path: Path, schema: pa.DataFrameSchema, code_column: str) -> gpd.GeoDataFrame:
-    """Read a GeoJSON layer in EPSG:4326, check its geometry and attributes; return it as read."""
+def read_polygons(
+    path: Path,
+    schema: pa.DataFrameSchema,
+    code_column: str,
+    *,
+    epsg: int = EXPECTED_EPSG,
+    repair: bool = False,
+) -> gpd.GeoDataFrame:
+    """Read a GeoJSON (or TopoJSON) layer in EPSG:`epsg`, check its geometry and attributes;
+    return it as read. TopoJSON has no CRS member, so a TopoJSON file is taken to be in `epsg`.
+    With `repair`, invalid polygons are mended with `shapely.make_valid` and their number is
+    kept in `layer.attrs["repaired"]` (quantised TopoJSON self-intersects where arcs snap)."""
     if not path.is_file():
         raise DataFileError(path, f"file not found in {path.parent}")
     try:
         layer = gpd.read_file(path)
     except Exception as error:  # pyogrio raises several unrelated types for unreadable files
         raise DataFileError(path, f"cannot be read as a vector layer ({error})") from None
-    if layer.crs is None or layer.crs.to_epsg() != EXPECTED_EPSG:
-        raise DataFileError(path, f"CRS is {layer.crs}, expected EPSG:{EXPECTED_EPSG} (lon/lat)")
+    if layer.crs is None and path.suffix == ".topojson":
+        layer = layer.set_crs(epsg)
+    if layer.crs is None or layer.crs.to_epsg() != epsg:
+        raise DataFileError(path, f"CRS is {layer.crs}, expected EPSG:{epsg}")
+    invalid = ~shapely.is_valid(layer.geometry.values) if repair else None
+    if repair and invalid.any():
+        mended = shapely.make_valid(layer.geometry.values[invalid])
+        layer.loc[invalid, "geometry"] = gpd.GeoSeries(mended, crs=layer.crs).values
     _check_geometry(layer, path)
     attributes = validate_frame(
         pd.DataFrame(layer.drop(columns="geometry")), schema, path, feature_number
     )
     _check_unique(attributes, code_column, path)
-    return gpd.GeoDataFrame(attributes, geometry=layer.geometry, crs=layer.crs)
+    checked = gpd.GeoDataFrame(attributes, geometry=layer.geometry, crs=layer.crs)
+    checked.attrs["repaired"] = int(invalid.sum()) if repair else 0
+    return checked
 
 
 def _check_geometry(layer: gpd.GeoDataFrame, path: Path) -> None:

@@ -15,7 +15,8 @@ from trustmap import coterminosity
 from trustmap.build import Build
 from trustmap.colouring import CLASSIFIERS
 from trustmap.council_filter import CouncilFilter
-from trustmap.council_health import HEALTH_GEOGRAPHIES
+from trustmap.health_classes import display_ids, health_areas
+from trustmap.health_vintages import health_label, vintage
 from trustmap.vintages import known_vintages
 
 __all__ = [
@@ -102,7 +103,6 @@ class Choices:
     @classmethod
     def from_build(cls, build: Build, theme_ids) -> Choices:
         catalogue = build["indicator_catalogue"]
-        coverage = {layer["layer"]: layer["coverage"] for layer in build.layers}
         return cls(
             vintages=tuple(known_vintages(build)),
             themes=tuple(theme_ids),
@@ -119,10 +119,7 @@ class Choices:
                 "status": tuple(STATUSES),
                 "cclass": (*coterminosity.CLASSES, "not_determined"),
             },
-            health_overlays={
-                health: f"{label} ({coverage[health].split(';')[0]})"
-                for health, label in HEALTH_GEOGRAPHIES.items()
-            },
+            health_overlays={health: overlay_label(build, health) for health in display_ids(build)},
         )
 
     def indicators_of(self, theme: str | None) -> list[str]:
@@ -136,6 +133,15 @@ class Choices:
             DEFAULT_INDICATOR if DEFAULT_INDICATOR in self.periods else next(iter(self.periods))
         )
         return View(vintage, "pathfinder", None, indicator, self.periods[indicator][-1])
+
+
+def overlay_label(build: Build, health: str) -> str:
+    """'CCG April 2019 (191)', or 'PCT October 2006 (44 of 152 drawn)' where polygons are
+    missing."""
+    drawn = len(health_areas(build, health, display=True))
+    expected = int(vintage(health)["expected_bodies"])
+    counted = str(drawn) if drawn == expected else f"{drawn} of {expected} drawn"
+    return f"{health_label(health)} ({counted})"
 
 
 def settle(view: View, choices: Choices) -> tuple[View, list[str]]:

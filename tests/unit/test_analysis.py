@@ -6,21 +6,21 @@ import json
 
 import pytest
 
-from trustmap import council_health, profile, themes
+from trustmap import health_classes, profile, themes
 from trustmap.cli import main
 
 
 def test_overlay_and_membership_agree_on_2019_councils_and_ccgs(build):
-    checked = council_health.method_check(build, "2019", "ccg2019")
+    checked = health_classes.method_agreement(build, "ccg2019", la_vintage="2019")
     assert len(checked) == 151
     assert checked["agree"].sum() >= 148
     assert (checked.loc[~checked["agree"], "cause"].str.len() > 0).all()
 
 
 def test_known_coterminous_pairs_on_real_data(build):
-    table = council_health.coterminosity_table(build, "2019", "ccg2019", "membership").set_index(
-        "la_code"
-    )
+    table = health_classes.classify(
+        build, "ccg2019", la_vintage="2019", method="membership"
+    ).set_index("la_code")
     assert table.at["E08000016", "class"] == "coterminous"  # Barnsley = NHS Barnsley CCG
     assert table.at["E10000012", "class"] != "coterminous"  # Essex had five CCGs and more
     london_boroughs = table[table.index.str.startswith("E09")]
@@ -29,9 +29,7 @@ def test_known_coterminous_pairs_on_real_data(build):
 
 
 def test_pct2006_is_never_guessed_where_unsourced(build):
-    table = council_health.coterminosity_table(build, "2004", "pct2006", "membership").set_index(
-        "la_code"
-    )
+    table = health_classes.classify(build, "pct2006", la_vintage="2004").set_index("la_code")
     assert table.at["E10000015", "class"] == "not_determined"  # Hertfordshire: one PCT unsourced
     assert table.at["E09000008", "class"] == "coterminous"  # Croydon = Croydon PCT
     assert table.at["E09000029", "class"] == "health_spans_several"  # Sutton and Merton PCT
