@@ -63,7 +63,7 @@ def refuse_bad_requests(server: Flask) -> None:
 
 def create_app() -> dash.Dash:
     build = get_build()
-    app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=False)
+    app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=True)
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
     app.layout = main_layout(build, choices())
     # The charts section joins the page later (`show_charts`); Dash checks callbacks against this.

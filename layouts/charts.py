@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, table_twin
+from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, labelled, table_twin
 from trustmap import themes
 from trustmap.build import Build
 from trustmap.chart_figures import PER_TRUST_NOT_PUBLISHED, published_totals_figure
@@ -60,12 +60,8 @@ def scatter_card(build: Build) -> dbc.Card:
                     dbc.Row(
                         [
                             dbc.Col(
-                                [
-                                    dbc.Label(
-                                        "Second indicator (y)",
-                                        html_for=ids.Y_INDICATOR,
-                                        className="small mb-1",
-                                    ),
+                                labelled(
+                                    "Second indicator (y)",
                                     dcc.Dropdown(
                                         id=ids.Y_INDICATOR,
                                         options=indicator_options(catalogue, list(catalogue["id"])),
@@ -73,23 +69,21 @@ def scatter_card(build: Build) -> dbc.Card:
                                         clearable=False,
                                         optionHeight=50,
                                     ),
-                                ],
+                                    ids.Y_INDICATOR,
+                                ),
                                 md=9,
                             ),
                             dbc.Col(
-                                [
-                                    dbc.Label(
-                                        "Its period",
-                                        html_for=ids.Y_PERIOD,
-                                        className="small mb-1",
-                                    ),
+                                labelled(
+                                    "Its period",
                                     dcc.Dropdown(
                                         id=ids.Y_PERIOD,
                                         options=options,
                                         value=latest,
                                         clearable=False,
                                     ),
-                                ],
+                                    ids.Y_PERIOD,
+                                ),
                                 md=3,
                             ),
                         ],

@@ -12,7 +12,7 @@ from trustmap.build import Build
 from trustmap.health_classes import health_areas
 from trustmap.map_content import highlighted_councils, map_content
 from trustmap.map_figure import council_geojson, council_map, health_geojson, health_outline
-from trustmap.pathfinders import vintage_pathfinders
+from trustmap.pathfinders import pathfinder_codes
 from trustmap.sources import OGL_ATTRIBUTION
 from trustmap.view import FILTERS, Choices, View
 
@@ -37,11 +37,10 @@ def health_trace(build: Build, health: str, label: str) -> go.Choroplethmap:
 def map_figure(build: Build, choices: Choices, view: View) -> go.Figure:
     """The whole map of a (settled) view: geometry, colours, pathfinder outlines, overlay."""
     content = map_content(build, view)
-    status = vintage_pathfinders(build, view.vintage)
     figure = council_map(
         vintage_geojson(build, view.vintage),
         content.colouring,
-        status.loc[status["pathfinder"], "la_code"],
+        pathfinder_codes(build, view.vintage),
         highlighted_councils(build, view),
     )
     if view.health:

@@ -12,6 +12,7 @@ from trustmap.validation import read_csv, reject_rows
 from trustmap.vintages import check_vintage, district_area_series
 
 __all__ = [
+    "pathfinder_codes",
     "pathfinder_status",
     "pathfinders_in",
     "read_pathfinders",
@@ -83,6 +84,12 @@ def vintage_pathfinders(build: Build, vintage: str) -> pd.DataFrame:
         ("pathfinders", vintage),
         lambda: pathfinder_status(build["council_members"], district_area_series(build), vintage),
     )
+
+
+def pathfinder_codes(build: Build, vintage: str) -> list[str]:
+    """Codes of the councils of `vintage` that are (mostly) a 2003 pathfinder's area."""
+    status = vintage_pathfinders(build, vintage)
+    return status.loc[status["pathfinder"], "la_code"].tolist()
 
 
 def pathfinders_in(build: Build, vintage: str) -> pd.DataFrame:

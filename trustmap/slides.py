@@ -13,7 +13,7 @@ from trustmap.build import Build
 from trustmap.chart_figures import comparison_sentence, group_comparison_figure
 from trustmap.group_comparison import comparison
 from trustmap.map_content import map_content
-from trustmap.pathfinders import vintage_pathfinders
+from trustmap.pathfinders import pathfinder_codes
 from trustmap.slide_map import slide_outlines, static_council_map
 from trustmap.values import indicator_meta
 from trustmap.view import View
@@ -43,11 +43,10 @@ def vintage_outlines(build: Build, vintage: str) -> gpd.GeoDataFrame:
 
 def map_slide(build: Build, view: View) -> Slide:
     content = map_content(build, view)
-    status = vintage_pathfinders(build, view.vintage)
     figure = static_council_map(
         vintage_outlines(build, view.vintage),
         content.colouring,
-        status.loc[status["pathfinder"], "la_code"],
+        pathfinder_codes(build, view.vintage),
     )
     title = (
         f"{content.colouring.title}: councils of {view.vintage} (thick outline: 2003 pathfinders)"
