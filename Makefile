@@ -5,19 +5,23 @@ PY := $(VENV)/bin/python
 
 .PHONY: run test build chromium
 
-run: $(VENV)/.installed build
+run: $(VENV)/.installed-run build
 	$(PY) app.py
 
-test: $(VENV)/.installed chromium
-	$(PY) -m pytest
+test: $(VENV)/.installed-test chromium
+	$(PY) -m pytest --durations=15
 
-build: $(VENV)/.installed
+build: $(VENV)/.installed-run
 	$(PY) -m trustmap layers
 
-$(VENV)/.installed: requirements.txt
-	$(PYTHON) -m venv $(VENV)
+# One pinned install for both: `run` needs requirements.txt, `test` the tools in
+# requirements-dev.txt as well.
+$(VENV)/.installed-run: requirements.txt
+$(VENV)/.installed-test: requirements.txt requirements-dev.txt
+$(VENV)/.installed-run $(VENV)/.installed-test:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -r requirements.txt
+	$(VENV)/bin/pip install --quiet $(addprefix -r ,$^)
 	touch $@
 
 # Debian's Chromium drives the browser tests and kaleido's static export.
