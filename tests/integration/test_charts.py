@@ -13,6 +13,8 @@ from callbacks.charts import update_scatter, update_trend, update_y_periods
 from layouts import ids
 from tests.integration.conftest import load_link
 
+pytestmark = pytest.mark.bundle  # the real app on the real data bundle
+
 GOOD_DEVELOPMENT = "lait-fsp-new-gooddev"
 IDACI = "iod2019-idaci-average-score"
 

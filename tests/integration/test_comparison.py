@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from callbacks.comparison import update_comparison
 from tests.integration.conftest import load_link
+
+pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
 
 def test_comparison_gives_two_figures_and_sentences():

@@ -17,6 +17,8 @@ from callbacks.data import view_from_store
 from tests.integration.conftest import load_link
 from trustmap.view import FILTERS
 
+pytestmark = pytest.mark.bundle  # the real app on the real data bundle
+
 
 def view_of(search: str):
     return view_from_store(load_link(search)["view"])

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from callbacks.detail import detail_children, update_profile
+
+pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
 
 def test_detail_names_the_council_and_its_status():

@@ -14,13 +14,13 @@ import re
 import pytest
 
 from tests.support.dash_wire import (
-    UPDATE_PATH as UPDATE,
-)
-from tests.support.dash_wire import (
+    UPDATE_PATH,
     callback_writing,
     prop_id,
     request_for,
 )
+
+pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
 LINK_LOAD_CONTROLS = {
     "vintage.value": "2019",
@@ -82,14 +82,14 @@ def assert_clear(response, *expected: str) -> None:
 
 def assert_still_serving(client, callbacks) -> None:
     page = client.get("/")
-    update = client.post(UPDATE, json=link_load(callbacks, "?c=indicator"))
+    update = client.post(UPDATE_PATH, json=link_load(callbacks, "?c=indicator"))
     assert page.status_code == 200
     assert update.status_code == 200
     assert update.get_json()["response"]["view"]["data"]["colour"] == "indicator"
 
 
 def post_raw(client, body: str | bytes):
-    return client.post(UPDATE, data=body, content_type="application/json")
+    return client.post(UPDATE_PATH, data=body, content_type="application/json")
 
 
 def test_unknown_component_ids_are_refused(client, callbacks):
@@ -99,7 +99,7 @@ def test_unknown_component_ids_are_refused(client, callbacks):
         "inputs": [{"id": "nothing", "property": "value", "value": 1}],
         "changedPropIds": ["nothing.value"],
     }
-    response = client.post(UPDATE, json=payload)
+    response = client.post(UPDATE_PATH, json=payload)
     assert 400 <= response.status_code < 500
     assert_clear(response)
     assert_still_serving(client, callbacks)
@@ -113,7 +113,7 @@ def test_unknown_component_ids_are_refused(client, callbacks):
 def test_wrong_types_in_the_view_callback(client, callbacks, control, junk):
     spec = callback_writing(callbacks, "view.data")
     values = {"url.search": "", **LINK_LOAD_CONTROLS, control: junk}
-    response = client.post(UPDATE, json=request_for(spec, values, [control]))
+    response = client.post(UPDATE_PATH, json=request_for(spec, values, [control]))
     assert_clear(response)
     if response.status_code == 200:
         view = response.get_json()["response"].get("view", {}).get("data")
@@ -125,7 +125,7 @@ def test_wrong_types_in_the_view_callback(client, callbacks, control, junk):
 def test_wrong_types_in_a_map_click(client, callbacks, junk):
     spec = callback_writing(callbacks, "view.data")
     values = {"url.search": "", **LINK_LOAD_CONTROLS, "map.clickData": junk}
-    response = client.post(UPDATE, json=request_for(spec, values, ["map.clickData"]))
+    response = client.post(UPDATE_PATH, json=request_for(spec, values, ["map.clickData"]))
     assert_clear(response)
     assert_still_serving(client, callbacks)
 
@@ -136,10 +136,12 @@ def test_wrong_types_in_the_stored_view(client, callbacks, junk):
     input."""
     spec = callback_writing(callbacks, "view.data")
     values = {"url.search": "", **LINK_LOAD_CONTROLS, "view.data": junk}
-    assert_clear(client.post(UPDATE, json=request_for(spec, values, ["indicator.value"])))
+    assert_clear(client.post(UPDATE_PATH, json=request_for(spec, values, ["indicator.value"])))
     readers = [s for s in callbacks if "view.data" in map(prop_id, s["inputs"])]
     for reader in readers:
-        response = client.post(UPDATE, json=request_for(reader, {"view.data": junk}, ["view.data"]))
+        response = client.post(
+            UPDATE_PATH, json=request_for(reader, {"view.data": junk}, ["view.data"])
+        )
         assert_clear(response)
     assert_still_serving(client, callbacks)
 
@@ -148,7 +150,7 @@ def test_wrong_types_in_the_stored_view(client, callbacks, junk):
 def test_a_megabyte_string_is_refused(client, callbacks, control):
     spec = callback_writing(callbacks, "view.data")
     values = {"url.search": "", **LINK_LOAD_CONTROLS, control: "x" * MEGABYTE}
-    response = client.post(UPDATE, json=request_for(spec, values, [control]))
+    response = client.post(UPDATE_PATH, json=request_for(spec, values, [control]))
     assert 400 <= response.status_code < 500
     assert_clear(response)
     assert_still_serving(client, callbacks)
@@ -187,7 +189,7 @@ def test_unknown_area_code_from_a_click_selects_nothing(client, callbacks):
     spec = callback_writing(callbacks, "view.data")
     click = {"points": [{"curveNumber": 0, "location": "XX999"}]}
     values = {"url.search": "", **LINK_LOAD_CONTROLS, "map.clickData": click}
-    response = client.post(UPDATE, json=request_for(spec, values, ["map.clickData"]))
+    response = client.post(UPDATE_PATH, json=request_for(spec, values, ["map.clickData"]))
     assert_clear(response)
     view = response.get_json()["response"].get("view", {}).get("data")
     assert view is None or view["area"] is None
@@ -196,12 +198,12 @@ def test_unknown_area_code_from_a_click_selects_nothing(client, callbacks):
 def test_unknown_area_code_in_the_panel_says_so(client, callbacks):
     detail = callback_writing(callbacks, "detail.children")
     values = {"area.data": "E99999999", "view.data": GOOD_VIEW}
-    response = client.post(UPDATE, json=request_for(detail, values, ["area.data"]))
+    response = client.post(UPDATE_PATH, json=request_for(detail, values, ["area.data"]))
     assert_clear(response, "E99999999")
     profile = callback_writing(callbacks, "profile-grid.rowData")
     for area in ("E99999999", "<script>", 42, {"a": 1}):
         response = client.post(
-            UPDATE, json=request_for(profile, {"area.data": area}, ["area.data"])
+            UPDATE_PATH, json=request_for(profile, {"area.data": area}, ["area.data"])
         )
         assert_clear(response)
     assert_still_serving(client, callbacks)
@@ -226,12 +228,12 @@ def test_unknown_vintage_or_indicator_in_the_view(client, callbacks, bad):
     assert readers
     for reader in readers:
         values = {"view.data": GOOD_VIEW | bad, "area.data": GOOD_VIEW["area"]}
-        assert_clear(client.post(UPDATE, json=request_for(reader, values, ["view.data"])))
+        assert_clear(client.post(UPDATE_PATH, json=request_for(reader, values, ["view.data"])))
     assert_still_serving(client, callbacks)
 
 
 def test_odd_link_is_explained_and_escaped(client, callbacks):
-    response = client.post(UPDATE, json=link_load(callbacks, ODD_LINKS["unknown values"]))
+    response = client.post(UPDATE_PATH, json=link_load(callbacks, ODD_LINKS["unknown values"]))
     assert_clear(response, "1999", "XX")
     assert response.is_json
     alert = json.dumps(response.get_json()["response"]["url-alert"])
@@ -242,13 +244,13 @@ def test_odd_link_is_explained_and_escaped(client, callbacks):
 @pytest.mark.parametrize("search", ODD_LINKS.values(), ids=ODD_LINKS.keys())
 def test_odd_links(client, callbacks, search):
     """The view callback and every other callback reading the address, and the page itself."""
-    response = client.post(UPDATE, json=link_load(callbacks, search))
+    response = client.post(UPDATE_PATH, json=link_load(callbacks, search))
     assert_clear(response)
     assert response.status_code == 200
     readers = [s for s in callbacks if "url.search" in map(prop_id, s["inputs"])]
     for reader in readers:
         values = {"url.search": search, **LINK_LOAD_CONTROLS}
-        assert_clear(client.post(UPDATE, json=request_for(reader, values, ["url.search"])))
+        assert_clear(client.post(UPDATE_PATH, json=request_for(reader, values, ["url.search"])))
     assert_clear(client.get("/" + search))
     assert_still_serving(client, callbacks)
 
@@ -259,7 +261,7 @@ def test_a_long_link_is_not_echoed_many_times(client, callbacks):
     readers = [s for s in callbacks if "url.search" in map(prop_id, s["inputs"])]
     for reader in readers:
         values = {"url.search": search, **LINK_LOAD_CONTROLS}
-        response = client.post(UPDATE, json=request_for(reader, values, ["url.search"]))
+        response = client.post(UPDATE_PATH, json=request_for(reader, values, ["url.search"]))
         assert len(response.get_data()) < 2 * len(search), reader["output"]
 
 
@@ -270,7 +272,7 @@ def test_unknown_export_is_a_404_with_a_message(client):
 
 
 def test_wrong_method_is_a_405_without_traceback(client):
-    response = client.put(UPDATE, json={})
+    response = client.put(UPDATE_PATH, json={})
     assert response.status_code == 405
     assert_clear(response)
 

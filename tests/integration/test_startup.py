@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.bundle  # the real app on the real data bundle
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
 from dash import no_update
 
 from callbacks.data import get_build
 from callbacks.view import sync_view
 from layouts import ids
 from tests.integration.conftest import DEFAULT_CONTROLS, load_link, run_callback
+
+pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
 
 def change(control: str, value, current: dict, search: str = "") -> dict:
