@@ -45,6 +45,13 @@ def export_menu(chart: str, label: str = "Export for slides") -> dbc.DropdownMen
     )
 
 
+def download_button(label: str, component_id, class_name: str = "mt-2") -> dbc.Button:
+    """A small outlined button that downloads a table as CSV."""
+    return dbc.Button(
+        label, id=component_id, size="sm", color="secondary", outline=True, className=class_name
+    )
+
+
 def grid_columns(column_defs: list[dict]) -> list[dict]:
     """Column definitions headed by their field unless named otherwise: AG Grid would
     capitalise a field ("La_vintage"), and the header is the CSV's header."""
@@ -64,14 +71,7 @@ def table_twin(name: str, column_defs: list[dict], row_data: list[dict] | None =
                 style={"height": f"{GRID_HEIGHT_PX}px"},
                 csvExportParams={"fileName": f"trustmap_{name}.csv"},
             ),
-            dbc.Button(
-                "Download the table (CSV)",
-                id=ids.grid_download(name),
-                size="sm",
-                color="secondary",
-                outline=True,
-                className="mt-2",
-            ),
+            download_button("Download the table (CSV)", ids.grid_download(name)),
         ],
         className="mt-2",
     )

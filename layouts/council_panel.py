@@ -7,6 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
+from layouts.common import download_button
 
 PROFILE_COLUMNS = [
     {
@@ -42,14 +43,7 @@ def council_panel() -> dbc.Card:
         [
             html.P(id=ids.PROFILE_CAPTION, className="small text-muted"),
             grid,
-            dbc.Button(
-                "Download the profile (CSV)",
-                id=ids.PROFILE_DOWNLOAD_BUTTON,
-                size="sm",
-                color="secondary",
-                outline=True,
-                className="mt-2",
-            ),
+            download_button("Download the profile (CSV)", ids.PROFILE_DOWNLOAD_BUTTON),
         ],
         id=ids.PROFILE_SECTION,
         style={"display": "none"},

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import GRAPH_CONFIG, export_menu
+from layouts.common import GRAPH_CONFIG, download_button, export_menu
 from trustmap.build import Build
 from trustmap.health_classes import health_areas
 from trustmap.map_content import highlighted_councils, map_content
@@ -67,13 +67,7 @@ def map_section(figure, source: str) -> html.Div:
             ),
             html.P(source, id=ids.MAP_SOURCE, className="small mb-1"),
             html.P(OGL_ATTRIBUTION, className="small text-muted mb-2"),
-            dbc.Button(
-                "Download the map's data (CSV)",
-                id=ids.MAP_DOWNLOAD_BUTTON,
-                size="sm",
-                color="secondary",
-                outline=True,
-            ),
+            download_button("Download the map's data (CSV)", ids.MAP_DOWNLOAD_BUTTON, ""),
             export_menu("map"),
             dbc.Button(
                 "Briefing pack (PDF)",
