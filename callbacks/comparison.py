@@ -13,7 +13,6 @@ from layouts import ids
 from trustmap.chart_figures import comparison_sentence, group_comparison_figure
 from trustmap.chart_tables import comparison_table, records
 from trustmap.group_comparison import GROUPINGS, comparison, comparison_source
-from trustmap.map_content import MAP_HEALTH
 from trustmap.values import indicator_meta
 from trustmap.view import View
 
@@ -41,7 +40,7 @@ def comparison_outputs(view: View) -> dict:
                 view.indicator,
                 view.period,
                 by,
-                health=MAP_HEALTH,
+                health=view.nhs,
                 council_filter=council_filter,
             )
         except ValueError as error:  # UnknownChoiceError is a ValueError, as is "too few values"

@@ -12,7 +12,6 @@ from trustmap.chart_tables import records
 from trustmap.choices import UnknownChoiceError
 from trustmap.health_classes import classify
 from trustmap.health_vintages import health_label
-from trustmap.map_content import MAP_HEALTH
 from trustmap.pathfinders import vintage_pathfinders
 from trustmap.profile import council_profile
 from trustmap.view import shown
@@ -39,9 +38,9 @@ def pathfinder_text(row) -> str:
 
 
 @cache.memoize()
-def detail_children(area: str | None, vintage: str) -> list:
-    """Name, pathfinder status, coterminosity and lineage of `area` among the councils of
-    `vintage` (both validated by the caller)."""
+def detail_children(area: str | None, vintage: str, nhs: str) -> list:
+    """Name, pathfinder status, coterminosity with the health vintage `nhs` and lineage of
+    `area` among the councils of `vintage` (all validated by the caller)."""
     if not area:
         return [html.P(NO_AREA, className="text-muted mb-0")]
     status = vintage_pathfinders(get_build(), vintage).set_index("la_code")
@@ -54,13 +53,13 @@ def detail_children(area: str | None, vintage: str) -> list:
             )
         ]
     row = status.loc[area]
-    health = classify(get_build(), MAP_HEALTH, la_vintage=vintage).set_index("la_code").loc[area]
-    health_codes = health["health_codes"].replace(";", ", ") or "none"
+    health = classify(get_build(), nhs, la_vintage=vintage).set_index("la_code").loc[area]
+    health_names = health["health_names"].replace(";", ", ") or "none"
     facts = {
         "Code": (area, None),
         "Pathfinder status": (pathfinder_text(row), ids.DETAIL_PATHFINDER),
-        f"Coterminosity with {health_label(MAP_HEALTH)}": (
-            f"{health['class'].replace('_', ' ')}: {health_codes}",
+        f"Coterminosity with {health_label(nhs)}": (
+            f"{health['class'].replace('_', ' ')}: {health_names}",
             None,
         ),
         "Predecessors and successors": (lineage_text(area, vintage), ids.DETAIL_LINEAGE),
@@ -109,7 +108,8 @@ def update_detail(area, view):
         return [
             dbc.Alert(f"Unknown council code '{shown(area)}': no council selected.", color="info")
         ]
-    return detail_children(known_area(area), view_from_store(view).vintage)
+    view = view_from_store(view)
+    return detail_children(known_area(area), view.vintage, view.nhs)
 
 
 @callback(

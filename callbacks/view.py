@@ -23,8 +23,8 @@ from trustmap.view import (
     to_query,
 )
 
-COMPARISON_FIELDS = ("indicator", "period", *FILTERS)
-TREND_FIELDS = ("indicator", *FILTERS)
+COMPARISON_FIELDS = ("indicator", "period", *FILTERS, "nhs")
+TREND_FIELDS = ("indicator", *FILTERS, "nhs")
 
 
 def area_from_click(click_data: dict | None) -> str | None:
@@ -46,6 +46,8 @@ def next_view(trigger: str | None, search, controls: dict, click, current) -> tu
     asked = View(**controls, area=area)
     if trigger == ids.INDICATOR:
         asked = View(**(asked.as_dict() | {"period": None}))
+    if trigger == ids.VINTAGE:  # the NHS geography follows the councils unless chosen after
+        asked = View(**(asked.as_dict() | {"nhs": None}))
     view, _ = settle(asked, choices())
     return view, [], False
 

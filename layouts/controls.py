@@ -18,7 +18,7 @@ FILTER_LABELS = {
     ids.REGION: ("Region", "All regions"),
     ids.LA_TYPE: ("Council type", "All types"),
     ids.STATUS: ("Pathfinder status", "All councils"),
-    ids.CCLASS: ("Coterminosity with CCG 2019", "All classes"),
+    ids.CCLASS: ("Coterminosity class", "All classes"),
 }
 VALUE_LABELS = {
     "UA": "Unitary authority",
@@ -44,6 +44,18 @@ def controls(build: Build, choices: Choices) -> dbc.Row:
             "Council vintage",
             dcc.Dropdown(
                 id=ids.VINTAGE, options=vintage_options, value=view.vintage, clearable=False
+            ),
+            2,
+        ),
+        (
+            "NHS bodies of",
+            dcc.Dropdown(
+                id=ids.NHS,
+                options=[
+                    {"label": text, "value": key} for key, text in choices.nhs_vintages.items()
+                ],
+                value=view.nhs,
+                clearable=False,
             ),
             2,
         ),

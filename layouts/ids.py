@@ -20,6 +20,7 @@ STATUS = "status"
 CCLASS = "cclass"
 HEALTH = "health"
 SCHEME = "scheme"
+NHS = "nhs"
 CONTROLS = (
     VINTAGE,
     COLOUR,
@@ -32,6 +33,7 @@ CONTROLS = (
     CCLASS,
     HEALTH,
     SCHEME,
+    NHS,
 )
 
 MAP = "map"

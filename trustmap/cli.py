@@ -116,7 +116,10 @@ def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
     if args.by == "neighbours":
         return cmd_compare_neighbours(build, args)
     council_filter = CouncilFilter(
-        region=args.region, la_type=args.la_type, coterminosity_class=args.coterminosity_class
+        region=args.region,
+        la_type=args.la_type,
+        coterminosity_class=args.coterminosity_class,
+        health=args.health,
     )
     result = compare_indicator(
         build,

@@ -10,7 +10,9 @@ from trustmap.health_classes import classify
 from trustmap.pathfinders import vintage_pathfinders
 from trustmap.vintages import council_table
 
-__all__ = ["CouncilFilter", "filter_councils"]
+__all__ = ["DEFAULT_HEALTH", "CouncilFilter", "filter_councils"]
+
+DEFAULT_HEALTH = "ccg2019"
 
 
 @dataclass(frozen=True)
@@ -21,17 +23,17 @@ class CouncilFilter:
     la_type: str | None = None
     pathfinder: bool | None = None
     coterminosity_class: str | None = None
+    health: str = DEFAULT_HEALTH  # the health vintage of `coterminosity_class`
 
     @property
     def active(self) -> bool:
-        return any(value is not None for value in asdict(self).values())
+        kept = asdict(self) | {"health": None}
+        return any(value is not None for value in kept.values())
 
 
-def filter_councils(
-    build: Build, vintage: str, council_filter: CouncilFilter, health: str = "ccg2019"
-) -> list[str]:
-    """Codes of the councils of `vintage` that pass `council_filter` (coterminosity with
-    `health` by its preferred method)."""
+def filter_councils(build: Build, vintage: str, council_filter: CouncilFilter) -> list[str]:
+    """Codes of the councils of `vintage` that pass `council_filter` (coterminosity with its
+    health vintage by that vintage's own method)."""
     councils = council_table(build, vintage).set_index("la_code")
     members = build["council_members"]
     keep = councils.index.notna()
@@ -46,6 +48,8 @@ def filter_councils(
         status = vintage_pathfinders(build, vintage).set_index("la_code")["pathfinder"]
         keep &= status.reindex(councils.index).to_numpy() == council_filter.pathfinder
     if council_filter.coterminosity_class is not None:
-        classes = classify(build, health, la_vintage=vintage).set_index("la_code")["class"]
+        classes = classify(build, council_filter.health, la_vintage=vintage).set_index("la_code")[
+            "class"
+        ]
         keep &= classes.reindex(councils.index).to_numpy() == council_filter.coterminosity_class
     return councils.index[keep].tolist()

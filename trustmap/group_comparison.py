@@ -10,7 +10,7 @@ import pandas as pd
 from trustmap import compare
 from trustmap.build import Build
 from trustmap.choices import check_choice
-from trustmap.council_filter import CouncilFilter, filter_councils
+from trustmap.council_filter import DEFAULT_HEALTH, CouncilFilter, filter_councils
 from trustmap.health_classes import classify
 from trustmap.health_vintages import health_label
 from trustmap.pathfinders import vintage_pathfinders, years_after_announcement
@@ -30,7 +30,7 @@ GROUPINGS = ("pathfinder", "coterminous")
 
 
 def group_membership(
-    build: Build, by: str, vintage: str, health: str = "ccg2019"
+    build: Build, by: str, vintage: str, health: str = DEFAULT_HEALTH
 ) -> tuple[pd.Series, tuple[str, str]]:
     """Boolean series (la_code -> in first group) and the two group labels; councils whose
     coterminosity is not determined belong to neither group."""
@@ -61,7 +61,7 @@ def comparison(
     period: str,
     by: str,
     vintage: str | None = None,
-    health: str = "ccg2019",
+    health: str = DEFAULT_HEALTH,
     council_filter: CouncilFilter | None = None,
 ) -> Comparison:
     """Group comparison of one indicator period (on `vintage`, by default its data's own) of

@@ -38,6 +38,7 @@ __all__ = [
     "DISPLAY_TABLE",
     "UNITS_TABLE",
     "build_tables",
+    "default_for",
     "district_predecessors",
     "health_vintages",
     "methods",
@@ -102,6 +103,16 @@ def health_label(health_id: str) -> str:
     """A health vintage as people name it: 'CCG April 2019', 'PCT October 2006'."""
     row = vintage(health_id)
     return f"{row['kind']} {pd.Timestamp(row['in_force_from']):%B %Y}"
+
+
+def default_for(council_vintage: str) -> str:
+    """The NHS geography shown with a council vintage by default: the first in force while those
+    councils were (PCT 2006 for the councils of 2004, CCG 2019 for those of 2019)."""
+    table = health_vintages()
+    matching = table.loc[table["council_vintage"] == council_vintage, "id"]
+    if matching.empty:
+        raise ValueError(f"no health vintage is paired with the councils of {council_vintage}")
+    return matching.iloc[0]
 
 
 def methods(row: pd.Series) -> list[str]:

@@ -18,9 +18,9 @@ from trustmap.colouring import (
 )
 from trustmap.council_filter import filter_councils
 from trustmap.councils import DISTRICTS_FILE
-from trustmap.health import CCG_FILE, LSOA_LOOKUP_FILE
 from trustmap.health_classes import classify
-from trustmap.health_vintages import health_label
+from trustmap.health_vintages import health_label, source_files
+from trustmap.health_vintages import vintage as health_vintage
 from trustmap.pathfinders import PATHFINDERS_SOURCE, vintage_pathfinders
 from trustmap.sources import source_line
 from trustmap.values import council_values, data_vintage, indicator_meta
@@ -29,7 +29,6 @@ from trustmap.vintages import council_table
 
 __all__ = ["MapContent", "highlighted_councils", "map_content", "map_table"]
 
-MAP_HEALTH = "ccg2019"  # the health geography of the coterminosity colouring
 FEW_VALUES_SHARE = 0.9  # below this share of councils with a value, say why the map is grey
 
 
@@ -53,10 +52,10 @@ def map_content(build: Build, view: View) -> MapContent:
         source = f"{source_line(DISTRICTS_FILE)} {PATHFINDERS_SOURCE} {in_force}"
         return MapContent(colouring, source)
     if view.colour == "coterminosity":
-        table = classify(build, MAP_HEALTH, la_vintage=view.vintage)
-        colouring = coterminosity_colouring(table, health_label(MAP_HEALTH))
-        files = (DISTRICTS_FILE, CCG_FILE, LSOA_LOOKUP_FILE)
-        return MapContent(colouring, f"{source_line(*files)} {in_force}")
+        table = classify(build, view.nhs, la_vintage=view.vintage)
+        colouring = coterminosity_colouring(table, health_label(view.nhs))
+        files = (DISTRICTS_FILE, *source_files(health_vintage(view.nhs)))
+        return MapContent(colouring, f"{source_line(*files)} {in_force}", *_class_note(table))
     meta = indicator_meta(build, view.indicator)
     values = council_values(build, view.indicator, view.period, view.vintage)
     colouring = indicator_colouring(
@@ -70,6 +69,18 @@ def map_content(build: Build, view: View) -> MapContent:
     source = f"{source_line(DISTRICTS_FILE, meta['source_file'])} {in_force}"
     note, level = _data_note(build, view, len(values), len(councils), meta["label"])
     return MapContent(colouring, source, note, level)
+
+
+def _class_note(table: pd.DataFrame) -> tuple[str | None, str]:
+    """(note, level) when some councils' class could not be determined from the bundle."""
+    unknown = int((table["class"] == "not_determined").sum())
+    if not unknown:
+        return None, "info"
+    return (
+        f"{unknown} of {len(table)} councils are grey: the bundle has no boundaries or member "
+        "list for their health bodies in this year, so their coterminosity is not determined.",
+        "warning",
+    )
 
 
 def _data_note(build: Build, view: View, with_value: int, councils: int, label: str):
@@ -102,7 +113,7 @@ def highlighted_councils(build: Build, view: View) -> list[str] | None:
     council_filter = view.council_filter()
     if not council_filter.active:
         return None
-    return filter_councils(build, view.vintage, council_filter, MAP_HEALTH)
+    return filter_councils(build, view.vintage, council_filter)
 
 
 def map_table(build: Build, view: View) -> pd.DataFrame:

@@ -57,7 +57,12 @@ def map_slide(build: Build, view: View) -> Slide:
 def comparison_slide(build: Build, view: View, by: str) -> Slide:
     try:
         made = comparison(
-            build, view.indicator, view.period, by, council_filter=view.council_filter()
+            build,
+            view.indicator,
+            view.period,
+            by,
+            health=view.nhs,
+            council_filter=view.council_filter(),
         )
     except ValueError as error:  # too few values, or a choice the build does not have
         raise SlideUnavailableError(str(error)) from error

@@ -14,9 +14,9 @@ import pandas as pd
 from trustmap import coterminosity
 from trustmap.build import Build
 from trustmap.colouring import CLASSIFIERS
-from trustmap.council_filter import CouncilFilter
+from trustmap.council_filter import DEFAULT_HEALTH, CouncilFilter
 from trustmap.health_classes import display_ids, health_areas
-from trustmap.health_vintages import health_label, vintage
+from trustmap.health_vintages import default_for, health_label, health_vintages, vintage
 from trustmap.vintages import known_vintages
 
 __all__ = [
@@ -36,7 +36,7 @@ __all__ = [
 
 COLOUR_MODES = {
     "pathfinder": "Pathfinder status",
-    "coterminosity": "Coterminosity with CCG 2019",
+    "coterminosity": "Coterminosity with NHS bodies",
     "indicator": "Indicator",
 }
 QUERY_KEYS = {
@@ -51,6 +51,7 @@ QUERY_KEYS = {
     "k": "cclass",
     "h": "health",
     "m": "scheme",
+    "n": "nhs",
 }
 FILTERS = ("region", "la_type", "status", "cclass")
 STATUSES = {"pathfinder": True, "other": False}
@@ -74,6 +75,7 @@ class View:
     cclass: str | None = None
     health: str | None = None
     scheme: str | None = None  # None: quintiles
+    nhs: str | None = None  # the health vintage of coterminosity; None: the council vintage's own
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -85,6 +87,7 @@ class View:
             la_type=self.la_type,
             pathfinder=STATUSES.get(self.status),
             coterminosity_class=self.cclass,
+            health=self.nhs or DEFAULT_HEALTH,
         )
 
 
@@ -99,6 +102,7 @@ class Choices:
     council_codes: frozenset[str]
     filters: dict[str, tuple[str, ...]]  # filter field -> the values it may take
     health_overlays: dict[str, str]  # health layer -> its label, with the coverage the build has
+    nhs_vintages: dict[str, str]  # health vintage -> its label, for coterminosity
 
     @classmethod
     def from_build(cls, build: Build, theme_ids) -> Choices:
@@ -120,6 +124,7 @@ class Choices:
                 "cclass": (*coterminosity.CLASSES, "not_determined"),
             },
             health_overlays={health: overlay_label(build, health) for health in display_ids(build)},
+            nhs_vintages={row.id: row.label for row in health_vintages().itertuples()},
         )
 
     def indicators_of(self, theme: str | None) -> list[str]:
@@ -132,7 +137,8 @@ class Choices:
         indicator = (
             DEFAULT_INDICATOR if DEFAULT_INDICATOR in self.periods else next(iter(self.periods))
         )
-        return View(vintage, "pathfinder", None, indicator, self.periods[indicator][-1])
+        period = self.periods[indicator][-1]
+        return View(vintage, "pathfinder", None, indicator, period, nhs=default_for(vintage))
 
 
 def overlay_label(build: Build, health: str) -> str:
@@ -176,8 +182,18 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
     }
     health = keep(view.health, choices.health_overlays, "health overlay", None)
     scheme = keep(view.scheme, CLASSIFIERS, "colour classes", None)
+    nhs = keep(view.nhs, choices.nhs_vintages, "NHS geography", default_for(vintage))
     return View(
-        vintage, colour, theme, indicator, period, area, **filters, health=health, scheme=scheme
+        vintage,
+        colour,
+        theme,
+        indicator,
+        period,
+        area,
+        **filters,
+        health=health,
+        scheme=scheme,
+        nhs=nhs,
     ), notes
 
 
@@ -202,8 +218,11 @@ def parse_query(search: str | None, choices: Choices) -> tuple[View, list[str]]:
 
 
 def to_query(view: View) -> str:
-    """The short query string of a view ('?v=2019&c=pathfinder&...'); empty values left out."""
+    """The short query string of a view ('?v=2019&c=pathfinder&...'); empty values, and the NHS
+    geography that the council vintage implies, left out."""
     values = {key: getattr(view, field) for key, field in QUERY_KEYS.items()}
+    if view.vintage and view.nhs == default_for(view.vintage):
+        values["n"] = None
     values[AREA_KEY] = view.area
     return "?" + urlencode({key: value for key, value in values.items() if value})
 

@@ -17,6 +17,7 @@ DEFAULT_CONTROLS = {
     ids.INDICATOR: "iod2019-imd-average-score",
     ids.PERIOD: "2019",
     **dict.fromkeys((ids.REGION, ids.LA_TYPE, ids.STATUS, ids.CCLASS, ids.HEALTH, ids.SCHEME)),
+    ids.NHS: "ccg2019",
 }
 
 

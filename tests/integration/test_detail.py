@@ -10,19 +10,21 @@ pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
 
 def test_detail_names_the_council_and_its_status():
-    text = str(detail_children("E09000029", "2019"))
+    text = str(detail_children("E09000029", "2019", "ccg2019"))
     assert "Sutton" in text
     assert "2003 children's trust pathfinder" in text
-    assert "coterminous: E38000179" in text
+    assert "coterminous: NHS Sutton CCG" in text
 
 
 def test_detail_names_predecessors_and_successors():
-    text = str(detail_children("E10000006", "2019"))
+    text = str(detail_children("E10000006", "2019", "ccg2019"))
     assert "2023: Cumberland" in text and "Westmorland and Furness" in text
 
 
 def test_council_of_another_vintage_is_explained():
-    text = str(detail_children("E06000060", "2019"))  # Buckinghamshire, unitary from 2020
+    text = str(
+        detail_children("E06000060", "2019", "ccg2019")
+    )  # Buckinghamshire, unitary from 2020
     assert "not one of the councils of vintage 2019" in text
 
 

@@ -96,3 +96,21 @@ def test_period_change_refires_the_comparisons_but_not_the_trend():
     outputs = change(ids.PERIOD, "2023", current)
     assert outputs["comparison_key"]["period"] == "2023"
     assert outputs["trend_key"] is no_update
+
+
+def test_nhs_geography_follows_the_council_vintage_unless_the_link_names_one():
+    assert load_link("?v=2004")["view"]["nhs"] == "pct2006"
+    assert load_link("?v=2023")["view"]["nhs"] == "sicbl2023"
+    chosen = load_link("?v=2004&n=icb2024")
+    assert chosen["view"]["nhs"] == "icb2024"
+    assert chosen["controls"][ids.NHS] == "icb2024"
+    odd = load_link("?v=2019&n=pct1999")
+    assert odd["view"]["nhs"] == "ccg2019"
+    assert "Unknown NHS geography 'pct1999'" in str(odd["alert"])
+
+
+def test_changing_the_council_vintage_moves_the_nhs_geography_with_it():
+    current = load_link("?v=2019&n=icb2024")["view"]
+    outputs = change(ids.VINTAGE, "2004", current)
+    assert outputs["view"]["nhs"] == "pct2006"
+    assert outputs["link"] == "?v=2004&c=pathfinder&i=iod2019-imd-average-score&p=2019"
