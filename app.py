@@ -17,11 +17,12 @@ from flask_talisman import Talisman
 from werkzeug.exceptions import HTTPException
 
 import callbacks  # noqa: F401  (registers the callbacks)
-from callbacks import exports
+from callbacks import exports, map_files
 from callbacks.cache import configure_cache
 from callbacks.data import choices, get_build
 from layouts import main_layout
 from layouts.charts import charts_section
+from layouts.map_section import preload_link
 from trustmap.datadir import DataDirectoryError
 from trustmap.validation import DataFileError
 
@@ -30,15 +31,13 @@ log = logging.getLogger("trustmap")
 
 
 def content_security_policy(app: dash.Dash) -> dict:
-    """Own host only; the hashes cover Dash's inline start-up script, blob: MapLibre's workers."""
+    """Own host only; the hashes cover Dash's inline start-up script."""
     return {
         "default-src": "'self'",
         "script-src": ["'self'", *app.csp_hashes()],
-        "style-src": ["'self'", "'unsafe-inline'"],  # plotly and AG Grid set inline styles
-        "img-src": ["'self'", "data:", "blob:"],
+        "style-src": ["'self'", "'unsafe-inline'"],  # Leaflet, plotly and AG Grid set inline styles
+        "img-src": ["'self'", "data:"],
         "font-src": ["'self'", "data:"],
-        "worker-src": ["'self'", "blob:"],
-        "child-src": ["'self'", "blob:"],
         "connect-src": "'self'",
         "object-src": "'none'",
         "base-uri": "'self'",
@@ -64,7 +63,9 @@ def refuse_bad_requests(server: Flask) -> None:
 def create_app() -> dash.Dash:
     build = get_build()
     app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=True)
-    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1)
+    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1).replace(
+        "{%metas%}", "{%metas%}\n        " + preload_link(build, choices()), 1
+    )
     app.layout = main_layout(build, choices())
     # The charts section joins the page later (`show_charts`); Dash checks callbacks against this.
     app.validation_layout = html.Div([app.layout, charts_section(build)])
@@ -73,6 +74,7 @@ def create_app() -> dash.Dash:
     configure_cache(server, build.directory.name)
     refuse_bad_requests(server)
     exports.register_routes(server)
+    map_files.register_routes(server)
     Talisman(
         server,
         force_https=False,

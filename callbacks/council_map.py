@@ -1,99 +1,37 @@
-"""The map: a whole figure when the vintage (so the geometry) changes, else a Patch of colours,
-selection or overlay; and the map's table twin as CSV."""
+"""The map: a clientside callback fetches a view's paint and restyles it in the browser
+(assets/trustmap_map.js); the server only answers the paint's URL (`callbacks.map_files`) and
+the map's table twin as CSV."""
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
-from dash import Input, Output, Patch, State, callback, dcc, no_update
-from dash.exceptions import PreventUpdate
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc
 
 from callbacks.cache import cache
-from callbacks.data import choices, get_build, view_from_store
+from callbacks.data import get_build, view_from_store
 from layouts import ids
-from layouts.map_section import drawn_key, health_trace, map_figure
-from trustmap.colouring import Colouring
-from trustmap.map_content import MapContent, highlighted_councils, map_content, map_table
-from trustmap.map_figure import colouring_properties, selected_points
-from trustmap.view import FILTERS, View
+from trustmap.map_content import map_table
+from trustmap.view import View
 
-SELECTION = ("area", *FILTERS)
+LAYERS = (ids.MAP_FILL, ids.MAP_OUTLINES, ids.INSET_FILL, ids.INSET_OUTLINES)
 
-
-def colour_key(drawn: dict) -> dict:
-    """The part of a drawn key that sets colours (the rest fades councils or adds outlines)."""
-    return {k: v for k, v in drawn.items() if k not in {"health", *SELECTION}}
-
-
-def selection_key(drawn: dict) -> dict:
-    """The part of a drawn key that says which councils stand out."""
-    return {name: drawn.get(name) for name in SELECTION}
-
-
-def data_alert(content: MapContent) -> list:
-    if content.note is None:
-        return []
-    return [
-        dbc.Alert(
-            content.note, color=content.level, id=ids.MAP_DATA_ALERT, className="py-2 mb-2 small"
-        )
-    ]
-
-
-def patch_health_overlay(figure: Patch, shown: str | None, wanted: str | None) -> None:
-    """Add, replace or remove the health outline (the map's third trace) in a Patch."""
-    if wanted is None:
-        del figure["data"][2]
-        return
-    trace = health_trace(get_build(), wanted, choices().health_overlays[wanted])
-    if shown is None:
-        figure["data"].append(trace)
-    else:
-        figure["data"][2] = trace
-
-
-def selection_patch(figure: Patch, colouring: Colouring, view: View) -> None:
-    figure["data"][0]["selectedpoints"] = selected_points(
-        colouring, highlighted_councils(get_build(), view)
-    )
-
-
-def map_update(view: View, drawn: dict | None) -> dict:
-    """The map's outputs for a (settled) view; PreventUpdate when it shows the same.
-
-    The whole figure is sent only when the vintage, so the geometry, changes; otherwise a
-    Patch carries the colours, or just the selection.
-    """
-    key = drawn_key(view)
-    if key == drawn:
-        raise PreventUpdate
-    content = map_content(get_build(), view)
-    outputs = {"drawn": key, "alert": data_alert(content), "source": content.source}
-    if not isinstance(drawn, dict) or drawn.get("vintage") != view.vintage:
-        return outputs | {"figure": map_figure(get_build(), choices(), view)}
-    figure = Patch()
-    if selection_key(drawn) != selection_key(key):
-        selection_patch(figure, content.colouring, view)
-    if drawn.get("health") != key["health"]:
-        patch_health_overlay(figure, drawn.get("health"), key["health"])
-    if colour_key(drawn) == colour_key(key):
-        return outputs | {"figure": figure, "alert": no_update, "source": no_update}
-    for name, value in colouring_properties(content.colouring).items():
-        figure["data"][0][name] = value
-    return outputs | {"figure": figure}
-
-
-@callback(
-    output={
-        "figure": Output(ids.MAP, "figure"),
-        "drawn": Output(ids.MAP_DRAWN, "data"),
-        "alert": Output(ids.MAP_ALERT, "children"),
-        "source": Output(ids.MAP_SOURCE, "children"),
-    },
-    inputs={"view": Input(ids.VIEW, "data")},
-    state={"drawn": State(ids.MAP_DRAWN, "data")},
+clientside_callback(
+    ClientsideFunction("trustmapMap", "paint"),
+    [Output(layer, "hideout") for layer in LAYERS]
+    + [Output(layer, "url") for layer in LAYERS]
+    + [
+        Output(ids.MAP_HEALTH, "children"),
+        Output(ids.INSET_HEALTH, "children"),
+        Output(ids.MAP_LEGEND, "children"),
+        Output(ids.MAP_ALERT, "children"),
+        Output(ids.MAP_SOURCE, "children"),
+        Output(ids.MAP, "viewport"),
+        Output(ids.MAP_DRAWN, "data"),
+    ],
+    Input(ids.VIEW, "data"),
+    State(ids.MAP_CONFIG, "data"),
+    State(ids.MAP_DRAWN, "data"),
+    State(ids.MAP_FILL, "hideout"),
 )
-def update_map(view, drawn):
-    return map_update(view_from_store(view), drawn)
 
 
 @cache.memoize()

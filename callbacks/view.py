@@ -13,6 +13,8 @@ from dash import Input, Output, State, callback, ctx, html, no_update
 
 from callbacks.data import choices, get_build
 from layouts import ids
+from layouts.controls import search_options
+from trustmap.council_search import find_council, search_entries
 from trustmap.view import (
     FILTERS,
     View,
@@ -20,6 +22,7 @@ from trustmap.view import (
     parse_query,
     period_options,
     settle,
+    shown,
     to_query,
 )
 
@@ -27,29 +30,49 @@ COMPARISON_FIELDS = ("indicator", "period", *FILTERS, "nhs")
 TREND_FIELDS = ("indicator", *FILTERS, "nhs")
 
 
+CLICKABLE = (ids.MAP_FILL, ids.INSET_FILL)
+# Choosing either of these means "colour the map by it".
+INDICATOR_CHOICES = (ids.THEME, ids.INDICATOR, ids.PERIOD)
+
+
 def area_from_click(click_data: dict | None) -> str | None:
-    """The council code of a map click (the location of the clicked polygon)."""
-    points = click_data.get("points") if isinstance(click_data, dict) else None
-    first = points[0] if isinstance(points, list) and points else None
-    location = first.get("location") if isinstance(first, dict) else None
-    return location if isinstance(location, str) else None
+    """The council code of a click on a map's council layer (the clicked GeoJSON feature)."""
+    properties = click_data.get("properties") if isinstance(click_data, dict) else None
+    code = properties.get("la_code") if isinstance(properties, dict) else None
+    return code if isinstance(code, str) else None
 
 
-def next_view(trigger: str | None, search, controls: dict, click, current) -> tuple:
-    """(view, notes, from_link) after `trigger` changed: the link on load, else the controls."""
+def asked_area(trigger: str | None, clicks: dict, found, vintage, current) -> tuple:
+    """(council asked for, notes): a map click, the council the search's text names (None when
+    cleared), else the one already selected."""
+    if trigger in CLICKABLE:
+        return area_from_click(clicks[trigger]), []
+    if trigger == ids.SEARCH:
+        text = found if isinstance(found, str) else ""
+        vintage = vintage if vintage in choices().vintages else choices().default_view().vintage
+        area = find_council(search_entries(get_build(), vintage), text)
+        missed = text.strip() and area is None
+        return area, [f"No council of {vintage} matches '{shown(text)}'."] if missed else []
+    return (current.get("area") if isinstance(current, dict) else None), []
+
+
+def next_view(trigger: str | None, search, controls: dict, clicks: dict, found, current) -> tuple:
+    """(view, notes, from_link) after `trigger` changed: the link on load, else the controls
+    (a native select's empty choice, "", keeps all: None)."""
     if trigger in (None, ids.URL):
         view, notes = parse_query(search, choices())
         return view, notes, True
-    area = current.get("area") if isinstance(current, dict) else None
-    if trigger == ids.MAP:
-        area = area_from_click(click) or area
+    controls = {name: value if value != "" else None for name, value in controls.items()}
+    area, notes = asked_area(trigger, clicks, found, controls[ids.VINTAGE], current)
     asked = View(**controls, area=area)
-    if trigger == ids.INDICATOR:
+    if trigger in INDICATOR_CHOICES:
+        asked = View(**(asked.as_dict() | {"colour": "indicator"}))
+    if trigger in (ids.THEME, ids.INDICATOR):  # the latest period of the new indicator
         asked = View(**(asked.as_dict() | {"period": None}))
     if trigger == ids.VINTAGE:  # the NHS geography follows the councils unless chosen after
         asked = View(**(asked.as_dict() | {"nhs": None}))
     view, _ = settle(asked, choices())
-    return view, [], False
+    return view, notes, False
 
 
 def unless_same(new: dict, current, fields: tuple[str, ...]) -> object:
@@ -69,7 +92,7 @@ def view_outputs(trigger, view: View, notes, from_link: bool, controls: dict, cu
     return {
         "link": no_update if from_link else to_query(view),
         "controls": {
-            name: new[name] if from_link or new[name] != value else no_update
+            name: (new[name] or "") if from_link or new[name] != (value or None) else no_update
             for name, value in controls.items()
         },
         "indicator_options": indicator_options(
@@ -84,7 +107,10 @@ def view_outputs(trigger, view: View, notes, from_link: bool, controls: dict, cu
         "area": unless_same(new, current, ("area",)),
         "comparison_key": unless_same(new, current, COMPARISON_FIELDS),
         "trend_key": unless_same(new, current, TREND_FIELDS),
-        "alert": ([link_alert(notes)] if notes else []) if from_link else no_update,
+        "alert": [link_alert(notes)] if notes else [] if from_link else no_update,
+        "search_options": search_options(get_build(), view.vintage)
+        if from_link or trigger == ids.VINTAGE
+        else no_update,
     }
 
 
@@ -104,15 +130,28 @@ def link_alert(notes: list[str]) -> dbc.Alert:
         "comparison_key": Output(ids.COMPARISON_KEY, "data"),
         "trend_key": Output(ids.TREND_KEY, "data"),
         "alert": Output(ids.URL_ALERT, "children"),
+        "search_options": Output(ids.SEARCH_OPTIONS, "children"),
+        "found": Output(ids.SEARCH, "value"),
     },
     inputs={
         "search": Input(ids.URL, "search"),
         "controls": {name: Input(name, "value") for name in ids.CONTROLS},
-        "click": Input(ids.MAP, "clickData"),
+        "clicks": {layer: Input(layer, "clickData") for layer in CLICKABLE},
+        "found": Input(ids.SEARCH, "value"),
     },
     state={"current": State(ids.VIEW, "data")},
 )
-def sync_view(search, controls, click, current):
+def sync_view(search, controls, clicks, found, current):
     trigger = ctx.triggered_id
-    view, notes, from_link = next_view(trigger, search, controls, click, current)
-    return view_outputs(trigger, view, notes, from_link, controls, current)
+    view, notes, from_link = next_view(trigger, search, controls, clicks, found, current)
+    outputs = view_outputs(trigger, view, notes, from_link, controls, current)
+    label = search_label(view)
+    return outputs | {"found": label if label != found else no_update}
+
+
+def search_label(view: View) -> str:
+    """What the search field shows: the selected council's label, or nothing."""
+    if view.area is None:
+        return ""
+    entries = search_entries(get_build(), view.vintage).set_index("la_code")["label"]
+    return entries.get(view.area, "")

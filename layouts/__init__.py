@@ -1,4 +1,5 @@
-"""The dashboard's page: header, controls, map and council panel, comparisons, charts, about.
+"""The dashboard's page: header, side panel of controls, map and council panel, comparisons,
+charts, about.
 
 Layouts build components from the core's tables; they never import `callbacks`.
 """
@@ -10,62 +11,68 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.comparison_section import comparison_section
-from layouts.controls import controls, filters
+from layouts.controls import side_panel
 from layouts.council_panel import council_panel
-from layouts.map_section import drawn_key, map_figure, map_section
+from layouts.map_section import map_section
 from trustmap.build import Build
-from trustmap.map_content import map_content
 from trustmap.themes import published_priorities
 from trustmap.view import Choices
 
+ORDER = ("order-0 order-lg-1", "order-1 order-lg-2", "order-2 order-lg-0")
 
-def main_layout(build: Build, choices: Choices) -> dbc.Container:
-    """The page, with the default view's map drawn straight away, before any callback: a plain
-    link to the app paints without a round trip."""
+
+def main_layout(build: Build, choices: Choices) -> html.Div:
+    """The page: the map first with the controls beside it (below it on a phone) and the
+    selected council's panel; comparisons and charts below. The default view's map is drawn
+    straight away, before any callback: a plain link to the app paints without a round trip."""
     view = choices.default_view()
-    return dbc.Container(
+    return html.Div(
         [
+            html.A(
+                "Skip to the map", href=f"#{ids.MAP_SECTION}", className="visually-hidden-focusable"
+            ),
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.VIEW),
             dcc.Store(id=ids.AREA),
-            dcc.Store(id=ids.MAP_DRAWN, data=drawn_key(view)),
             dcc.Store(id=ids.COMPARISON_KEY),
             dcc.Store(id=ids.TREND_KEY),
             dcc.Store(id=ids.MAP_PAINTED),
             dcc.Download(id=ids.MAP_DOWNLOAD),
-            header(),
-            html.Div(id=ids.URL_ALERT),
-            controls(build, choices),
-            filters(choices),
-            dbc.Row(
+            dbc.Container(
                 [
-                    dbc.Col(
-                        map_section(
-                            map_figure(build, choices, view), map_content(build, view).source
-                        ),
-                        lg=7,
+                    header(),
+                    html.Div(id=ids.URL_ALERT),
+                    dbc.Row(
+                        [
+                            # A phone shows the map, then the council, then the controls.
+                            dbc.Col(side_panel(build, choices), xl=3, lg=4, className=ORDER[2]),
+                            dbc.Col(
+                                map_section(build, choices, view), xl=6, lg=8, className=ORDER[0]
+                            ),
+                            dbc.Col(council_panel(), xl=3, lg=12, className=ORDER[1]),
+                        ],
+                        className="g-3",
                     ),
-                    dbc.Col(council_panel(), lg=5),
+                    comparison_section(),
+                    html.Div(id=ids.CHARTS_SLOT),  # filled once the map has painted
+                    about(build),
                 ],
-                className="g-3",
+                fluid=True,
+                className="py-2",
+                tag="main",
             ),
-            comparison_section(),
-            html.Div(id=ids.CHARTS_SLOT),  # filled once the map has painted
-            about(build),
-        ],
-        fluid=True,
-        className="py-3",
+        ]
     )
 
 
 def header() -> html.Header:
     return html.Header(
         [
-            html.H1("trustmap", className="h3 mb-0"),
+            html.H1("trustmap", className="h4 mb-0"),
             html.P(
-                "England's 35 children's trust pathfinders (July 2003), how council and health "
-                "boundaries line up, and indicators for every council.",
-                className="text-muted mb-3",
+                "England's 35 children's trust pathfinders (July 2003), how council and NHS "
+                "boundaries line up from 2006 to 2024, and indicators for every council.",
+                className="text-muted small mb-2",
             ),
         ]
     )

@@ -1,18 +1,22 @@
-"""The controls: what the map shows (vintage, colouring, theme, indicator, period) and which
-councils every view keeps (the filters), with the health overlay and the colour classes."""
+"""The side panel beside the map: find a council, what the map shows (colouring, theme,
+indicator, period, councils and NHS bodies of which year), and, folded, which councils every view
+keeps (the filters) and the map's options (health outline, colour classes)."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc
+from dash import html
 
 from layouts import ids
 from layouts.common import labelled
 from trustmap.build import Build
 from trustmap.colouring import CLASSIFIERS, COTERMINOSITY_CLASSES
+from trustmap.council_search import search_entries
 from trustmap.themes import themes
-from trustmap.view import COLOUR_MODES, Choices, indicator_options, period_options
+from trustmap.view import COLOUR_MODES, Choices, View, indicator_options, period_options
 from trustmap.vintages import vintage_summary
+
+__all__ = ["search_options", "side_panel"]
 
 FILTER_LABELS = {
     ids.REGION: ("Region", "All regions"),
@@ -31,115 +35,138 @@ VALUE_LABELS = {
 }
 
 
-def controls(build: Build, choices: Choices) -> dbc.Row:
-    view = choices.default_view()
+def search_options(build: Build, vintage: str) -> list[html.Option]:
+    """The type-ahead's suggestions: every council of the vintage shown, with its other names."""
+    return [html.Option(value=label) for label in search_entries(build, vintage)["label"]]
+
+
+def dropdown(component_id: str, options: list[dict], value=None, *, everything: str | None = None):
+    """A native <select> (keyboard and screen readers work as everywhere); `everything` names
+    the empty choice that keeps all (its value "" is read as None)."""
+    if everything is not None:
+        options = [{"label": everything, "value": ""}, *options]
+    return dbc.Select(id=component_id, options=options, value=value or "", size="sm")
+
+
+def find_council(build: Build, view: View) -> html.Div:
+    """Type a name or code and press Enter: the keyboard's way to pick a council (a native
+    input with suggestions; a former name finds its successors)."""
+    search = dbc.Input(
+        id=ids.SEARCH,
+        type="search",
+        list=ids.SEARCH_OPTIONS,
+        placeholder="Type a council's name or code, then Enter",
+        debounce=True,  # the value is sent on Enter or when the field loses the focus
+        autocomplete="off",
+        size="sm",
+    )
+    suggestions = html.Datalist(
+        id=ids.SEARCH_OPTIONS,
+        children=search_options(build, view.vintage),
+    )
+    return html.Div([labelled("Find a council", search, ids.SEARCH), suggestions])
+
+
+def what_the_map_shows(build: Build, choices: Choices, view: View) -> list:
     vintage_options = [
         {"label": f"{row.vintage}: {row.councils} councils", "value": row.vintage}
         for row in vintage_summary(build).itertuples()
     ]
+    nhs_options = [{"label": text, "value": key} for key, text in choices.nhs_vintages.items()]
     theme_options = [{"label": row.label, "value": row.theme} for row in themes().itertuples()]
     catalogue = build["indicator_catalogue"]
-    columns = [
-        (
-            "Council vintage",
-            dcc.Dropdown(
-                id=ids.VINTAGE, options=vintage_options, value=view.vintage, clearable=False
-            ),
-            2,
-        ),
-        (
-            "NHS bodies of",
-            dcc.Dropdown(
-                id=ids.NHS,
-                options=[
-                    {"label": text, "value": key} for key, text in choices.nhs_vintages.items()
-                ],
-                value=view.nhs,
-                clearable=False,
-            ),
-            2,
-        ),
-        (
-            "Colour by",
-            dbc.RadioItems(
-                id=ids.COLOUR,
-                options=[{"label": text, "value": key} for key, text in COLOUR_MODES.items()],
-                value=view.colour,
-            ),
-            2,
-        ),
-        (
-            "Theme",
-            dcc.Dropdown(id=ids.THEME, options=theme_options, placeholder="All themes"),
-            2,
-        ),
-        (
+    indicators = indicator_options(catalogue, choices.indicators_of(None))
+    colour = dbc.RadioItems(
+        id=ids.COLOUR,
+        options=[{"label": text, "value": key} for key, text in COLOUR_MODES.items()],
+        value=view.colour,
+    )
+    return [
+        labelled("Colour the map by", colour, ids.COLOUR),
+        labelled("Theme", dropdown(ids.THEME, theme_options, everything="All themes"), ids.THEME),
+        labelled(
             "Indicator",
-            dcc.Dropdown(
-                id=ids.INDICATOR,
-                options=indicator_options(catalogue, choices.indicators_of(None)),
-                value=view.indicator,
-                clearable=False,
-                optionHeight=50,
-            ),
-            4,
+            dropdown(ids.INDICATOR, indicators, view.indicator),
+            ids.INDICATOR,
         ),
-        (
+        labelled(
             "Period",
-            dcc.Dropdown(
-                id=ids.PERIOD,
-                options=period_options(choices, view.indicator),
-                value=view.period,
-                clearable=False,
-            ),
-            2,
+            dropdown(ids.PERIOD, period_options(choices, view.indicator), view.period),
+            ids.PERIOD,
+        ),
+        labelled(
+            "Councils as in",
+            dropdown(ids.VINTAGE, vintage_options, view.vintage),
+            ids.VINTAGE,
+        ),
+        labelled(
+            "NHS bodies of",
+            dropdown(ids.NHS, nhs_options, view.nhs),
+            ids.NHS,
         ),
     ]
-    return dbc.Row(
-        [
-            dbc.Col(labelled(label, component, component.id), md=width)
-            for label, component, width in columns
-        ],
-        className="g-3 mb-3",
-    )
 
 
-def filters(choices: Choices) -> dbc.Row:
+def filters(choices: Choices) -> list:
     """Which councils every view keeps: the map fades the others, comparisons leave them out."""
-    dropdowns = [
+    return [
         labelled(
             label,
-            dcc.Dropdown(
-                id=name,
-                options=[
+            dropdown(
+                name,
+                [
                     {"label": VALUE_LABELS.get(value, value), "value": value}
                     for value in choices.filters[name]
                 ],
-                placeholder=placeholder,
+                everything=placeholder,
             ),
             name,
         )
         for name, (label, placeholder) in FILTER_LABELS.items()
     ]
-    return dbc.Row(
-        [dbc.Col(item, md=2) for item in [*dropdowns, health_overlay(choices), scheme()]],
-        className="g-3 mb-3",
-    )
 
 
-def scheme():
-    """How an indicator's values are cut into five colour classes (mapclassify)."""
-    options = [
+def map_options(choices: Choices) -> list:
+    """The health outline drawn over the councils, and how values are cut into colours."""
+    overlays = [{"label": text, "value": key} for key, text in choices.health_overlays.items()]
+    schemes = [
         {"label": name, "value": key}
         for key, (name, _) in CLASSIFIERS.items()
         if key != "quantiles"
     ]
-    dropdown = dcc.Dropdown(id=ids.SCHEME, options=options, placeholder="quintiles")
-    return labelled("Colour classes", dropdown, ids.SCHEME)
+    return [
+        labelled(
+            "Health boundaries on the map",
+            dropdown(ids.HEALTH, overlays, everything="None"),
+            ids.HEALTH,
+        ),
+        labelled(
+            "Colour classes", dropdown(ids.SCHEME, schemes, everything="quintiles"), ids.SCHEME
+        ),
+    ]
 
 
-def health_overlay(choices: Choices):
-    """Health-area boundaries drawn over the councils (PCT 2006 only where sourced)."""
-    options = [{"label": text, "value": key} for key, text in choices.health_overlays.items()]
-    dropdown = dcc.Dropdown(id=ids.HEALTH, options=options, placeholder="None")
-    return labelled("Health boundaries on the map", dropdown, ids.HEALTH)
+def stacked(items: list) -> html.Div:
+    return html.Div(items, className="d-grid gap-2")
+
+
+def side_panel(build: Build, choices: Choices) -> html.Aside:
+    view = choices.default_view()
+    folded = dbc.Accordion(
+        [
+            dbc.AccordionItem(stacked(filters(choices)), title="Filter councils"),
+            dbc.AccordionItem(stacked(map_options(choices)), title="Map options"),
+        ],
+        start_collapsed=True,
+        always_open=True,
+        className="mt-3",
+    )
+    return html.Aside(
+        [
+            html.H2("Controls", className="visually-hidden"),
+            stacked([find_council(build, view), *what_the_map_shows(build, choices, view)]),
+            folded,
+        ],
+        className="trustmap-side",
+        **{"aria-label": "Controls"},
+    )

@@ -37,6 +37,18 @@ CONTROLS = (
 )
 
 MAP = "map"
+MAP_SECTION = "map-section"
+MAP_CONFIG = "map-config"
+MAP_LEGEND = "map-legend"
+MAP_FILL = "map-fill"  # the layers of `layouts.map_section.council_layers("map", ...)`
+MAP_OUTLINES = "map-outlines"
+MAP_HEALTH = "map-health"
+INSET = "inset"
+INSET_FILL = "inset-fill"
+INSET_OUTLINES = "inset-outlines"
+INSET_HEALTH = "inset-health"
+SEARCH = "search"
+SEARCH_OPTIONS = "search-options"
 MAP_DRAWN = "map-drawn"
 MAP_ALERT = "map-alert"
 MAP_DATA_ALERT = "map-data-alert"

@@ -1,83 +1,211 @@
-"""The map with its source line, downloads and exports; `map_figure` draws a view's map."""
+"""The council map (dash-leaflet, SVG: no WebGL, no plotly.js before it paints) with its London
+inset, legend, notes, source line, downloads and exports.
+
+The outlines come from content-addressed files (`callbacks.map_files`); the colours of a view
+come as its paint, a few kB the browser fetches and applies itself (`assets/trustmap_map.js`).
+The page is served with the default view's paint, so a plain link draws without a round trip.
+"""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import dash_bootstrap_components as dbc
-import plotly.graph_objects as go
+import dash_leaflet as dl
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import GRAPH_CONFIG, download_button, export_menu
+from layouts.common import download_button, export_menu
 from trustmap.build import Build
-from trustmap.health_classes import health_areas
-from trustmap.map_content import highlighted_councils, map_content
-from trustmap.map_figure import council_geojson, council_map, health_geojson, health_outline
-from trustmap.pathfinders import pathfinder_codes
+from trustmap.map_paint import map_paint
+from trustmap.outlines import council_outline, health_outline
 from trustmap.sources import OGL_ATTRIBUTION
-from trustmap.view import FILTERS, Choices, View
+from trustmap.view import Choices, View
+
+__all__ = [
+    "OUTLINE_PREFIX",
+    "PAINT_PATH",
+    "PAINTED_FIELDS",
+    "map_config",
+    "map_section",
+    "outline_url",
+    "paint_query",
+    "preload_link",
+]
+
+OUTLINE_PREFIX = "/map/outlines"
+PAINT_PATH = "/map/paint.json"
+# What a paint depends on, in the order the browser writes them into the paint's URL.
+PAINTED_FIELDS = (
+    "vintage",
+    "colour",
+    "indicator",
+    "period",
+    "scheme",
+    "nhs",
+    "area",
+    "region",
+    "la_type",
+    "status",
+    "cclass",
+)
+ENGLAND = [[49.85, -6.45], [55.85, 1.8]]
+LONDON = [[51.28, -0.52], [51.70, 0.34]]
+JS = "trustmapMap"  # the namespace of assets/trustmap_map.js
 
 
-def vintage_geojson(build: Build, vintage: str) -> dict:
-    """Display outlines of a vintage's councils (EPSG:4326), made once per process."""
-    display = build["councils_display"]
-    return build.memo(
-        ("council_geojson", vintage),
-        lambda: council_geojson(display[display["vintage"] == vintage]),
+def function(name: str) -> dict:
+    """A function of assets/trustmap_map.js as dash-leaflet takes it (no eval: CSP-safe)."""
+    return {"variable": f"{JS}.{name}"}
+
+
+def outline_url(build: Build, vintage: str) -> str:
+    return f"{OUTLINE_PREFIX}/councils-{vintage}.{council_outline(build, vintage).digest}.geojson"
+
+
+def health_url(build: Build, health_id: str) -> str:
+    digest = health_outline(build, health_id).digest
+    return f"{OUTLINE_PREFIX}/health-{health_id}.{digest}.geojson"
+
+
+def paint_query(view: View) -> str:
+    """The paint's query as the browser writes it (`paintQuery` in trustmap_map.js)."""
+    values = {name: getattr(view, name) for name in PAINTED_FIELDS}
+    return urlencode({name: value for name, value in values.items() if value is not None})
+
+
+def map_config(build: Build, choices: Choices) -> dict:
+    """What the browser needs to fetch outlines and paints: URLs by vintage and health vintage,
+    the overlays' labels, the build key and the fields of a paint's URL."""
+    return {
+        "build": build.directory.name,
+        "paint": PAINT_PATH,
+        "fields": list(PAINTED_FIELDS),
+        "outlines": {vintage: outline_url(build, vintage) for vintage in choices.vintages},
+        "health": {
+            health: {"url": health_url(build, health), "label": label}
+            for health, label in choices.health_overlays.items()
+        },
+        "england": ENGLAND,
+    }
+
+
+def council_layers(prefix: str, url: str, paint: dict) -> list:
+    """Fills (clickable, hover text), the health overlay's pane, then the outlines of the
+    pathfinders and the selected council on top of both."""
+    return [
+        dl.GeoJSON(
+            id=f"{prefix}-fill",
+            url=url,
+            hideout=paint,
+            style=function("fillStyle"),
+            onEachFeature=function("bindHover"),
+        ),
+        dl.Pane(
+            dl.LayerGroup(id=f"{prefix}-health"), name=f"{prefix}-health", style={"zIndex": 410}
+        ),
+        dl.Pane(
+            dl.GeoJSON(
+                id=f"{prefix}-outlines",
+                url=url,
+                hideout=paint,
+                style=function("outlineStyle"),
+                interactive=False,
+            ),
+            name=f"{prefix}-outlines",
+            style={"zIndex": 420},
+        ),
+    ]
+
+
+def council_map(url: str, paint: dict) -> html.Div:
+    """England's map; beside it (below it on a phone) the London inset and the legend."""
+    england = dl.Map(
+        council_layers("map", url, paint),
+        id=ids.MAP,
+        bounds=ENGLAND,
+        zoomSnap=0.25,
+        zoomDelta=0.5,
+        # The wheel scrolls the page until the map is clicked (or with Ctrl): trustmap_map.js.
+        scrollWheelZoom=False,
+        eventHandlers={
+            "click": function("wheelOn"),
+            "mouseout": function("wheelOff"),
+            "mouseover": function("ctrlWheel"),
+        },
+        trackViewport=False,
+        attributionControl=False,
+        className="trustmap-map",
     )
-
-
-def health_trace(build: Build, health: str, label: str) -> go.Choroplethmap:
-    geojson = build.memo(
-        ("health_geojson", health),
-        lambda: health_geojson(health_areas(build, health, display=True)),
+    london = dl.Map(
+        council_layers("inset", url, paint),
+        id=ids.INSET,
+        bounds=LONDON,
+        zoomControl=False,
+        dragging=False,
+        scrollWheelZoom=False,
+        doubleClickZoom=False,
+        touchZoom=False,
+        boxZoom=False,
+        keyboard=False,
+        trackViewport=False,
+        attributionControl=False,
+        className="trustmap-inset",
     )
-    return health_outline(geojson, label)
-
-
-def map_figure(build: Build, choices: Choices, view: View) -> go.Figure:
-    """The whole map of a (settled) view: geometry, colours, pathfinder outlines, overlay."""
-    content = map_content(build, view)
-    figure = council_map(
-        vintage_geojson(build, view.vintage),
-        content.colouring,
-        pathfinder_codes(build, view.vintage),
-        highlighted_councils(build, view),
-    )
-    if view.health:
-        figure.add_trace(health_trace(build, view.health, choices.health_overlays[view.health]))
-    return figure
-
-
-def drawn_key(view: View) -> dict:
-    """What the map shows of a view: outside indicator mode the indicator does not change it."""
-    shown = ("vintage", "colour", "area", *FILTERS, "health")
-    if view.colour == "indicator":
-        shown += ("indicator", "period", "scheme")
-    return {name: getattr(view, name) for name in shown}
-
-
-def map_section(figure, source: str) -> html.Div:
-    return html.Div(
+    aside = html.Div(
         [
-            html.Div(id=ids.MAP_ALERT),
-            dcc.Graph(id=ids.MAP, figure=figure, config=GRAPH_CONFIG),
-            html.P(
-                "Thick dark outline: the 2003 children's trust pathfinders (or their successors).",
-                className="small mb-1",
+            html.Figure(
+                [html.Figcaption("London", className="small fw-semibold mb-0"), london],
+                className="mb-2",
             ),
-            html.P(source, id=ids.MAP_SOURCE, className="small mb-1"),
-            html.P(OGL_ATTRIBUTION, className="small text-muted mb-2"),
-            download_button("Download the map's data (CSV)", ids.MAP_DOWNLOAD_BUTTON, ""),
-            export_menu("map"),
-            dbc.Button(
-                "Briefing pack (PDF)",
-                id=ids.EXPORT_BRIEFING,
-                href="#",
-                external_link=True,
-                target="_blank",
-                size="sm",
-                color="primary",
-                className="ms-2",
-            ),
-        ]
+            html.Div(id=ids.MAP_LEGEND, className="trustmap-legend small"),
+        ],
+        className="trustmap-map-aside",
     )
+    return html.Div(
+        [england, aside],
+        className="trustmap-map-frame",
+        role="region",
+        **{"aria-label": "Map of England's councils; use Find a council to select one"},
+    )
+
+
+def map_section(build: Build, choices: Choices, view: View) -> html.Section:
+    paint = map_paint(build, view)
+    config = map_config(build, choices)
+    return html.Section(
+        [
+            dcc.Store(id=ids.MAP_CONFIG, data=config),
+            dcc.Store(id=ids.MAP_DRAWN, data={"query": paint_query(view), "z": paint["z"]}),
+            html.H2("Map", className="visually-hidden"),
+            html.Div(id=ids.MAP_ALERT, role="status"),
+            council_map(config["outlines"][view.vintage], paint),
+            html.P(paint["source"], id=ids.MAP_SOURCE, className="small mb-1"),
+            html.P(OGL_ATTRIBUTION, className="small text-muted mb-2"),
+            html.Div(
+                [
+                    download_button("Map data (CSV)", ids.MAP_DOWNLOAD_BUTTON, ""),
+                    export_menu("map"),
+                    dbc.Button(
+                        "Briefing pack (PDF)",
+                        id=ids.EXPORT_BRIEFING,
+                        href="#",
+                        external_link=True,
+                        target="_blank",
+                        size="sm",
+                        color="primary",
+                        className="ms-2",
+                    ),
+                ]
+            ),
+        ],
+        id=ids.MAP_SECTION,
+        **{"aria-label": "Map"},
+    )
+
+
+def preload_link(build: Build, choices: Choices) -> str:
+    """<link rel=preload> of the default vintage's outlines: fetched while the page parses,
+    before the scripts and the layout."""
+    url = outline_url(build, choices.default_view().vintage)
+    return f'<link rel="preload" href="{url}" as="fetch" crossorigin="anonymous">'

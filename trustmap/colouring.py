@@ -100,11 +100,11 @@ def pathfinder_colouring(status: pd.DataFrame) -> Colouring:
 
 
 def coterminosity_colouring(table: pd.DataFrame, health_label: str) -> Colouring:
-    """From `coterminosity_table` (la_code, la_name, class, health_codes, ...)."""
+    """From `health_classes.classify` (la_code, la_name, class, health_names, ...)."""
     indexed = table.set_index("la_code")
     kind = indexed["class"].fillna("not_determined")
-    detail = kind.map(lambda k: COTERMINOSITY_CLASSES[k][0]) + indexed["health_codes"].map(
-        lambda codes: f": {codes.replace(';', ', ')}" if codes else ""
+    detail = kind.map(lambda k: COTERMINOSITY_CLASSES[k][0]) + indexed["health_names"].map(
+        lambda names: f": {names.replace(';', ', ')}" if names else ""
     )
     return _categorical(
         table, kind, detail, COTERMINOSITY_CLASSES, f"Coterminosity with {health_label}"

@@ -17,6 +17,7 @@ from trustmap.colouring import CLASSIFIERS
 from trustmap.council_filter import DEFAULT_HEALTH, CouncilFilter
 from trustmap.health_classes import display_ids, health_areas
 from trustmap.health_vintages import default_for, health_label, health_vintages, vintage
+from trustmap.indicators import LAIT_DATA_FILE
 from trustmap.vintages import known_vintages
 
 __all__ = [
@@ -106,7 +107,7 @@ class Choices:
 
     @classmethod
     def from_build(cls, build: Build, theme_ids) -> Choices:
-        catalogue = build["indicator_catalogue"]
+        catalogue = children_first(build["indicator_catalogue"])
         return cls(
             vintages=tuple(known_vintages(build)),
             themes=tuple(theme_ids),
@@ -139,6 +140,16 @@ class Choices:
         )
         period = self.periods[indicator][-1]
         return View(vintage, "pathfinder", None, indicator, period, nhs=default_for(vintage))
+
+
+def children_first(catalogue: pd.DataFrame) -> pd.DataFrame:
+    """The indicator catalogue with the children's (DfE LAIT) indicators first, then by label:
+    a theme's first indicator, which the map shows when the theme is chosen, is a children's one
+    where it has one."""
+    others = catalogue["source_file"] != LAIT_DATA_FILE
+    return (
+        catalogue.assign(_others=others).sort_values(["_others", "label"]).drop(columns="_others")
+    )
 
 
 def overlay_label(build: Build, health: str) -> str:

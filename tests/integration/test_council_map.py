@@ -1,134 +1,146 @@
-"""The map callback: whole figures when the geometry changes, Patches otherwise; its CSV."""
+"""The map's files: outlines (content-addressed, pre-compressed, cached for good) and a view's
+paint (a few kB of classes, hover text, selection and zoom); and the map's CSV."""
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 
+import brotli
 import pandas as pd
-import plotly.graph_objects as go
 import pytest
-from dash import Patch, no_update
-from dash.exceptions import PreventUpdate
-from plotly.io.json import to_json_plotly
 
-from callbacks.council_map import map_csv, map_update
-from callbacks.data import view_from_store
+from callbacks.council_map import map_csv
+from callbacks.data import choices, get_build, view_from_store
+from layouts.map_section import map_config, paint_query
 from tests.integration.conftest import load_link
-from trustmap.view import FILTERS
+from trustmap.outlines import council_order
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
+
+IMD = "?v=2019&c=indicator&i=iod2019-imd-average-score&p=2019"
+
+
+@pytest.fixture(scope="module")
+def client():
+    from app import server
+
+    return server.test_client()
 
 
 def view_of(search: str):
     return view_from_store(load_link(search)["view"])
 
 
-def test_pathfinder_map_draws_every_council_and_outlines_the_35():
-    outputs = map_update(view_of("?v=2019&c=pathfinder"), None)
-    figure = outputs["figure"]
-    assert isinstance(figure, go.Figure)
-    fill, outline = figure.data
-    assert len(fill.locations) == 151
-    assert len(outline.locations) == 35
-    assert outline.marker.line.width == 2.5
-    assert figure.layout.map.style == "white-bg"
-    assert "2003 pathfinder" in fill.colorbar.ticktext
-    assert outputs["drawn"] == {
-        "vintage": "2019",
-        "colour": "pathfinder",
-        "area": None,
-    } | dict.fromkeys((*FILTERS, "health"))
-    assert outputs["alert"] == []
-    assert outputs["source"].startswith("Source: Office for National Statistics")
+def paint_of(client, search: str) -> dict:
+    """The paint the browser fetches for the view a link opens (as trustmap_map.js asks)."""
+    view = view_of(search)
+    response = client.get(f"/map/paint.json?b={get_build().directory.name}&{paint_query(view)}")
+    assert response.status_code == 200
+    return response.get_json()
 
 
-def test_indicator_change_sends_a_patch_without_geometry():
-    view = view_of("?v=2019&c=indicator&i=iod2019-imd-average-score&p=2019")
-    full = map_update(view, None)
-    changed = view_of("?v=2019&c=indicator&i=iod2019-income-average-score&p=2019")
-    patched = map_update(changed, full["drawn"])
-    assert isinstance(patched["figure"], Patch)
-    sent = json.dumps(patched["figure"].to_plotly_json())
-    assert "geojson" not in sent
-    assert len(sent) < len(full["figure"].to_json()) / 100
-    assert patched["alert"] == []
-    to_lait = map_update(view_of("?v=2019&c=indicator&i=lait-fsp-new-gooddev"), full["drawn"])
-    assert "Local Authority Interactive Tool" in to_lait["source"]
+def code_at(position: int, vintage: str = "2019") -> str:
+    return council_order(get_build(), vintage)["la_code"][position]
 
 
-def test_vintage_change_sends_the_new_geometry():
-    drawn = map_update(view_of("?v=2019&c=pathfinder"), None)["drawn"]
-    figure = map_update(view_of("?v=2023&c=pathfinder"), drawn)["figure"]
-    assert isinstance(figure, go.Figure)
-    assert len(figure.data[0].geojson["features"]) == 153
+def test_pathfinder_paint_colours_every_council_and_outlines_the_35(client):
+    paint = paint_of(client, "?v=2019&c=pathfinder")
+    assert len(paint["c"]) == len(paint["d"]) == 151
+    assert len(paint["p"]) == 35
+    assert paint["legend"]["labels"] == ["not a pathfinder", "2003 pathfinder"]
+    assert (paint["k"], paint["s"], paint["z"], paint["note"]) == (None, None, None, None)
+    devon = paint["c"][[code_at(i) for i in range(151)].index("E10000008")]
+    assert paint["legend"]["labels"][devon] == "2003 pathfinder"
+    assert paint["source"].startswith("Source: Office for National Statistics")
 
 
-def test_indicator_map_has_quantile_legend_with_bounds():
-    figure = map_update(view_of("?c=indicator&i=iod2019-imd-average-score&p=2019"), None)["figure"]
-    labels = figure.data[0].colorbar.ticktext
-    assert len(labels) == 5
-    assert all(" to " in label for label in labels)
-    assert "quintiles" in figure.data[0].colorbar.title.text
-
-
-def test_indicator_of_another_vintage_is_announced():
-    alert = map_update(view_of("?v=2004&c=indicator&i=iod2019-imd-average-score&p=2019"), None)
-    assert "Choose vintage 2019 to see them all" in str(alert["alert"][0].children)
-
-
-def test_indicator_without_council_values_is_announced():
-    outputs = map_update(view_of("?c=indicator&i=imd-district21-imd-score&p=2015"), None)
-    assert outputs["alert"][0].color == "warning"
-    assert "no council values" in str(outputs["alert"][0].children)
-    assert list(outputs["figure"].data[0].colorbar.ticktext) == ["no value"]
-
-
-def test_unchanged_map_is_not_resent():
-    view = view_of("?v=2019&c=pathfinder")
-    drawn = map_update(view, None)["drawn"]
-    with pytest.raises(PreventUpdate):
-        map_update(view_of("?v=2019&c=pathfinder&i=iod2019-income-average-score"), drawn)
-
-
-def test_selection_sends_only_the_selected_point():
-    full = map_update(view_of("?v=2019&c=pathfinder"), None)
-    outputs = map_update(view_of("?v=2019&c=pathfinder&a=E09000029"), full["drawn"])
-    operations = outputs["figure"].to_plotly_json()["operations"]
-    assert [op["location"] for op in operations] == [["data", 0, "selectedpoints"]]
-    position = operations[0]["params"]["value"][0]
-    assert full["figure"].data[0].locations[position] == "E09000029"
-    assert outputs["alert"] is no_update
-
-
-def test_filters_fade_other_councils():
-    figure = map_update(view_of("?v=2019&r=London&y=LB"), None)["figure"]
-    assert len(figure.data[0].selectedpoints) == 33  # London's boroughs kept, others faded
-
-
-def test_health_overlay_is_added_and_removed_by_patch():
-    full = map_update(view_of("?v=2019&h=ccg2019"), None)
-    assert len(full["figure"].data) == 3 and len(full["figure"].data[2].locations) == 191
-    to_pct = map_update(view_of("?v=2019&h=pct2006"), full["drawn"])
-    assert isinstance(to_pct["figure"], Patch)
-    assert '"health_code":"5QQ"' in to_json_plotly(to_pct["figure"].to_plotly_json())  # Devon PCT
-    removed = map_update(view_of("?v=2019"), to_pct["drawn"])
-    assert '"operation":"Delete"' in to_json_plotly(removed["figure"].to_plotly_json())
-
-
-def test_class_scheme_and_polarity_set_the_legend():
-    base = "?v=2019&c=indicator&i=iod2019-imd-average-score&p=2019"
-    quintiles = map_update(view_of(base), None)["figure"].data[0]
-    breaks = map_update(view_of(base + "&m=natural_breaks"), None)["figure"].data[0]
-    assert quintiles.colorbar.ticktext != breaks.colorbar.ticktext
-    assert "natural breaks" in breaks.colorbar.title.text.replace("<br>", " ")
+def test_indicator_paint_is_a_few_kilobytes_without_geometry(client):
+    view = view_of(IMD)
+    response = client.get(f"/map/paint.json?b={get_build().directory.name}&{paint_query(view)}")
+    body = response.get_data()
+    assert len(body) < 4_000 and b"coordinates" not in body
+    assert response.headers["Cache-Control"] == "public, max-age=86400"
+    legend = json.loads(body)["legend"]
+    assert len(legend["labels"]) == 5 and all(" to " in label for label in legend["labels"])
     # IMD score: lower is better, so the lowest class takes the yellow (better) end.
-    assert "lower = better" in quintiles.colorbar.title.text.replace("<br>", " ")
-    assert quintiles.colorscale[0][1].lower() in ("#fde725", "rgb(253, 231, 37)")
+    assert "lower = better" in legend["title"] and legend["colours"][0] == "rgb(253, 231, 37)"
+    breaks = paint_of(client, IMD + "&m=natural_breaks")["legend"]
+    assert "natural breaks" in breaks["title"] and breaks["labels"] != legend["labels"]
+
+
+def test_selected_council_is_outlined_and_zoomed_to(client):
+    paint = paint_of(client, "?v=2019&a=E09000029")
+    assert code_at(paint["s"]) == "E09000029"
+    (south, west), (north, east) = paint["z"]
+    assert 51.2 < south < 51.3 and 51.4 < north < 51.5  # Sutton, with a margin
+    assert -0.35 < west < -0.3 and -0.05 < east < 0.0
+    assert paint["k"] is None  # a selection fades nothing
+
+
+def test_filters_keep_their_councils_and_zoom_to_them(client):
+    paint = paint_of(client, "?v=2019&r=London&y=LB")
+    assert sorted(code_at(i) for i in paint["k"]) == [f"E09{n:06d}" for n in range(1, 34)]
+    (south, west), (north, east) = paint["z"]
+    assert south < 51.3 and north > 51.68 and west < -0.5 and east > 0.3
+
+
+def test_filter_that_keeps_no_council_says_so(client):
+    paint = paint_of(client, "?v=2019&r=London&y=County")
+    assert paint["k"] == [] and paint["z"] is None and paint["level"] == "warning"
+    assert paint["note"].startswith("No council of 2019 matches these filters")
+
+
+def test_data_notes_for_other_vintages_and_missing_values(client):
+    other = paint_of(client, "?v=2004&c=indicator&i=iod2019-imd-average-score&p=2019")
+    assert "Choose vintage 2019 to see them all" in other["note"]
+    missing = paint_of(client, "?c=indicator&i=imd-district21-imd-score&p=2015")
+    assert missing["level"] == "warning" and "no council values" in missing["note"]
+    assert missing["legend"]["labels"] == ["no value"]
+
+
+def test_coterminosity_paint_names_health_bodies(client):
+    paint = paint_of(client, "?v=2019&c=coterminosity")
+    sutton = [code_at(i) for i in range(151)].index("E09000029")
+    assert paint["d"][sutton] == "coterminous: NHS Sutton CCG"
+    assert paint["legend"]["title"] == "Coterminosity with CCG April 2019"
+    pct = paint_of(client, "?v=2004&c=coterminosity")
+    assert pct["note"].startswith("106 of 150 councils are grey")
+
+
+def test_paint_of_an_odd_query_is_the_default_view(client):
+    junk = client.get("/map/paint.json?vintage=1999&colour=%3Cb%3E&zz=" + "x" * 5000)
+    assert junk.status_code == 200
+    assert junk.get_json() == paint_of(client, "")
+    assert junk.headers["Cache-Control"] == "no-cache"  # no build key: never cached
+
+
+def test_outlines_are_compressed_and_cached_for_good(client):
+    url = map_config(get_build(), choices())["outlines"]["2019"]
+    brotli_response = client.get(url, headers={"Accept-Encoding": "gzip, br"})
+    assert brotli_response.headers["Content-Encoding"] == "br"
+    assert brotli_response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    features = json.loads(brotli.decompress(brotli_response.get_data()))["features"]
+    assert [f["properties"]["la_code"] for f in features] == list(council_order(get_build(), "2019")["la_code"])
+    gzipped = client.get(url, headers={"Accept-Encoding": "gzip"})
+    assert json.loads(gzip.decompress(gzipped.get_data()))["features"] == features
+    assert len(brotli_response.get_data()) < 100_000
+    stale = client.get(url.replace(url.split(".")[-2], "000000000000"))
+    assert stale.headers["Cache-Control"] == "no-cache"
+    assert client.get("/map/outlines/councils-1999.abc.geojson").status_code == 404
+
+
+def test_health_outlines_are_served_for_every_overlay(client):
+    health = map_config(get_build(), choices())["health"]
+    assert "ccg2019" in health and health["ccg2019"]["label"] == "CCG April 2019 (191)"
+    response = client.get(health["ccg2019"]["url"], headers={"Accept-Encoding": "identity"})
+    features = json.loads(response.get_data())["features"]
+    assert len(features) == 191 and features[0]["properties"]["health_code"].startswith("E38")
 
 
 def test_map_table_twin_has_every_council_and_the_source():
-    csv = map_csv(view_of("?c=indicator&i=iod2019-imd-average-score&p=2019"))
+    csv = map_csv(view_of(IMD))
     table = pd.read_csv(io.StringIO(csv))
     assert list(table.columns[:3]) == ["la_code", "la_name", "vintage"]
     assert len(table) == 151 and table["value"].notna().all()

@@ -1,0 +1,177 @@
+/* The council map's functions (layouts/map_section.py), loaded from assets/ under the CSP:
+ * no eval. dash-leaflet resolves {"variable": "trustmapMap.fillStyle"} by walking `window`.
+ *
+ * A paint (trustmap/map_paint.py) is the map's `hideout`: every list is in the outlines' order
+ * (feature.properties.i): c = colour class, d = hover text, p = pathfinders, k = councils the
+ * filters keep (null: all), s = the selected council (null), legend = title, labels, colours,
+ * unit. Changing a hideout makes dash-leaflet restyle the layers; no figure is built anywhere. */
+window.trustmapMap = (function () {
+  const BORDER = "#ffffff";
+  const OUTLINE = "#111111";
+  const SELECTED = "#000000";
+  const HEALTH = "#d35400";
+  const FADED_OPACITY = 0.2;
+
+  function kept(h, i) {
+    return !h.k || h.k.indexOf(i) !== -1;
+  }
+
+  return {
+    fillStyle: function (feature, context) {
+      const h = context.hideout;
+      const i = feature.properties.i;
+      return {
+        className: "council-" + feature.properties.la_code, // for tests and user styles
+        fillColor: h.legend.colours[h.c[i]],
+        fillOpacity: kept(h, i) ? 0.92 : FADED_OPACITY,
+        color: BORDER,
+        weight: 0.6,
+        opacity: 1,
+      };
+    },
+    outlineStyle: function (feature, context) {
+      const h = context.hideout;
+      const i = feature.properties.i;
+      if (h.s === i) return { color: SELECTED, weight: 4, opacity: 1, fill: false };
+      if (h.p.indexOf(i) !== -1) return { color: OUTLINE, weight: 2, opacity: 1, fill: false };
+      return { stroke: false, fill: false };
+    },
+    healthStyle: function () {
+      return { color: HEALTH, weight: 1.5, opacity: 0.9, dashArray: "5 4", fill: false };
+    },
+    bindHover: function (feature, layer, context) {
+      const h = context.hideout;
+      const i = feature.properties.i;
+      const unit = h.legend.unit && h.d[i] !== "no value" ? " " + h.legend.unit : "";
+      layer.bindTooltip(feature.properties.la_name + ": " + h.d[i] + unit, { sticky: true });
+    },
+    // The wheel scrolls the page until the map is clicked; it zooms at once with Ctrl or Cmd.
+    wheelOn: function (e) {
+      e.target.scrollWheelZoom.enable();
+    },
+    wheelOff: function (e) {
+      e.target.scrollWheelZoom.disable();
+    },
+    ctrlWheel: function (e) {
+      const map = e.target;
+      if (map._trustmapCtrlWheel) return;
+      map._trustmapCtrlWheel = true;
+      map.getContainer().addEventListener(
+        "wheel",
+        function (event) {
+          if (!(event.ctrlKey || event.metaKey) || map.scrollWheelZoom.enabled()) return;
+          event.preventDefault();
+          map.setZoomAround(map.mouseEventToContainerPoint(event), map.getZoom() + (event.deltaY < 0 ? 0.5 : -0.5));
+        },
+        { passive: false }
+      );
+    },
+  };
+})();
+
+(function () {
+  const NO = () => window.dash_clientside.no_update;
+
+  function paintQuery(view, config) {
+    const params = new URLSearchParams();
+    for (const name of config.fields) {
+      if (view[name] !== null && view[name] !== undefined) params.append(name, view[name]);
+    }
+    return params.toString();
+  }
+
+  function element(type, props, children) {
+    return { type: type, namespace: "dash_html_components", props: Object.assign({ children: children }, props || {}) };
+  }
+
+  function swatch(colour, label, extra) {
+    return element("Span", { className: "trustmap-key" }, [
+      element("Span", { className: "trustmap-swatch", style: Object.assign({ background: colour }, extra || {}) }),
+      label,
+    ]);
+  }
+
+  // The legend under the map: the colour classes, then what the lines mean.
+  function legend(paint, overlay) {
+    const items = paint.legend.labels.map((label, k) => swatch(paint.legend.colours[k], label));
+    const lines = [swatch("transparent", "2003 pathfinder (or successor)", { border: "2px solid #111" })];
+    if (paint.s !== null) lines.push(swatch("transparent", "selected council", { border: "3px solid #000" }));
+    if (paint.k) lines.push(swatch("#bbbbbb", "left out by the filters", { opacity: 0.3 }));
+    if (overlay) lines.push(swatch("transparent", overlay, { border: "2px dashed #d35400" }));
+    return [
+      element("Div", { className: "fw-semibold" }, paint.legend.title),
+      element("Div", { className: "trustmap-keys" }, items),
+      element("Div", { className: "trustmap-keys" }, lines),
+    ];
+  }
+
+  function note(paint) {
+    if (!paint.note) return [];
+    const colour = paint.level === "warning" ? "warning" : "info";
+    return [element("Div", { className: "alert alert-" + colour + " py-2 mb-2 small", id: "map-data-alert" }, paint.note)];
+  }
+
+  function healthLayer(view, config) {
+    const overlay = view.health && config.health[view.health];
+    if (!overlay) return [];
+    return [{
+      type: "GeoJSON",
+      namespace: "dash_leaflet",
+      props: { url: overlay.url, style: { variable: "trustmapMap.healthStyle" }, interactive: false },
+    }];
+  }
+
+  function sameBounds(a, b) {
+    return JSON.stringify(a) === JSON.stringify(b);
+  }
+
+  window.dash_clientside = Object.assign({}, window.dash_clientside, {
+    trustmapMap: {
+      /* The view changed: fetch its paint (cached by URL), restyle both maps, zoom where the
+       * selection or the filters point, and rewrite legend, note and source. Outputs: paint x4,
+       * url x4, health layer x2, legend, note, source, viewport, drawn. */
+      paint: async function (view, config, drawn, current) {
+        if (!view) return Array(15).fill(NO());
+        const query = paintQuery(view, config);
+        const overlay = view.health && config.health[view.health] ? config.health[view.health].label : null;
+        const health = healthLayer(view, config);
+        if (drawn && drawn.query === query) {
+          return [NO(), NO(), NO(), NO(), NO(), NO(), NO(), NO(), health, health,
+                  legend(current, overlay), NO(), NO(), NO(), NO()];
+        }
+        const response = await fetch(config.paint + "?b=" + encodeURIComponent(config.build) + "&" + query);
+        if (!response.ok) return Array(15).fill(NO());
+        const paint = await response.json();
+        const url = config.outlines[view.vintage];
+        const zoom = paint.z || config.england;
+        const moved = !drawn || !sameBounds(drawn.z, paint.z);
+        return [
+          paint, paint, paint, paint,
+          url, url, url, url,
+          health, health,
+          legend(paint, overlay),
+          note(paint),
+          paint.source,
+          moved ? { bounds: zoom, transition: "flyToBounds", options: { duration: 0.6, maxZoom: 10 } } : NO(),
+          { query: query, z: paint.z },
+        ];
+      },
+    },
+  });
+})();
+
+/* Tell the app once the map has drawn its councils, so the sections below it are built after
+ * the map rather than competing with it (callbacks/charts.py, `show_charts`). */
+(function () {
+  const GIVE_UP_MS = 8000;
+  const started = Date.now();
+  function watch() {
+    const drawn = document.querySelectorAll("#map .leaflet-overlay-pane path").length > 100;
+    if ((drawn || Date.now() - started > GIVE_UP_MS) && window.dash_clientside && window.dash_clientside.set_props) {
+      window.dash_clientside.set_props("map-painted", { data: true });
+      return;
+    }
+    window.requestAnimationFrame(watch);
+  }
+  window.requestAnimationFrame(watch);
+})();

@@ -1,0 +1,90 @@
+"""The map's two kinds of file: outlines (content-addressed GeoJSON, pre-compressed, cached by
+browsers for a year) and a view's paint (a few kB of classes and hover text, cacheable by its
+URL). A recolouring fetches only the paint; no figure is built for it."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from dataclasses import fields
+
+import brotli
+from flask import Flask, Response, abort, request
+
+from callbacks.cache import cache
+from callbacks.data import choices, get_build
+from layouts.map_section import OUTLINE_PREFIX, PAINT_PATH
+from trustmap.health_classes import display_ids
+from trustmap.map_paint import map_paint
+from trustmap.outlines import Outline, council_outline, health_outline
+from trustmap.view import View, settle
+
+YEAR_S = 365 * 24 * 3600
+PAINT_MAX_AGE_S = 24 * 3600  # the build key is in the URL: a new build is a new URL
+BROTLI_QUALITY = 9  # 11 saves 2% more and takes seconds per file
+PAINTED_FIELDS = [
+    f.name for f in fields(View) if f.name not in {"theme", "health"}
+]  # what a paint depends on
+
+
+def compressed(outline: Outline, encoding: str) -> bytes:
+    """The outline's bytes in `encoding` (br or gzip), made once per process."""
+    make = {
+        "br": lambda: brotli.compress(outline.content, quality=BROTLI_QUALITY),
+        "gzip": lambda: gzip.compress(outline.content, 9),
+    }[encoding]
+    return get_build().memo(("outline", encoding, outline.digest), make)
+
+
+def send_outline(outline: Outline, digest: str) -> Response:
+    accepted = request.headers.get("Accept-Encoding", "")
+    encoding = next((e for e in ("br", "gzip") if e in accepted), None)
+    body = compressed(outline, encoding) if encoding else outline.content
+    response = Response(body, mimetype="application/geo+json")
+    if encoding:
+        response.headers["Content-Encoding"] = encoding  # flask-compress leaves it as it is
+    response.headers["Vary"] = "Accept-Encoding"
+    current = digest == outline.digest  # an old page after a rebuild gets today's, uncached
+    response.headers["Cache-Control"] = (
+        f"public, max-age={YEAR_S}, immutable" if current else "no-cache"
+    )
+    return response
+
+
+def requested_outline(name: str) -> Outline:
+    kind, _, key = name.partition("-")
+    if kind == "councils" and key in choices().vintages:
+        return council_outline(get_build(), key)
+    if kind == "health" and key in display_ids(get_build()):
+        return health_outline(get_build(), key)
+    abort(404, description="No such outline file.")
+
+
+@cache.memoize()
+def paint_json(view: View) -> str:
+    return json.dumps(map_paint(get_build(), view), separators=(",", ":"))
+
+
+def requested_view() -> View:
+    """The paint's view from the query (field names as in `View`), settled: odd values become
+    defaults, unknown keys are ignored, so only known values reach the cache."""
+    asked = {name: request.args.get(name) or None for name in PAINTED_FIELDS}
+    view, _ = settle(View(**asked, theme=None), choices())
+    return view
+
+
+def register_routes(server: Flask) -> None:
+    """Add the outline and paint routes to the app's Flask server."""
+
+    @server.get(f"{OUTLINE_PREFIX}/<name>.<digest>.geojson")
+    def outline(name: str, digest: str):
+        return send_outline(requested_outline(name), digest)
+
+    @server.get(PAINT_PATH)
+    def paint():
+        response = Response(paint_json(requested_view()), mimetype="application/json")
+        current = request.args.get("b") == get_build().directory.name
+        response.headers["Cache-Control"] = (
+            f"public, max-age={PAINT_MAX_AGE_S}" if current else "no-cache"
+        )
+        return response
