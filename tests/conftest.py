@@ -3,6 +3,7 @@ tiny hand-made bundle of tests/fixtures/bundle.py with its build (every other te
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,11 +11,12 @@ import pytest
 
 from tests.fixtures.bundle import write_bundle, write_project_tables
 from trustmap import build as build_module
-from trustmap import councils, pathfinders
+from trustmap import councils, health_vintages, judgement, pathfinders
 from trustmap.build import CACHE_ENV_VAR, Build, load_build
 from trustmap.datadir import resolve_data_dir
 
 REAL_BUNDLE_FIXTURES = {"build", "data_dir"}
+PROJECT_TABLES_READ_ONCE = (health_vintages.health_vintages, judgement.read_statistics)
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -56,16 +58,23 @@ def tiny_files(tmp_path_factory) -> TinyFiles:
 
 
 @pytest.fixture
-def tiny_project(tiny_files, monkeypatch) -> TinyFiles:
+def tiny_project(tiny_files, monkeypatch) -> Iterator[TinyFiles]:
     """The tiny world's project tables in place of data/ (vintages, council changes,
-    pathfinders; themes, indicator metadata and the manifest stay the project's own), and a
-    build cache in a temporary folder."""
+    pathfinders, health vintages, indicator statistics; themes, indicator metadata and the
+    manifest stay the project's own), and a build cache in a temporary folder."""
     monkeypatch.setattr(councils, "VINTAGES_PATH", tiny_files.tables["vintages"])
     monkeypatch.setattr(councils, "CHANGES_PATH", tiny_files.tables["changes"])
     monkeypatch.setattr(pathfinders, "PATHFINDERS_PATH", tiny_files.tables["pathfinders"])
+    monkeypatch.setattr(health_vintages, "TABLE_PATH", tiny_files.tables["health_vintages"])
+    monkeypatch.setattr(judgement, "STATISTICS_PATH", tiny_files.tables["statistics"])
     monkeypatch.setattr(build_module, "PROJECT_DATA", tiny_files.project)
     monkeypatch.setenv(CACHE_ENV_VAR, str(tiny_files.cache))
-    return tiny_files
+    # Both tables are read once per process: forget the project's, then the tiny world's.
+    for read_once in PROJECT_TABLES_READ_ONCE:
+        read_once.cache_clear()
+    yield tiny_files
+    for read_once in PROJECT_TABLES_READ_ONCE:
+        read_once.cache_clear()
 
 
 @pytest.fixture(scope="session")

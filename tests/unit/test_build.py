@@ -8,9 +8,9 @@ import shutil
 import pandas as pd
 import pytest
 
-from tests.fixtures.bundle import ALPHA, IOD_UTLA_FILE, write_bundle
+from tests.fixtures.bundle import ALPHA, GAMMA, IOD_UTLA_FILE, write_bundle
 from trustmap import build as build_module
-from trustmap import compare, profile
+from trustmap import judgement, profile
 from trustmap.build import build_key, cache_root, imported_modules, load_build
 
 BUILD_MODULES = [
@@ -19,6 +19,7 @@ BUILD_MODULES = [
     "datadir",
     "display",
     "health",
+    "health_vintages",
     "indicators",
     "schemas",
     "sources",
@@ -77,8 +78,9 @@ def test_changed_project_table_changes_the_key(own_bundle, tiny_project):
 
 
 def test_build_imports_exactly_its_modules():
-    # build -> councils, health, indicators, datadir, display, sources; they bring schemas,
-    # validation and themes. Nothing that answers questions of a build (compare, profile...).
+    # build -> councils, health, health_vintages, indicators, datadir, display, sources; they
+    # bring schemas, validation and themes. Nothing that answers questions of a build (compare,
+    # judgement, profile...).
     assert imported_modules() == BUILD_MODULES
 
 
@@ -115,7 +117,8 @@ def test_a_module_imported_later_joins_the_key(tiny_project, package_copy):
             "from trustmap import schemas", "from trustmap import compare, schemas"
         )
     )
-    assert imported_modules() == sorted([*BUILD_MODULES, "compare"])
+    # compare brings judgement with it.
+    assert imported_modules() == sorted([*BUILD_MODULES, "compare", "judgement"])
     before = build_key(bundle)
     with (package_copy / "compare.py").open("a") as module:
         module.write("\n# now inside the build\n")
@@ -123,27 +126,16 @@ def test_a_module_imported_later_joins_the_key(tiny_project, package_copy):
 
 
 def test_changing_a_comparison_rule_changes_the_profile(tiny_build, monkeypatch):
-    """Profiles are computed on request from `compare`, never read back from the build."""
-    before = profile.profile(tiny_build, "E08000901").set_index("indicator_id")["judgement"]
-    assert set(before) == {"not compared"}  # no source gives an interval for a council
-    original = compare._judge
+    """Profiles are computed on request from `judgement`, never read back from the build."""
+    ids = ["iod2019-imd-average-score", "lait-fsp-new-gooddev", "ons-infant-mortality-rate"]
 
-    def judge_the_value_itself(value, england_value, polarity, area_ci):
-        point = None if value is None else (value, value)
-        return original(value, england_value, polarity, point)
+    def judgements() -> list[str]:
+        table = profile.spine_rows(tiny_build, GAMMA).set_index("indicator_id")
+        return table.loc[ids, "judgement"].tolist()
 
-    monkeypatch.setattr(compare, "_judge", judge_the_value_itself)
-    after = profile.profile(tiny_build, "E08000901").set_index("indicator_id")["judgement"]
-    # Gamma: IMD 25 and IDACI 0.25 above England's council means (23.33, 0.24; lower is better),
-    # infant mortality 3.0 below England's 4.0, good development 67 below England's 73; IMD
-    # 2004 mean LSOA score 29 and share 0 below the 2004 councils' means (40.92 and 0.5).
-    assert after.to_dict() == {
-        "iod2019-idaci-average-score": "worse",
-        "iod2019-imd-average-score": "worse",
-        "lait-fsp-new-gooddev": "worse",
-        "ons-infant-mortality-rate": "better",
-        "imd-lsoa-mean-score": "better",
-        "imd-lsoa-share-most-deprived-10pc": "better",
-    }
+    # Quartiles among 6 and 7 councils; infant mortality by its counts (30 in 10,000).
+    assert judgements() == ["lower middle", "worst quarter", "similar"]
+    monkeypatch.setattr(judgement, "MIN_QUARTILE_COUNCILS", 7)
+    assert judgements() == ["not compared", "worst quarter", "similar"]
     written = sorted(path.name for path in tiny_build.directory.iterdir())
     assert written == sorted([*(f"{name}.parquet" for name in tiny_build.tables), "layers.json"])

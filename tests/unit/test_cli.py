@@ -9,7 +9,8 @@ import json
 import pandas as pd
 import pytest
 
-from trustmap import themes
+from tests.fixtures import bundle as tiny
+from trustmap import health_classes, health_vintages, themes
 from trustmap.cli import main
 
 
@@ -39,7 +40,7 @@ def test_vintages_as_csv(run):
 
 @pytest.mark.parametrize(
     "command, rows",
-    [("vintages", 4), ("layers", 8), ("themes", 8), ("indicators", 8)],
+    [("vintages", 4), ("layers", 10), ("themes", 8), ("indicators", 15)],
 )
 def test_every_listing_command_speaks_all_formats(run, command, rows):
     code, table, _ = run(command, "--format", "table")
@@ -136,17 +137,113 @@ def test_coterminosity_and_its_method_check(run):
     assert code == 0 and [row["agree"] for row in json.loads(out)] == [True] * 6
 
 
-def test_profile_and_evaluation_commands(run):
-    code, out, _ = run("profile", "--area", "E06000901", "--format", "json")
+def test_coterminosity_timeline_follows_a_council_through_the_health_vintages(run):
+    argv = ("coterminosity-timeline", "--format", "json")
+    code, out, _ = run(*argv, "--area", tiny.SHIRE_2019, "--la-vintage", "2019")
+    rows = [(r["health"], r["council_then"], r["class"], r["bodies"]) for r in json.loads(out)]
     assert code == 0
-    assert [row["indicator_id"] for row in json.loads(out)] == [
-        "iod2019-idaci-average-score",
-        "iod2019-imd-average-score",
-        "ons-infant-mortality-rate",
-        "lait-fsp-new-gooddev",
+    assert rows == [  # the 2004 county and the 2019 unitary have the same districts
+        ("pct2006", tiny.SHIRE_2009, "coterminous", "Shire PCT"),
+        ("ccg2019", tiny.SHIRE_2019, "coterminous", "NHS Shire CCG"),
+    ]
+    code, out, _ = run(*argv, "--area", tiny.WEST_SHIRE, "--la-vintage", "2023")
+    assert [(r["class"], r["note"]) for r in json.loads(out)] == [
+        (
+            "area_changed",
+            f"area changed: in the 2004 councils its ground lay in Shire ({tiny.SHIRE_2009})",
+        ),
+        (
+            "area_changed",
+            f"area changed: in the 2019 councils its ground lay in Shire ({tiny.SHIRE_2019})",
+        ),
+    ]
+
+
+def test_profile_spine_and_evaluation_commands(run):
+    code, out, _ = run("profile", "--area", tiny.ALPHA, "--format", "json")
+    rows = {row["indicator_id"]: row for row in json.loads(out)}
+    assert code == 0 and len(rows) == 15  # every indicator of the tiny catalogue
+    assert next(iter(rows)) == "lait-fsp-new-gooddev"  # children's (LAIT) indicators first
+    # 50 infant deaths in 10,000 births: 5.0, Wilson 95% 3.79 to 6.59 holds England's 4.0.
+    assert rows["ons-infant-mortality-rate"]["judgement"] == "similar"
+    assert {rows[i]["la_name"] for i in rows} == {"Alpha"}
+    code, out, _ = run("spine", "--area", tiny.GAMMA, "--theme", "early-years", "--format", "csv")
+    spine = pd.read_csv(io.StringIO(out))
+    assert code == 0
+    assert spine[["indicator_id", "value", "rank", "quartile"]].values.tolist() == [
+        ["lait-fsp-new-gooddev", 67.0, 6, "D"]
     ]
     code, out, _ = run("evaluation", "--format", "json")
-    assert code == 0 and len(json.loads(out)) == 6  # the six indicators with council values
+    rows = json.loads(out)
+    assert code == 0 and len(rows) == 13  # the indicators with council values
+    assert (rows[0]["indicator_id"], rows[0]["period"]) == ("ons-u18-conception-rate", "2001")
+
+
+def test_neighbours_and_the_comparison_with_them(run):
+    code, out, _ = run("neighbours", "--area", tiny.ALPHA, "--format", "csv")
+    assert code == 0
+    assert out.splitlines() == [
+        "rank,neighbour_code,neighbour_name,closeness",
+        f"1,{tiny.BETA},Beta,Very close",
+        f"2,{tiny.GAMMA},Gamma,Close",
+        f"3,{tiny.EAST_SHIRE},East Shire,Close",
+        f"4,{tiny.WEST_SHIRE},West Shire,Close",
+        f"5,{tiny.EPSILON},Epsilon,Close",
+    ]
+    argv = ("compare", "--indicator", "lait-fsp-new-gooddev", "--period", "2023")
+    code, out, _ = run(*argv, "--by", "neighbours", "--format", "json")
+    result = json.loads(out)
+    # Alpha 64 against Gamma, East and West Shire, Epsilon (73.25); Beta 73 against Gamma,
+    # West and East Shire (72.67); Delta keeps only Epsilon and Gamma: left out.
+    assert code == 0 and (result["n"], result["pathfinders_dropped"]) == (2, 1)
+    assert result["diff"] == pytest.approx((-9.25 + 1 / 3) / 2)
+    assert [row["kept"] for row in result["pathfinders"]] == [True, True, False]
+    code, out, _ = run(*argv, "--by", "neighbours", "--format", "csv")
+    table = pd.read_csv(io.StringIO(out)).set_index("key")["value"]
+    assert table[f"{tiny.DELTA} Delta"] == (
+        "83 against 71 (2 neighbours): left out, only 2 comparable neighbour(s)"
+    )
+    code, _, error = run(*argv, "--by", "neighbours", "--region", "North")
+    assert code == 2 and "do not apply to --by neighbours" in error
+
+
+def test_coverage_of_the_children(run):
+    code, out, _ = run("coverage", "--format", "json")
+    result = json.loads(out)
+    # Alpha, Beta and Delta: 10,000 children each, of England's 67,000.
+    assert code == 0
+    assert (result["pathfinder_children"], result["england_children"], result["councils"]) == (
+        30_000,
+        67_000,
+        3,
+    )
+    assert result["share"] == pytest.approx(30 / 67)
+
+
+def test_before_after_on_the_under_18_conceptions(run):
+    argv = ("before-after", "--indicator", "ons-u18-conception-rate")
+    spans = ("--before", "2001-2002", "--after", "2004-2005")
+    code, out, _ = run(*argv, *spans, "--format", "csv")
+    table = pd.read_csv(io.StringIO(out)).set_index("measure")
+    assert code == 0
+    # Change of the mean rate: Alpha 49 -> 39, Beta 41 -> 35 (pathfinders, -8 on average);
+    # Gamma 45 -> 43, Shire 31 -> 30 (-1.5); Delta is published with Epsilon: left out.
+    assert table.loc["change", ["n_first", "mean_first", "n_second", "mean_second"]].tolist() == [
+        2,
+        -8.0,
+        2,
+        -1.5,
+    ]
+    assert table.loc["change", ["diff", "ci_low", "ci_high"]].tolist() == pytest.approx(
+        [-6.5, -26.743, 13.743], abs=1e-3
+    )
+    code, out, _ = run(*argv, *spans, "--count", "ons-u18-conceptions", "--format", "json")
+    result = json.loads(out)
+    assert code == 0 and result["dropped"]["boundary_or_combined"] == 2
+    pooled = {(r["period"], r["group"]): (r["count"], r["denominator"]) for r in result["pooled"]}
+    assert pooled[("2001", "pathfinder")] == (180.0, 4000.0)  # (100 + 80) of 2 x 2,000 women
+    code, _, error = run(*argv, "--format", "csv")
+    assert code == 2 and "span '1998-2002' names period(s) 1998, 1999, 2000" in error
 
 
 @pytest.mark.parametrize(
@@ -240,3 +337,24 @@ def test_cli_lists_the_35_with_codes(capsys):
 def test_real_listing_commands_count_their_rows(capsys, command, rows):
     assert main([command, "--format", "json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == rows
+
+
+HEALTH_IDS = health_vintages.health_vintages()["id"].tolist()
+
+
+@pytest.mark.bundle
+@pytest.mark.parametrize("health_id", HEALTH_IDS)
+def test_real_coterminosity_works_for_every_id(capsys, health_id):
+    assert main(["coterminosity", "--health", health_id, "--format", "csv"]) == 0
+    header = capsys.readouterr().out.splitlines()[0]
+    assert header == ",".join(health_classes.CLASS_COLUMNS)
+
+
+@pytest.mark.bundle
+def test_real_timeline_and_bad_choices(capsys):
+    assert main(["coterminosity-timeline", "--area", "E09000003", "--format", "json"]) == 0
+    rows = pd.DataFrame(json.loads(capsys.readouterr().out))
+    assert len(rows) == len(HEALTH_IDS) and list(rows.columns) == health_classes.TIMELINE_COLUMNS
+    assert main(["coterminosity", "--health", "ccg2013", "--method", "membership"]) == 2
+    assert "choose one of overlay" in capsys.readouterr().err
+    assert main(["coterminosity", "--health", "ccg2015", "--check"]) == 2

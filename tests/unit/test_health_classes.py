@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 
 from trustmap import health_classes, health_vintages, vintages
-from trustmap.cli import main
 from trustmap.health_classes import classify_units, follow_councils
 
 
@@ -156,6 +153,17 @@ def test_2019_membership_classes_are_unchanged(build):
 
 
 @pytest.mark.bundle
+def test_known_coterminous_pairs_on_real_data(build):
+    table = health_classes.classify(build, "ccg2019", la_vintage="2019", method="membership")
+    table = table.set_index("la_code")
+    assert table.at["E08000016", "class"] == "coterminous"  # Barnsley = NHS Barnsley CCG
+    assert table.at["E10000012", "class"] == "la_contains_several"  # Essex had five CCGs
+    assert table.at["E09000001", "class"] == "health_spans_several"  # City and Hackney CCG
+    london_boroughs = table[table.index.str.startswith("E09")]
+    assert (london_boroughs["class"] == "coterminous").sum() == 29
+
+
+@pytest.mark.bundle
 def test_pct2006_is_as_before_with_its_coverage(build):
     table = health_classes.classify(build, "pct2006").set_index("la_code")
     assert table["class"].value_counts().to_dict() == {
@@ -164,6 +172,8 @@ def test_pct2006_is_as_before_with_its_coverage(build):
         "health_spans_several": 8,
     }
     assert table.at["E09000008", "health_names"] == "Croydon PCT"
+    assert table.at["E10000015", "class"] == "not_determined"  # Hertfordshire: a PCT unsourced
+    assert table.at["E09000029", "class"] == "health_spans_several"  # Sutton and Merton PCT
     assert health_classes.bodies_known(build, "pct2006") == 44
 
 
@@ -230,21 +240,3 @@ def test_class_counts_cover_every_vintage_and_class(build):
     }
     ccg2019 = counts[counts["health"] == "ccg2019"].set_index("class")["councils"]
     assert ccg2019[ccg2019 > 0].to_dict() == EXPECTED_2019
-
-
-@pytest.mark.bundle
-@pytest.mark.parametrize("health_id", IDS)
-def test_cli_coterminosity_works_for_every_id(capsys, health_id):
-    assert main(["coterminosity", "--health", health_id, "--format", "csv"]) == 0
-    header = capsys.readouterr().out.splitlines()[0]
-    assert header == ",".join(health_classes.CLASS_COLUMNS)
-
-
-@pytest.mark.bundle
-def test_cli_timeline_and_bad_choices(capsys):
-    assert main(["coterminosity-timeline", "--area", "E09000003", "--format", "json"]) == 0
-    rows = pd.DataFrame(json.loads(capsys.readouterr().out))
-    assert len(rows) == len(IDS) and list(rows.columns) == health_classes.TIMELINE_COLUMNS
-    assert main(["coterminosity", "--health", "ccg2013", "--method", "membership"]) == 2
-    assert "choose one of overlay" in capsys.readouterr().err
-    assert main(["coterminosity", "--health", "ccg2015", "--check"]) == 2

@@ -57,14 +57,15 @@ def test_themes_count_the_users_own_priorities_file(tiny_build, tmp_path, monkey
     counts = summary["councils_in_your_file"]
     assert (counts["send"], counts["mental-health"], counts["youth-justice"]) == (2, 1, 0)
     # The tiny catalogue: IMD and IDACI 2019, two IMD 2004 measures and two district scores
-    # (deprivation), good development (early years, education), infant mortality (health).
+    # (deprivation), good development (early years, education), infant mortality, deaths and
+    # births and under-18 conceptions and their rate (health), SFR27's three (safeguarding).
     assert summary["indicators"].to_dict() == {
         "send": 0,
         "early-years": 1,
         "mental-health": 0,
-        "safeguarding": 0,
+        "safeguarding": 3,
         "education": 1,
-        "health": 1,
+        "health": 5,
         "youth-justice": 0,
         "deprivation": 6,
     }

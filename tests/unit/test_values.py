@@ -77,7 +77,7 @@ def test_indicator_list_by_theme(tiny_build):
             "children's services indicators (2016-2025 editions)",
         }
     ]
-    assert len(values.indicator_list(tiny_build)) == 8
+    assert len(values.indicator_list(tiny_build)) == 15
     assert values.indicator_list(tiny_build, theme="send").empty
     with pytest.raises(UnknownChoiceError, match="unknown theme 'astrology'"):
         values.indicator_list(tiny_build, theme="astrology")
