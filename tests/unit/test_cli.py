@@ -332,7 +332,7 @@ def test_cli_lists_the_35_with_codes(capsys):
 
 @pytest.mark.bundle
 @pytest.mark.parametrize(
-    "command, rows", [("vintages", 6), ("layers", 10), ("themes", 8), ("indicators", 535)]
+    "command, rows", [("vintages", 6), ("layers", 25), ("themes", 8), ("indicators", 540)]
 )
 def test_real_listing_commands_count_their_rows(capsys, command, rows):
     assert main([command, "--format", "json"]) == 0
@@ -358,3 +358,12 @@ def test_real_timeline_and_bad_choices(capsys):
     assert main(["coterminosity", "--health", "ccg2013", "--method", "membership"]) == 2
     assert "choose one of overlay" in capsys.readouterr().err
     assert main(["coterminosity", "--health", "ccg2015", "--check"]) == 2
+
+
+@pytest.mark.bundle
+def test_real_before_after_by_coterminous_prints_json(capsys):
+    argv = ["before-after", "--indicator", "ons-u18-conception-rate", "--by", "coterminous"]
+    assert main([*argv, "--format", "json"]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed["health"] == "ccg2019" and printed["by"] == "coterminous"
+    assert sum(group["n"] for group in printed["change"]["groups"]) == 148

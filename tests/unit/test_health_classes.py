@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from tests.fixtures import bundle as tiny
 from trustmap import health_classes, health_vintages, vintages
+from trustmap.choices import UnknownChoiceError
 from trustmap.health_classes import classify_units, follow_councils
 
 
@@ -113,6 +115,78 @@ def test_following_councils_keeps_same_ground_and_reports_changed_ground():
     assert not links.loc["N", "same_area"] and links.loc["N", "la_name_to"] == "County"
     backwards = follow_councils(council_members, "2009", "2019").set_index("la_code")
     assert backwards.loc["C", "la_code_to"] == "N;S" and not backwards.loc["C", "same_area"]
+
+
+# On the tiny bundle (tests/fixtures/bundle.py).
+
+
+def test_ccg_classes_of_the_tiny_councils(tiny_build):
+    table = health_classes.classify(tiny_build, "ccg2019")
+    assert list(table.columns) == health_classes.CLASS_COLUMNS
+    assert table[["la_code", "class", "health_codes", "health_names"]].values.tolist() == [
+        [tiny.ALPHA, "health_spans_several", "E38000901", "NHS Alphabet CCG"],  # also Beta's
+        [tiny.BETA, "health_spans_several", "E38000901", "NHS Alphabet CCG"],
+        [tiny.SHIRE_2019, "coterminous", "E38000903", "NHS Shire CCG"],
+        [tiny.GAMMA, "coterminous", "E38000902", "NHS Gamma CCG"],
+        [tiny.DELTA, "health_spans_several", "E38000904", "NHS Delta and Epsilon CCG"],
+        [tiny.EPSILON, "health_spans_several", "E38000904", "NHS Delta and Epsilon CCG"],
+    ]
+    assert table["share_of_la_max"].tolist() == [1.0] * 6
+    # Membership counts LSOAs: Alpha holds 2 of its CCG's 4, so its index is 2 / 4.
+    assert table.set_index("la_code").at[tiny.ALPHA, "index"] == 0.5
+
+
+def test_overlay_agrees_with_membership_on_the_tiny_councils(tiny_build):
+    checked = health_classes.method_agreement(tiny_build, "ccg2019")
+    assert checked["la_name"].tolist() == ["Alpha", "Beta", "Shire", "Gamma", "Delta", "Epsilon"]
+    assert checked["agree"].tolist() == [True] * 6
+    assert health_classes.comparable_ids() == ["ccg2019"]
+    with pytest.raises(ValueError, match="pct2006 lacks a lookup or polygons"):
+        health_classes.method_agreement(tiny_build, "pct2006")
+
+
+def test_pct2006_is_never_guessed_where_unsourced(tiny_build):
+    table = health_classes.classify(tiny_build, "pct2006").set_index("la_code")
+    assert table["class"].to_dict() == {
+        tiny.SHIRE_2009: "coterminous",  # the membership names the county, not its districts
+        tiny.GAMMA: "coterminous",
+        tiny.DELTA: "not_determined",  # its PCT covers part of it only: not drawn
+        tiny.EPSILON: "not_determined",  # its PCT's area is unsourced
+        tiny.ALPHABET: "coterminous",
+    }
+    assert table.at[tiny.ALPHABET, "health_names"] == "Alphabet PCT"
+    assert health_classes.bodies_known(tiny_build, "pct2006") == 3
+
+
+def test_unknown_choices_are_refused(tiny_build):
+    with pytest.raises(UnknownChoiceError, match="unknown health vintage 'ccg2020'"):
+        health_classes.classify(tiny_build, "ccg2020")
+    with pytest.raises(UnknownChoiceError, match="unknown method for ccg2019 'guess'"):
+        health_classes.classify(tiny_build, "ccg2019", method="guess")
+    with pytest.raises(UnknownChoiceError, match="unknown vintage '2020'"):
+        health_classes.classify(tiny_build, "ccg2019", la_vintage="2020")
+
+
+def test_class_counts_of_each_tiny_health_vintage(tiny_build):
+    counts = health_classes.class_counts(tiny_build)
+    counted = counts[counts["councils"] > 0]
+    assert counted[["health", "class", "councils", "bodies"]].values.tolist() == [
+        ["pct2006", "coterminous", 3, 3],
+        ["pct2006", "not_determined", 2, 3],
+        ["ccg2019", "coterminous", 2, 4],
+        ["ccg2019", "health_spans_several", 4, 4],
+    ]
+    assert len(counts) == 2 * len(health_classes.ALL_CLASSES)
+    assert health_classes.display_ids(tiny_build) == ["pct2006", "ccg2019"]
+
+
+def test_coterminous_throughout_leaves_out_changed_ground_and_unknowns(tiny_build):
+    both = health_classes.coterminous_throughout(tiny_build, ["pct2006", "ccg2019"], "2019")
+    # Alpha and Beta were Alphabet in 2004 (area changed); Delta and Epsilon not_determined.
+    assert both.to_dict() == {tiny.SHIRE_2019: True, tiny.GAMMA: True}
+    ccg_only = health_classes.coterminous_throughout(tiny_build, ["ccg2019"], "2019")
+    assert ccg_only[ccg_only].index.tolist() == [tiny.SHIRE_2019, tiny.GAMMA]
+    assert len(ccg_only) == 6
 
 
 # On the real bundle.

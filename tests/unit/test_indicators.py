@@ -31,6 +31,69 @@ def test_geography_from_the_code():
     assert indicators.geography_of(placeholder, district_level=True).tolist() == ["council"]
 
 
+def test_combined_units_get_their_own_geography():
+    codes = pd.Series(["E09000012;E09000001", "E09000012", "E07000004", "E92000001"])
+    assert indicators.geography_of(codes, district_level=False).tolist() == [
+        "combined",
+        "council",
+        "district",
+        "england",
+    ]
+
+
+def test_codes_map_to_the_vintage_council_with_the_same_districts():
+    # Buckinghamshire: the same two districts as county E10000002 (2009) and unitary E06000060.
+    members = pd.DataFrame(
+        {
+            "vintage": ["2009", "2009", "2020", "2020"],
+            "la_code": ["E10000002", "E10000002", "E06000060", "E06000060"],
+            "ltla16cd": ["E07000004", "E07000005", "E07000004", "E07000005"],
+        }
+    )
+    codes = pd.Series(["E06000060", "E10000002", "E99999999"])
+    mapped = indicators.to_vintage_codes(codes, members, "2009")
+    assert mapped.iloc[:2].tolist() == ["E10000002", "E10000002"] and pd.isna(mapped.iat[2])
+
+
+def test_sfr27_rows_by_dfe_number_region_name_and_level(tiny_files, tiny_build):
+    rows = indicators.sfr27_rows(tiny_files.bundle, tiny_build["council_members"])
+    rate = rows[rows["source_indicator"] == "MarTotal_2010 / Mid2009Pop0-17 x 10000"]
+    by_area = rate.set_index("area_code")
+    # Shire (DfE 904) is listed under its 2019 unitary code: the 2009 county has its districts.
+    assert by_area["value"].to_dict() == pytest.approx(
+        {
+            "E92000001": 300 / 67000 * 10_000,
+            "E12000901": 135 / 29000 * 10_000,
+            "E12000902": 20.0,
+            "E12000907": 125 / 18000 * 10_000,
+            tiny.ALPHA: 60.0,
+            tiny.BETA: 30.0,
+            tiny.GAMMA: 50.0,
+            tiny.SHIRE_2009: 20.0,
+            tiny.DELTA: 70.0,
+            tiny.EPSILON: float("nan"),
+        },
+        nan_ok=True,
+    )
+    assert by_area.at[tiny.EPSILON, "value_note"] == "x"  # suppressed count
+    assert by_area.at["E12000901", "area_name"] == "North"  # the source's padding stripped
+    assert set(rows["vintage"]) == {"2009"}
+    assert by_area["geography"].value_counts().to_dict() == {
+        "council": 6,
+        "region": 3,
+        "england": 1,
+    }
+
+
+def test_conceptions_keep_the_combined_unit_apart(tiny_files):
+    rows = indicators.conception_rows(tiny_files.bundle)
+    combined = rows[rows["geography"] == "combined"]
+    assert set(combined["area_code"]) == {f"{tiny.DELTA};{tiny.EPSILON}"}
+    rate = rows[rows["source_indicator"] == "u18_conception_rate_per_1000_women_15_17"]
+    alpha = rate[rate["area_code"] == tiny.ALPHA].set_index("period")["value"]
+    assert alpha.to_dict() == {"2001": 50.0, "2002": 48.0, "2004": 40.0, "2005": 38.0}
+
+
 def test_imd_2004_from_lsoas_worked_by_hand(tiny_files, tiny_build):
     lsoa_districts = tiny_build["lsoa_ccg2019"].set_index("unit_code")["ltla16cd"]
     rows = indicators.imd_lsoa_aggregates(
@@ -180,3 +243,19 @@ def test_imd_2004_covers_all_150_councils_and_every_lsoa(build):
 def test_code_only_changes_get_the_right_vintage(build):
     bucks = build["indicator_values"].query("area_code == 'E06000060' and geography == 'council'")
     assert set(bucks["vintage"]) == {"2020", "2021", "2023"}
+
+
+@pytest.mark.bundle
+def test_era_indicators_exist_with_their_periods_and_themes(build):
+    catalogue = build["indicator_catalogue"].set_index("id")
+    expected = {
+        "sfr27-cla-count": ("2010", "safeguarding"),
+        "sfr27-population-0-17": ("2009", "safeguarding"),
+        "sfr27-cla-rate-per-10000-derived": ("2010", "safeguarding"),
+        "ons-u18-conceptions": (";".join(str(y) for y in range(1998, 2018)), "health"),
+        "ons-u18-conception-rate": (";".join(str(y) for y in range(1998, 2018)), "health"),
+    }
+    for indicator, (periods, theme) in expected.items():
+        assert catalogue.at[indicator, "periods"] == periods
+        assert catalogue.at[indicator, "themes"] == theme
+    assert catalogue.at["sfr27-cla-rate-per-10000-derived", "note"].startswith("DERIVED")

@@ -81,3 +81,25 @@ def test_indicator_list_by_theme(tiny_build):
     assert values.indicator_list(tiny_build, theme="send").empty
     with pytest.raises(UnknownChoiceError, match="unknown theme 'astrology'"):
         values.indicator_list(tiny_build, theme="astrology")
+
+
+@pytest.mark.bundle
+def test_all_152_councils_of_2009_have_a_population_and_sheffields_rate_is_derived(build):
+    population = values.council_values(build, "sfr27-population-0-17", "2009", "2009")
+    assert len(population) == 152 and population.index.is_unique
+    assert population["E10000002"] == 114_700  # DfE 825, listed under E06000060 today
+    rate = values.council_values(build, "sfr27-cla-rate-per-10000-derived", "2010", "2009")
+    assert rate["E08000019"] == pytest.approx(578 / 106_200 * 10_000)
+
+
+@pytest.mark.bundle
+def test_conceptions_cover_148_councils_and_two_combined_units_every_year(build):
+    rows = values.indicator_rows(build, "ons-u18-conception-rate")
+    per_year = rows[rows["geography"] == "council"].groupby("period")["area_code"].nunique()
+    assert per_year.to_dict() == {str(year): 148 for year in range(1998, 2018)}
+    combined = rows.loc[rows["geography"] == "combined", "area_code"].unique()
+    assert sorted(combined) == ["E06000052;E06000053", "E09000012;E09000001"]
+    assert (rows.loc[rows["geography"] == "council", "vintage"] == "2009").all()
+    rates = values.council_values(build, "ons-u18-conception-rate", "1998", "2009")
+    assert len(rates) == 148 and "E09000012" not in rates.index
+    assert rates["E08000019"] == 50.5
