@@ -18,8 +18,10 @@ PATHFINDERS = 'Pathfinders: the 35 announced in July 2003 (Community Care, "Chil
 
 
 def view(colour: str, vintage: str = "2019", **fields) -> View:
+    """A settled view: its NHS geography is CCG April 2019 unless given."""
+    indicator, period = fields.pop("indicator", IMD), fields.pop("period", "2019")
     return View(
-        vintage, colour, None, fields.pop("indicator", IMD), fields.pop("period", "2019"), **fields
+        vintage, colour, None, indicator, period, nhs=fields.pop("nhs", "ccg2019"), **fields
     )
 
 
@@ -44,10 +46,10 @@ def test_coterminosity_map(tiny_build):
     assert content.colouring.frame["class_index"].tolist() == [1, 1, 0, 0, 1, 1]
     assert content.source == (
         "Source: Office for National Statistics, Local Authority Districts (December 2016) "
-        "Boundaries, Super Generalised (200 m) Clipped (December 2016); ONS / NHS England, "
-        "Clinical Commissioning Groups (April 2019) (April 2019); Office for National "
+        "Boundaries, Super Generalised (200 m) Clipped (December 2016); Office for National "
         "Statistics, Lower Layer Super Output Area (2011) to Clinical Commissioning Group to "
-        "Local Authority District (April 2019) Lookup in England (April 2019). Open Government "
+        "Local Authority District (April 2019) Lookup in England (April 2019); ONS / NHS "
+        "England, Clinical Commissioning Groups (April 2019) (April 2019). Open Government "
         "Licence v3.0. Councils as in force from 2019 (6)."
     )
 

@@ -3,13 +3,15 @@ test_export)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from trustmap.slides import SlideUnavailableError, make_slide
 from trustmap.view import View
 
 IMD = "iod2019-imd-average-score"
-VIEW = View("2019", "indicator", None, IMD, "2019")
+VIEW = View("2019", "indicator", None, IMD, "2019", nhs="ccg2019")
 
 
 def test_map_slide_draws_every_class_and_the_pathfinders(tiny_build):
@@ -44,7 +46,7 @@ def test_comparison_slide_states_the_difference(tiny_build):
 
 
 def test_a_comparison_with_an_empty_group_is_unavailable(tiny_build):
-    only_pathfinders = View("2019", "indicator", None, IMD, "2019", status="pathfinder")
+    only_pathfinders = replace(VIEW, status="pathfinder")
     empty = "group 'coterminous with CCG April 2019' has 0"
     with pytest.raises(SlideUnavailableError, match=empty):
         make_slide(tiny_build, "coterminous", only_pathfinders)

@@ -34,8 +34,14 @@ CHOICES = Choices(
         "cclass": ("coterminous", "not_determined"),
     },
     health_overlays={"ccg2019": "CCG April 2019 (4 of 4)"},
+    nhs_vintages={
+        "pct2006": "October 2006: 152 primary care trusts",
+        "ccg2019": "April 2019: 191 CCGs",
+        "sicbl2023": "April 2023: 106 sub-ICB locations",
+    },
 )
-DEFAULT = View("2019", "pathfinder", None, IMD, "2019")
+# The NHS geography defaults to the first in force with the council vintage (project table).
+DEFAULT = View("2019", "pathfinder", None, IMD, "2019", nhs="ccg2019")
 
 
 def test_an_empty_link_is_the_default_view():
@@ -59,13 +65,26 @@ def test_every_field_survives_a_round_trip():
         cclass="coterminous",
         health="ccg2019",
         scheme="natural_breaks",
+        nhs="pct2006",
     )
     query = to_query(view)
     assert query == (
         "?v=2023&c=indicator&t=early-years&i=lait-fsp-new-gooddev&p=2017&r=London&y=LB"
-        "&s=pathfinder&k=coterminous&h=ccg2019&m=natural_breaks&a=E09000901"
+        "&s=pathfinder&k=coterminous&h=ccg2019&m=natural_breaks&n=pct2006&a=E09000901"
     )
     assert parse_query(query, CHOICES) == (view, [])
+
+
+def test_the_nhs_geography_follows_the_council_vintage_unless_the_link_names_one():
+    view, notes = parse_query("?v=2004", CHOICES)
+    assert (view.nhs, notes) == ("pct2006", [])
+    assert to_query(view) == "?v=2004&c=pathfinder&i=iod2019-imd-average-score&p=2019"
+    view, notes = parse_query("?v=2023&n=ccg2019", CHOICES)
+    assert view.nhs == "ccg2019" and to_query(view).endswith("&n=ccg2019")
+    view, notes = parse_query("?v=2023&n=ccg1999", CHOICES)
+    assert view.nhs == "sicbl2023"
+    assert notes == ["Unknown NHS geography 'ccg1999': showing sicbl2023 instead."]
+    assert view.council_filter().health == "sicbl2023"
 
 
 def test_odd_values_are_named_and_replaced():
@@ -143,5 +162,9 @@ def test_choices_from_the_tiny_build(tiny_build):
     assert set(choices.health_overlays) == {"ccg2019", "pct2006"}
     # The tiny world's health table expects 5 PCTs; 3 have a sourced, whole extent.
     assert choices.health_overlays["pct2006"] == "PCT October 2006 (3 of 5 drawn)"
+    assert choices.nhs_vintages == {
+        "pct2006": "October 2006: 5 primary care trusts",
+        "ccg2019": "April 2019: 4 CCGs",
+    }
     assert choices.indicators_of("send") == []
     assert choices.default_view() == DEFAULT
