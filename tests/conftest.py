@@ -1,14 +1,34 @@
-"""Shared fixtures: the real data bundle, its cached build, and broken copies of it."""
+"""Shared fixtures: the real data bundle and its cached build (tests marked `bundle`), and the
+tiny hand-made bundle of tests/fixtures/bundle.py with its build (every other test)."""
 
 from __future__ import annotations
 
-import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from trustmap.build import load_build
+from tests.fixtures.bundle import write_bundle, write_project_tables
+from trustmap import build as build_module
+from trustmap import councils, health_vintages, judgement, pathfinders
+from trustmap.build import CACHE_ENV_VAR, Build, load_build
 from trustmap.datadir import resolve_data_dir
+
+REAL_BUNDLE_FIXTURES = {"build", "data_dir"}
+PROJECT_TABLES_READ_ONCE = (health_vintages.health_vintages, judgement.read_statistics)
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """A test that reads the real bundle must say so, or `pytest -m "not bundle"` breaks."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if REAL_BUNDLE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        and item.get_closest_marker("bundle") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(f"tests using the real bundle lack @pytest.mark.bundle: {unmarked}")
 
 
 @pytest.fixture(scope="session")
@@ -21,23 +41,50 @@ def build(data_dir):
     return load_build(data_dir)
 
 
+@dataclass(frozen=True)
+class TinyFiles:
+    bundle: Path
+    project: Path
+    tables: dict[str, Path]
+    cache: Path
+
+
+@pytest.fixture(scope="session")
+def tiny_files(tmp_path_factory) -> TinyFiles:
+    root = tmp_path_factory.mktemp("tiny")
+    project = root / "project"
+    tables = write_project_tables(project)
+    return TinyFiles(write_bundle(root / "bundle"), project, tables, root / "cache")
+
+
 @pytest.fixture
-def bundle_copy(tmp_path, data_dir) -> Path:
-    """A bundle in a temporary folder: every file linked to the real one until a test copies it
-    for real (see `broken_copy`), so the shared bundle is never touched."""
-    copy = tmp_path / "bundle"
-    for source in data_dir.rglob("*"):
-        if source.is_file():
-            target = copy / source.relative_to(data_dir)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.symlink_to(source)
-    return copy
+def tiny_project(tiny_files, monkeypatch) -> Iterator[TinyFiles]:
+    """The tiny world's project tables in place of data/ (vintages, council changes,
+    pathfinders, health vintages, indicator statistics; themes, indicator metadata and the
+    manifest stay the project's own), and a build cache in a temporary folder."""
+    monkeypatch.setattr(councils, "VINTAGES_PATH", tiny_files.tables["vintages"])
+    monkeypatch.setattr(councils, "CHANGES_PATH", tiny_files.tables["changes"])
+    monkeypatch.setattr(pathfinders, "PATHFINDERS_PATH", tiny_files.tables["pathfinders"])
+    monkeypatch.setattr(health_vintages, "TABLE_PATH", tiny_files.tables["health_vintages"])
+    monkeypatch.setattr(judgement, "STATISTICS_PATH", tiny_files.tables["statistics"])
+    monkeypatch.setattr(build_module, "PROJECT_DATA", tiny_files.project)
+    monkeypatch.setenv(CACHE_ENV_VAR, str(tiny_files.cache))
+    # Both tables are read once per process: forget the project's, then the tiny world's.
+    for read_once in PROJECT_TABLES_READ_ONCE:
+        read_once.cache_clear()
+    yield tiny_files
+    for read_once in PROJECT_TABLES_READ_ONCE:
+        read_once.cache_clear()
 
 
-def writable(bundle: Path, name: str) -> Path:
-    """Replace the link to `name` in a bundle copy by a real, writable copy of the file."""
-    path = bundle / name
-    real = path.resolve()
-    path.unlink()
-    shutil.copyfile(real, path)
-    return path
+@pytest.fixture(scope="session")
+def _tiny_builds() -> dict[str, Build]:
+    return {}
+
+
+@pytest.fixture
+def tiny_build(tiny_project, _tiny_builds) -> Build:
+    """The build of the tiny bundle, made once per session (under `tiny_project`)."""
+    if "build" not in _tiny_builds:
+        _tiny_builds["build"] = load_build(tiny_project.bundle)
+    return _tiny_builds["build"]

@@ -195,13 +195,15 @@ def describe_layers(
         }
         for vintage, rows in tables["councils"].groupby("vintage")
     ]
+    ccgs = tables["ccg2019"]["health_code"].nunique()
+    expected_ccgs = health_vintages.vintage("ccg2019")["expected_bodies"]
     layers += [
         {
             "layer": "ccg2019",
             "rows": len(tables["ccg2019"]),
             "vintage": "April 2019",
             "source": health.CCG_FILE,
-            "coverage": "191 of 191 CCGs",
+            "coverage": f"{ccgs} of {expected_ccgs} CCGs",
         },
         {
             "layer": "lsoa-ccg2019",

@@ -38,6 +38,19 @@ def test_a_pathfinder_without_population_is_an_error_not_a_smaller_share():
         children_covered(population(COUNCILS), ["A", "D"])
 
 
+def test_the_tiny_pathfinders_children(tiny_build):
+    result = coverage(tiny_build)
+    # Alpha, Beta and Delta (the pathfinders among the councils of 2009): 10,000 children each;
+    # England's row of the source: 67,000.
+    assert {k: result[k] for k in ("pathfinder_children", "england_children", "councils")} == {
+        "pathfinder_children": 30_000,
+        "england_children": 67_000,
+        "councils": 3,
+    }
+    assert result["england_basis"] == "England row of the source"
+    assert result["source"].startswith("Children aged 0-17 at mid-2009 (ONS estimates rounded")
+
+
 @pytest.mark.bundle
 def test_the_35_councils_held_a_quarter_of_englands_children_in_mid_2009(build):
     result = coverage(build)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import geopandas as gpd
+import pytest
 import shapely
 from shapely.geometry import box
 
@@ -29,6 +30,7 @@ def test_two_neighbours_keep_their_shared_edge():
     assert all(not ring.is_ccw for ring in exterior_rings(shown.geometry))
 
 
+@pytest.mark.bundle
 def test_real_councils_display_is_valid_clockwise_and_gap_free(build):
     shown = build["councils_display"].query("vintage == '2019'")
     assert len(shown) == 151 and shapely.is_valid(shown.geometry.values).all()

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import pandas as pd
 import pytest
 
+from tests.fixtures import bundle as tiny
 from trustmap import health_classes, health_vintages, vintages
-from trustmap.cli import main
+from trustmap.choices import UnknownChoiceError
 from trustmap.health_classes import classify_units, follow_councils
 
 
@@ -118,6 +117,78 @@ def test_following_councils_keeps_same_ground_and_reports_changed_ground():
     assert backwards.loc["C", "la_code_to"] == "N;S" and not backwards.loc["C", "same_area"]
 
 
+# On the tiny bundle (tests/fixtures/bundle.py).
+
+
+def test_ccg_classes_of_the_tiny_councils(tiny_build):
+    table = health_classes.classify(tiny_build, "ccg2019")
+    assert list(table.columns) == health_classes.CLASS_COLUMNS
+    assert table[["la_code", "class", "health_codes", "health_names"]].values.tolist() == [
+        [tiny.ALPHA, "health_spans_several", "E38000901", "NHS Alphabet CCG"],  # also Beta's
+        [tiny.BETA, "health_spans_several", "E38000901", "NHS Alphabet CCG"],
+        [tiny.SHIRE_2019, "coterminous", "E38000903", "NHS Shire CCG"],
+        [tiny.GAMMA, "coterminous", "E38000902", "NHS Gamma CCG"],
+        [tiny.DELTA, "health_spans_several", "E38000904", "NHS Delta and Epsilon CCG"],
+        [tiny.EPSILON, "health_spans_several", "E38000904", "NHS Delta and Epsilon CCG"],
+    ]
+    assert table["share_of_la_max"].tolist() == [1.0] * 6
+    # Membership counts LSOAs: Alpha holds 2 of its CCG's 4, so its index is 2 / 4.
+    assert table.set_index("la_code").at[tiny.ALPHA, "index"] == 0.5
+
+
+def test_overlay_agrees_with_membership_on_the_tiny_councils(tiny_build):
+    checked = health_classes.method_agreement(tiny_build, "ccg2019")
+    assert checked["la_name"].tolist() == ["Alpha", "Beta", "Shire", "Gamma", "Delta", "Epsilon"]
+    assert checked["agree"].tolist() == [True] * 6
+    assert health_classes.comparable_ids() == ["ccg2019"]
+    with pytest.raises(ValueError, match="pct2006 lacks a lookup or polygons"):
+        health_classes.method_agreement(tiny_build, "pct2006")
+
+
+def test_pct2006_is_never_guessed_where_unsourced(tiny_build):
+    table = health_classes.classify(tiny_build, "pct2006").set_index("la_code")
+    assert table["class"].to_dict() == {
+        tiny.SHIRE_2009: "coterminous",  # the membership names the county, not its districts
+        tiny.GAMMA: "coterminous",
+        tiny.DELTA: "not_determined",  # its PCT covers part of it only: not drawn
+        tiny.EPSILON: "not_determined",  # its PCT's area is unsourced
+        tiny.ALPHABET: "coterminous",
+    }
+    assert table.at[tiny.ALPHABET, "health_names"] == "Alphabet PCT"
+    assert health_classes.bodies_known(tiny_build, "pct2006") == 3
+
+
+def test_unknown_choices_are_refused(tiny_build):
+    with pytest.raises(UnknownChoiceError, match="unknown health vintage 'ccg2020'"):
+        health_classes.classify(tiny_build, "ccg2020")
+    with pytest.raises(UnknownChoiceError, match="unknown method for ccg2019 'guess'"):
+        health_classes.classify(tiny_build, "ccg2019", method="guess")
+    with pytest.raises(UnknownChoiceError, match="unknown vintage '2020'"):
+        health_classes.classify(tiny_build, "ccg2019", la_vintage="2020")
+
+
+def test_class_counts_of_each_tiny_health_vintage(tiny_build):
+    counts = health_classes.class_counts(tiny_build)
+    counted = counts[counts["councils"] > 0]
+    assert counted[["health", "class", "councils", "bodies"]].values.tolist() == [
+        ["pct2006", "coterminous", 3, 3],
+        ["pct2006", "not_determined", 2, 3],
+        ["ccg2019", "coterminous", 2, 4],
+        ["ccg2019", "health_spans_several", 4, 4],
+    ]
+    assert len(counts) == 2 * len(health_classes.ALL_CLASSES)
+    assert health_classes.display_ids(tiny_build) == ["pct2006", "ccg2019"]
+
+
+def test_coterminous_throughout_leaves_out_changed_ground_and_unknowns(tiny_build):
+    both = health_classes.coterminous_throughout(tiny_build, ["pct2006", "ccg2019"], "2019")
+    # Alpha and Beta were Alphabet in 2004 (area changed); Delta and Epsilon not_determined.
+    assert both.to_dict() == {tiny.SHIRE_2019: True, tiny.GAMMA: True}
+    ccg_only = health_classes.coterminous_throughout(tiny_build, ["ccg2019"], "2019")
+    assert ccg_only[ccg_only].index.tolist() == [tiny.SHIRE_2019, tiny.GAMMA]
+    assert len(ccg_only) == 6
+
+
 # On the real bundle.
 
 EXPECTED_2019 = {
@@ -156,6 +227,17 @@ def test_2019_membership_classes_are_unchanged(build):
 
 
 @pytest.mark.bundle
+def test_known_coterminous_pairs_on_real_data(build):
+    table = health_classes.classify(build, "ccg2019", la_vintage="2019", method="membership")
+    table = table.set_index("la_code")
+    assert table.at["E08000016", "class"] == "coterminous"  # Barnsley = NHS Barnsley CCG
+    assert table.at["E10000012", "class"] == "la_contains_several"  # Essex had five CCGs
+    assert table.at["E09000001", "class"] == "health_spans_several"  # City and Hackney CCG
+    london_boroughs = table[table.index.str.startswith("E09")]
+    assert (london_boroughs["class"] == "coterminous").sum() == 29
+
+
+@pytest.mark.bundle
 def test_pct2006_is_as_before_with_its_coverage(build):
     table = health_classes.classify(build, "pct2006").set_index("la_code")
     assert table["class"].value_counts().to_dict() == {
@@ -164,6 +246,8 @@ def test_pct2006_is_as_before_with_its_coverage(build):
         "health_spans_several": 8,
     }
     assert table.at["E09000008", "health_names"] == "Croydon PCT"
+    assert table.at["E10000015", "class"] == "not_determined"  # Hertfordshire: a PCT unsourced
+    assert table.at["E09000029", "class"] == "health_spans_several"  # Sutton and Merton PCT
     assert health_classes.bodies_known(build, "pct2006") == 44
 
 
@@ -230,21 +314,3 @@ def test_class_counts_cover_every_vintage_and_class(build):
     }
     ccg2019 = counts[counts["health"] == "ccg2019"].set_index("class")["councils"]
     assert ccg2019[ccg2019 > 0].to_dict() == EXPECTED_2019
-
-
-@pytest.mark.bundle
-@pytest.mark.parametrize("health_id", IDS)
-def test_cli_coterminosity_works_for_every_id(capsys, health_id):
-    assert main(["coterminosity", "--health", health_id, "--format", "csv"]) == 0
-    header = capsys.readouterr().out.splitlines()[0]
-    assert header == ",".join(health_classes.CLASS_COLUMNS)
-
-
-@pytest.mark.bundle
-def test_cli_timeline_and_bad_choices(capsys):
-    assert main(["coterminosity-timeline", "--area", "E09000003", "--format", "json"]) == 0
-    rows = pd.DataFrame(json.loads(capsys.readouterr().out))
-    assert len(rows) == len(IDS) and list(rows.columns) == health_classes.TIMELINE_COLUMNS
-    assert main(["coterminosity", "--health", "ccg2013", "--method", "membership"]) == 2
-    assert "choose one of overlay" in capsys.readouterr().err
-    assert main(["coterminosity", "--health", "ccg2015", "--check"]) == 2

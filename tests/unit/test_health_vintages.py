@@ -7,6 +7,7 @@ import gzip
 import pandas as pd
 import pytest
 
+from tests.fixtures import bundle as tiny
 from trustmap import health_classes, health_vintages, schemas
 from trustmap.health_vintages import (
     district_predecessors,
@@ -130,6 +131,50 @@ def test_an_lsoa_in_two_districts_is_rejected(tmp_path):
     )
     with pytest.raises(DataFileError, match="LSOA in two districts"):
         read_unit_districts(path)
+
+
+def test_the_tiny_build_places_each_lsoa_and_reports_coverage(tiny_build):
+    units = health_classes.health_units(tiny_build, "ccg2019").set_index("unit_code")
+    # The lookup codes Shire's LSOAs by the 2019 unitary; their names carry the district,
+    # which the ONS changes file says the unitary replaced.
+    assert units.loc[["E01000901", "E01000907", "E01000909"], "ltla16_members"].tolist() == [
+        tiny.ALPHA,
+        tiny.SHIRE_WEST,
+        tiny.SHIRE_EAST,
+    ]
+    assert len(units) == 14 and (units["weight"] == 1.0).all()
+    # PCT 2006: every district is a unit weighted by its area; Delta's and Epsilon's PCTs
+    # have no whole, sourced extent, so their districts have no PCT.
+    pct = health_classes.health_units(tiny_build, "pct2006").set_index("unit_code")
+    assert pct["health_code"].isna().to_dict() == {
+        tiny.ALPHA: False,
+        tiny.BETA: False,
+        tiny.GAMMA: False,
+        tiny.SHIRE_WEST: False,
+        tiny.SHIRE_EAST: False,
+        tiny.DELTA: True,
+        tiny.EPSILON: True,
+    }
+    assert pct.at[tiny.SHIRE_WEST, "weight"] == pytest.approx(
+        2 * pct.at[tiny.SHIRE_EAST, "weight"], rel=0.01
+    )
+    layers = {layer["layer"]: layer for layer in tiny_build.layers}
+    assert layers["health-ccg2019"]["coverage"] == "4 CCGs (4 expected) from 14 LSOAs; 4 polygons"
+    assert layers["health-pct2006"]["rows"] == 7
+    assert layers["ccg2019"]["coverage"] == "4 of 4 CCGs"
+
+
+def test_a_council_vintage_the_project_lacks_is_refused(tiny_project):
+    table = tiny_project.tables["health_vintages"]
+    original = table.read_text()
+    try:
+        table.write_text(original.replace(",membership,2019,", ",membership,2020,"))
+        health_vintages.health_vintages.cache_clear()
+        with pytest.raises(DataFileError, match="not a council vintage of vintages.csv"):
+            health_vintages.health_vintages()
+    finally:
+        table.write_text(original)
+        health_vintages.health_vintages.cache_clear()
 
 
 # On the real bundle.

@@ -6,7 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from tests.fixtures import bundle as tiny
 from trustmap import neighbours
+from trustmap.choices import UnknownChoiceError
 from trustmap.neighbours import neighbour_differences, summarise_differences
 
 # P1, P2, P3, P5 are pathfinders with values, P4 a pathfinder with none; N6 has no value and
@@ -78,6 +80,36 @@ def test_summary_of_the_differences_worked_by_hand():
 def test_fewer_than_two_differences_have_no_statistics():
     result = summarise_differences(pd.Series([1.5]))
     assert result["n"] == 1 and result["diff"] == 1.5 and math.isnan(result["p_ttest"])
+
+
+def test_a_tiny_councils_neighbours_and_their_average(tiny_build):
+    table = neighbours.neighbours(tiny_build, tiny.GAMMA)
+    assert table.values.tolist() == [
+        [1, tiny.ALPHA, "Alpha", "Very close"],  # the source writes "Very Close"
+        [2, tiny.BETA, "Beta", "Close"],
+        [3, tiny.WEST_SHIRE, "West Shire", "Close"],
+    ]
+    scores = pd.Series({tiny.ALPHA: 64.0, tiny.BETA: np.nan, tiny.WEST_SHIRE: 77.0})
+    assert neighbours.neighbour_average(tiny_build, tiny.GAMMA, scores) == (70.5, 2)
+    with pytest.raises(UnknownChoiceError, match="not in DfE's May 2025 neighbour list"):
+        neighbours.neighbours(tiny_build, tiny.SHIRE_2019)  # a council of 2019 only
+    with pytest.raises(UnknownChoiceError, match="unknown neighbour list '2019'"):
+        neighbours.neighbours(tiny_build, tiny.GAMMA, list_year="2019")
+
+
+def test_tiny_pathfinders_against_their_neighbours(tiny_build):
+    result = neighbours.compare_with_neighbours(tiny_build, "lait-fsp-new-gooddev", "2023", "2023")
+    rows = {row["la_name"]: row for row in result["pathfinders"]}
+    # Alpha 64 against Gamma 67, East Shire 74, West Shire 77, Epsilon 75 (Beta is a
+    # pathfinder); Beta 73 against Gamma, West and East Shire; Delta keeps two.
+    assert rows["Alpha"]["neighbours_mean"] == 73.25 and rows["Alpha"]["neighbours_used"] == 4
+    assert rows["Beta"]["difference"] == pytest.approx(73 - 218 / 3)
+    assert (rows["Delta"]["kept"], rows["Delta"]["reason"]) == (
+        False,
+        "only 2 comparable neighbour(s)",
+    )
+    assert (result["n"], result["pathfinders_dropped"]) == (2, 1)
+    assert result["diff"] == pytest.approx((-9.25 + 1 / 3) / 2)
 
 
 @pytest.mark.bundle

@@ -1,4 +1,4 @@
-"""Broken copies of real bundle files give an error naming the file, the column and a row."""
+"""Broken copies of the tiny bundle's files give an error naming the file, the column and a row."""
 
 from __future__ import annotations
 
@@ -9,129 +9,129 @@ import pandas as pd
 import pytest
 from shapely.geometry import Polygon
 
-from tests.conftest import writable
-from trustmap import councils, health, indicators, schemas
+from tests.fixtures.bundle import IOD_UTLA_FILE, write_bundle
+from trustmap import councils, health, schemas
 from trustmap.build import cache_root, load_build
-from trustmap.datadir import DATA_ENV_VAR, DataDirectoryError, resolve_data_dir
-from trustmap.themes import read_trust_priorities
-from trustmap.validation import DataFileError, read_csv
+from trustmap.validation import DataFileError, read_csv, read_polygons
 
 LSOA_LOOKUP = health.LSOA_LOOKUP_FILE
-IOD_UTLA = "indicators/iod2019_utla_summaries.csv"
+
+
+@pytest.fixture
+def bundle(tmp_path):
+    """A fresh tiny bundle that a test may break."""
+    return write_bundle(tmp_path / "bundle")
 
 
 def edit_csv(bundle, name, change) -> None:
-    path = writable(bundle, name)
+    path = bundle / name
     frame = pd.read_csv(path, dtype=str, keep_default_na=False)
     change(frame).to_csv(path, index=False)
 
 
-def test_missing_column_names_file_and_column(bundle_copy):
-    edit_csv(bundle_copy, LSOA_LOOKUP, lambda f: f.drop(columns="LAD19CD"))
-    with pytest.raises(DataFileError, match=r"lookup_lsoa11_ccg19_lad19_ons\.csv.*LAD19CD"):
-        read_csv(bundle_copy / LSOA_LOOKUP, schemas.LSOA11_CCG19_LAD19)
-
-
-def test_non_numeric_value_names_column_and_example_row(bundle_copy):
-    edit_csv(bundle_copy, IOD_UTLA, lambda f: f.assign(value=f["value"].mask(f.index == 5, "n/a")))
-    with pytest.raises(DataFileError) as caught:
-        read_csv(bundle_copy / IOD_UTLA, schemas.IOD2019_UTLA)
-    message = str(caught.value)
-    assert "iod2019_utla_summaries.csv" in message and "'value'" in message
-    assert "'n/a'" in message and "line 7" in message  # header is line 1, row index 5 is line 7
-
-
-def test_malformed_area_code_is_rejected(bundle_copy):
-    edit_csv(
-        bundle_copy, IOD_UTLA, lambda f: f.assign(area_code=f["area_code"].mask(f.index == 0, "X1"))
-    )
-    with pytest.raises(DataFileError, match=r"area_code.*'X1'"):
-        read_csv(bundle_copy / IOD_UTLA, schemas.IOD2019_UTLA)
-
-
-def test_unknown_council_code_is_rejected(build, data_dir):
-    rows = indicators.read_long_file(data_dir, indicators.LONG_FILES[0]).head(3).copy()
-    rows.loc[rows.index[1], "area_code"] = "E06009999"
-    with pytest.raises(DataFileError, match=r"area_code.*unknown council code.*E06009999"):
-        indicators.attach_vintages(rows, build["council_members"])
-
-
-def test_non_utf8_file_is_rejected(bundle_copy):
-    path = writable(bundle_copy, IOD_UTLA)
-    path.write_bytes(path.read_bytes().replace(b"Hartlepool", b"Hartlep\xf6ol", 1))
-    with pytest.raises(DataFileError, match="not UTF-8"):
-        read_csv(path, schemas.IOD2019_UTLA)
-
-
-def _rewrite_layer(bundle, name, change) -> None:
-    path = writable(bundle, name)
+def rewrite_layer(bundle, name, change) -> None:
+    path = bundle / name
     layer = change(gpd.read_file(path))
     path.unlink()
     layer.to_file(path, driver="GeoJSON")
 
 
-def test_wrong_crs_is_rejected(bundle_copy):
-    _rewrite_layer(bundle_copy, councils.DISTRICTS_FILE, lambda g: g.to_crs(27700))
+def test_intact_files_pass_and_come_back_coerced(bundle):
+    table = read_csv(bundle / IOD_UTLA_FILE, schemas.IOD2019_UTLA)
+    assert len(table) == 11 and table["value"].dtype == float
+    assert table["value"].tolist()[:2] == [30.0, 20.0]
+    layer = read_polygons(bundle / councils.DISTRICTS_FILE, schemas.LTLA_2016, "ltla16cd")
+    assert len(layer) == 7 and layer.crs.to_epsg() == 4326
+
+
+def test_missing_column_names_file_and_column(bundle):
+    edit_csv(bundle, LSOA_LOOKUP, lambda f: f.drop(columns="LAD19CD"))
+    with pytest.raises(DataFileError, match=r"lookup_lsoa11_ccg19_lad19_ons\.csv.*LAD19CD"):
+        read_csv(bundle / LSOA_LOOKUP, schemas.LSOA11_CCG19_LAD19)
+
+
+def test_non_numeric_value_names_column_and_example_row(bundle):
+    edit_csv(bundle, IOD_UTLA_FILE, lambda f: f.assign(value=f["value"].mask(f.index == 5, "n/a")))
+    with pytest.raises(DataFileError) as caught:
+        read_csv(bundle / IOD_UTLA_FILE, schemas.IOD2019_UTLA)
+    message = str(caught.value)
+    assert message.startswith("iod2019_utla_summaries.csv, column 'value': value 'n/a' fails")
+    assert "line 7" in message and "Epsilon" in message  # header is line 1, row 5 is line 7
+
+
+def test_malformed_area_code_is_rejected(bundle):
+    edit_csv(
+        bundle, IOD_UTLA_FILE, lambda f: f.assign(area_code=f["area_code"].mask(f.index == 0, "X1"))
+    )
+    with pytest.raises(DataFileError, match=r"area_code.*'X1'"):
+        read_csv(bundle / IOD_UTLA_FILE, schemas.IOD2019_UTLA)
+
+
+def test_non_utf8_file_is_rejected(bundle):
+    path = bundle / IOD_UTLA_FILE
+    path.write_bytes(path.read_bytes().replace(b"Alpha", b"Alph\xe4", 1))
+    with pytest.raises(DataFileError, match="not UTF-8"):
+        read_csv(path, schemas.IOD2019_UTLA)
+
+
+def test_missing_file_is_named(bundle):
+    (bundle / IOD_UTLA_FILE).unlink()
+    with pytest.raises(DataFileError, match=r"iod2019_utla_summaries\.csv: file not found in"):
+        read_csv(bundle / IOD_UTLA_FILE, schemas.IOD2019_UTLA)
+
+
+def test_unreadable_layer_is_named(bundle):
+    (bundle / councils.DISTRICTS_FILE).write_text("not json")
+    with pytest.raises(DataFileError, match=r"england_ltla_2016_bsc\.geojson: cannot be read"):
+        councils.read_districts(bundle)
+
+
+def test_wrong_crs_is_rejected(bundle):
+    rewrite_layer(bundle, councils.DISTRICTS_FILE, lambda g: g.to_crs(27700))
     with pytest.raises(DataFileError, match=r"england_ltla_2016_bsc\.geojson: CRS .*EPSG:4326"):
-        councils.read_districts(bundle_copy)
+        councils.read_districts(bundle)
 
 
-def test_invalid_geometry_is_rejected(bundle_copy):
+def test_invalid_geometry_is_rejected(bundle):
     bowtie = Polygon([(0, 50), (1, 51), (1, 50), (0, 51)])
-    _rewrite_layer(
-        bundle_copy,
+    rewrite_layer(
+        bundle,
         councils.DISTRICTS_FILE,
         lambda g: g.set_geometry(g.geometry.where(g.index != 3, bowtie)),
     )
     with pytest.raises(DataFileError, match=r"geometry.*invalid geometry.*Self-intersection"):
-        councils.read_districts(bundle_copy)
+        councils.read_districts(bundle)
 
 
-def test_empty_geometry_is_rejected(bundle_copy):
-    path = writable(bundle_copy, health.CCG_FILE)
+def test_empty_geometry_is_rejected(bundle):
+    path = bundle / health.CCG_FILE
     layer = json.loads(path.read_text())
     layer["features"][2]["geometry"] = None
     path.write_text(json.dumps(layer))
-    with pytest.raises(DataFileError, match=r"england_ccg_2019\.geojson.*empty geometry.*E38"):
-        health.read_ccg2019(bundle_copy)
+    with pytest.raises(DataFileError) as caught:
+        health.read_ccg2019(bundle)
+    message = str(caught.value)
+    assert message.startswith("england_ccg_2019.geojson, column 'geometry': 1 feature(s) with")
+    assert "empty geometry" in message and "feature 2" in message and "E38000903" in message
 
 
-def test_duplicate_area_is_rejected(bundle_copy):
-    _rewrite_layer(
-        bundle_copy,
+def test_duplicate_area_is_rejected(bundle):
+    rewrite_layer(
+        bundle,
         councils.DISTRICTS_FILE,
         lambda g: g.assign(ltla16cd=g["ltla16cd"].mask(g.index == 1, g["ltla16cd"][0])),
     )
-    with pytest.raises(DataFileError, match=r"ltla16cd.*E06000001"):
-        councils.read_districts(bundle_copy)
+    with pytest.raises(DataFileError) as caught:
+        councils.read_districts(bundle)
+    assert str(caught.value).startswith(
+        "england_ltla_2016_bsc.geojson, column 'ltla16cd': value 'E06000901' fails "
+        "field_uniqueness; example row: feature 0 {'ltla16cd': 'E06000901', 'ltla16nm': 'Alpha'"
+    )
 
 
-def test_broken_bundle_leaves_nothing_half_built(bundle_copy, monkeypatch, tmp_path):
+def test_broken_bundle_leaves_nothing_half_built(bundle, tiny_project, monkeypatch, tmp_path):
     monkeypatch.setenv("TRUSTMAP_CACHE", str(tmp_path / "cache"))
-    edit_csv(bundle_copy, LSOA_LOOKUP, lambda f: f.drop(columns="CCG19CD"))
+    edit_csv(bundle, LSOA_LOOKUP, lambda f: f.drop(columns="CCG19CD"))
     with pytest.raises(DataFileError, match="CCG19CD"):
-        load_build(bundle_copy)
+        load_build(bundle)
     assert list(cache_root().glob("*")) == []
-
-
-def test_missing_data_directory_explains_what_to_do(monkeypatch, tmp_path):
-    monkeypatch.setenv(DATA_ENV_VAR, str(tmp_path / "nowhere"))
-    with pytest.raises(DataDirectoryError, match=r"--data DIR.*TRUSTMAP_DATA"):
-        resolve_data_dir()
-
-
-def test_trust_priorities_file_is_validated(tmp_path, build):
-    known = set(build["council_members"]["la_code"])
-    good = tmp_path / "trust_priorities.csv"
-    good.write_text("la_code,theme\nE09000029,send\nE09000029,send\n")
-    assert read_trust_priorities(good, known).to_dict("records") == [
-        {"la_code": "E09000029", "theme": "send"}
-    ]
-    bad = tmp_path / "bad.csv"
-    bad.write_text("la_code,theme\nE09000029,astrology\n")
-    with pytest.raises(DataFileError, match=r"theme.*unknown theme"):
-        read_trust_priorities(bad, known)
-    huge = tmp_path / "huge.csv"
-    huge.write_text("la_code,theme\n" + "E09000029,send\n" * 80_000)
-    with pytest.raises(DataFileError, match="larger than"):
-        read_trust_priorities(huge, known)
