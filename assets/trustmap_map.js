@@ -152,7 +152,7 @@ window.trustmapMap = (function () {
           legend(paint, overlay),
           note(paint),
           paint.source,
-          moved ? { bounds: zoom, transition: "flyToBounds", options: { duration: 0.6, maxZoom: 10 } } : NO(),
+          moved ? { bounds: zoom, transition: "flyToBounds", options: { duration: 0.6, maxZoom: 11 } } : NO(),
           { query: query, z: paint.z },
         ];
       },

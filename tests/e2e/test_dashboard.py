@@ -26,7 +26,8 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 START_TIMEOUT_S = 300  # a first run builds the data cache
 MAP_TIMEOUT_MS = 60_000
 SMALL_UPDATE_BYTES = 50_000
-VIEWPORT = {"width": 1400, "height": 1000}
+VIEWPORT = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 # What the map has drawn (Leaflet SVG): council fills, distinct fill colours, the outlines of
 # pathfinders (2 px) and of the selected council (4 px), the London inset's fills, the legend.
@@ -193,7 +194,7 @@ def test_map_draws_every_council_without_outside_requests(visit):
     cached = visit.page.request.get(outlines.pop()).headers["cache-control"]
     assert cached == "public, max-age=31536000, immutable"
     assert visit.layout_bytes < 200_000
-    assert all(size < SMALL_UPDATE_BYTES for _, size in visit.update_sizes())
+    assert not any(b'"coordinates"' in r.body() for r in visit.updates if r.status == 200)
     assert visit.page.get_by_text("Source: Office for National Statistics").first.is_visible()
     assert visit.page.get_by_text("Open Government Licence").first.is_visible()
     assert visit.outside == []
@@ -211,8 +212,8 @@ def test_council_from_link_fills_the_panel(visit):
     assert "coterminous: NHS Sutton CCG" in panel.inner_text()
     # Sutton is outlined and the map has zoomed to it: no longer a speck.
     visit.page.wait_for_function(f"() => ({RENDERED})().selected === 1")
-    visit.page.wait_for_timeout(1000)  # the zoom's animation
-    assert visit.page.evaluate(INSIDE, ["map", ["E09000029"], 150]) == ["E09000029"]
+    visit.page.wait_for_timeout(1500)  # the zoom's animation
+    assert visit.page.evaluate(INSIDE, ["map", ["E09000029"], 100]) == ["E09000029"]
     visit.page.locator("#profile-grid .ag-row").first.wait_for(timeout=120_000)
     visit.settle()
     visit.screenshot("sutton")
@@ -226,9 +227,7 @@ def test_indicator_change_sends_numbers_not_polygons(visit):
     before = len(visit.updates)
     legend_before = visit.rendered()["legend"]
     visit.screenshot("indicator")
-    visit.page.click("#indicator")
-    visit.page.get_by_placeholder("Search").fill("Income - Average score")
-    visit.page.get_by_role("option", name="IoD 2019: Income - Average score").click()
+    visit.page.select_option("#indicator", "iod2019-income-average-score")
     visit.page.wait_for_url("**i=iod2019-income-average-score**")
     visit.page.wait_for_function(
         f"(before) => {{ const r = ({RENDERED})(); return r && r.legend !== before; }}",
@@ -280,10 +279,9 @@ def test_map_click_selects_a_council_and_the_link_follows(visit):
 def test_search_selects_a_council_by_keyboard_alone(visit):
     visit.open()
     visit.settle()
-    for _ in range(10):  # the skip link, then the search: Tab until it has the focus
-        visit.page.keyboard.press("Tab")
-        if visit.page.evaluate("() => !!document.activeElement.closest('#search')"):
-            break
+    visit.page.keyboard.press("Tab")  # the skip link
+    visit.page.keyboard.press("Tab")  # the search
+    assert visit.page.evaluate("() => document.activeElement.id") == "search"
     visit.page.keyboard.type("Sutt")
     visit.page.keyboard.press("Enter")
     visit.page.wait_for_url("**a=E09000029**")
@@ -293,14 +291,17 @@ def test_search_selects_a_council_by_keyboard_alone(visit):
 
 def test_former_names_find_their_successors(visit):
     visit.open()
-    visit.page.click("#search")
-    visit.page.keyboard.type("Bedfordshire")
-    options = visit.page.get_by_role("option")
-    options.first.wait_for()
-    assert sorted(options.all_inner_texts()) == [
+    suggestions = visit.page.eval_on_selector_all(
+        "#search-options option", "options => options.map(o => o.value)"
+    )
+    assert len(suggestions) == 151
+    assert [s for s in suggestions if "Bedfordshire" in s] == [
         "Bedford (E06000055), also: Bedfordshire",
         "Central Bedfordshire (E06000056), also: Bedfordshire",
     ]
+    visit.page.fill("#search", "Bedfordshire")
+    visit.page.keyboard.press("Enter")
+    visit.page.wait_for_url("**a=E06000055**")
 
 
 def test_london_filter_shows_every_london_council(visit):
@@ -339,30 +340,38 @@ def test_back_button_restores_the_previous_view(visit):
     )
     visit.page.go_back()
     visit.page.wait_for_function(
-        f"() => {{ const r = ({RENDERED})(); return r && r.legend.includes('2003 pathfinder'); }}"
+        f"() => {{ const r = ({RENDERED})(); return r && r.legend.includes('not a pathfinder'); }}"
     )
-    assert visit.page.get_by_label("Pathfinder status").is_checked()
+    assert visit.page.get_by_role("radio", name="Pathfinder status").is_checked()
 
 
-def test_no_serious_accessibility_violations(visit):
+@pytest.mark.parametrize(
+    ("query", "viewport"),
+    [
+        ("", VIEWPORT),
+        ("?a=E09000029", VIEWPORT),
+        ("?c=indicator&i=lait-fsp-new-gooddev", VIEWPORT),
+        ("?a=E09000029", PHONE),
+    ],
+)
+def test_no_accessibility_violations(visit, query, viewport):
     from axe_playwright_python.sync_playwright import Axe
 
-    visit.open("?a=E09000029")
-    visit.page.locator("#detail-name", has_text="Sutton").wait_for()
+    visit.page.set_viewport_size(viewport)
+    visit.open(query)
     visit.settle()
     # AG Grid renders a grid only once it is scrolled into view: read the whole page first.
     visit.page.mouse.wheel(0, 10_000)
     visit.settle()
-    # Dash 4.4's dcc.Dropdown keeps a focusable input inside aria-hidden (axe
-    # "aria-hidden-focus"), an upstream bug outside this project's markup: left out of the scan.
-    results = Axe().run(visit.page, context={"exclude": [[".dash-dropdown-focus-target"]]})
-    serious = [
+    results = Axe().run(
+        visit.page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
+    )
+    found = [
         (violation["id"], violation["impact"], len(violation["nodes"]))
         for violation in results.response["violations"]
-        if violation["impact"] in ("serious", "critical")
     ]
     print(results.generate_report())
-    assert serious == [], serious
+    assert found == [], found
 
 
 def test_page_runs_under_its_content_security_policy(visit):

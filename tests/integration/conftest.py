@@ -13,12 +13,13 @@ from layouts import ids
 DEFAULT_CONTROLS = {
     ids.VINTAGE: "2019",
     ids.COLOUR: "pathfinder",
-    ids.THEME: None,
+    ids.THEME: "",
     ids.INDICATOR: "iod2019-imd-average-score",
     ids.PERIOD: "2019",
-    **dict.fromkeys((ids.REGION, ids.LA_TYPE, ids.STATUS, ids.CCLASS, ids.HEALTH, ids.SCHEME)),
+    **dict.fromkeys((ids.REGION, ids.LA_TYPE, ids.STATUS, ids.CCLASS, ids.HEALTH, ids.SCHEME), ""),
     ids.NHS: "ccg2019",
 }
+NO_CLICKS = {ids.MAP_FILL: None, ids.INSET_FILL: None}
 
 
 @pytest.fixture(autouse=True)
@@ -49,6 +50,7 @@ def load_link(search: str, controls: dict | None = None) -> dict:
         "url.search",
         search=search,
         controls=controls or DEFAULT_CONTROLS,
-        click=None,
+        clicks=NO_CLICKS,
+        found="",
         current=None,
     )

@@ -8,19 +8,20 @@ from dash import no_update
 from callbacks.data import get_build
 from callbacks.view import sync_view
 from layouts import ids
-from tests.integration.conftest import DEFAULT_CONTROLS, load_link, run_callback
+from tests.integration.conftest import DEFAULT_CONTROLS, NO_CLICKS, load_link, run_callback
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
 
 def change(control: str, value, current: dict, search: str = "") -> dict:
-    controls = DEFAULT_CONTROLS | {name: current[name] for name in DEFAULT_CONTROLS}
+    controls = DEFAULT_CONTROLS | {name: current[name] or "" for name in DEFAULT_CONTROLS}
     return run_callback(
         sync_view,
         f"{control}.value",
         search=search,
         controls=controls | {control: value},
-        click=None,
+        clicks=NO_CLICKS,
+        found="",
         current=current,
     )
 
@@ -52,17 +53,24 @@ def test_new_indicator_gets_its_latest_period():
     assert outputs["comparison_key"]["indicator"] == "lait-fsp-new-gooddev"
 
 
-def test_map_click_selects_the_council():
-    current = load_link("")["view"]
-    outputs = run_callback(
+def select(trigger: str, current: dict, *, clicks=None, found="") -> dict:
+    return run_callback(
         sync_view,
-        "map.clickData",
+        trigger,
         search="",
         controls=DEFAULT_CONTROLS,
-        click={"points": [{"location": "E09000029"}]},
+        clicks=NO_CLICKS | (clicks or {}),
+        found=found,
         current=current,
     )
+
+
+def test_map_click_selects_the_council():
+    current = load_link("")["view"]
+    sutton = {"type": "Feature", "properties": {"i": 130, "la_code": "E09000029"}}
+    outputs = select("inset-fill.clickData", current, clicks={ids.INSET_FILL: sutton})
     assert outputs["area"] == "E09000029"
+    assert outputs["found"] == "Sutton (E09000029)"
     assert outputs["link"].endswith("a=E09000029")
     assert outputs["comparison_key"] is no_update  # a council does not change the comparisons
     assert outputs["trend_key"] is no_update
@@ -82,7 +90,7 @@ def test_link_without_theme_restores_every_indicator():
     controls = DEFAULT_CONTROLS | {ids.THEME: "send", ids.INDICATOR: "lait-16-17yroldsen-et"}
     outputs = load_link("?c=indicator", controls)
     assert len(outputs["indicator_options"]) == len(get_build()["indicator_catalogue"])
-    assert outputs["controls"][ids.THEME] is None  # the theme control is cleared
+    assert outputs["controls"][ids.THEME] == ""  # the theme control shows "All themes"
 
 
 def test_odd_filter_in_a_link_falls_back_to_all():
@@ -114,3 +122,23 @@ def test_changing_the_council_vintage_moves_the_nhs_geography_with_it():
     outputs = change(ids.VINTAGE, "2004", current)
     assert outputs["view"]["nhs"] == "pct2006"
     assert outputs["link"] == "?v=2004&c=pathfinder&i=iod2019-imd-average-score&p=2019"
+
+
+def test_search_selects_by_name_code_or_former_name_and_says_when_nothing_matches():
+    current = load_link("")["view"]
+    assert select("search.value", current, found="sutton")["area"] == "E09000029"
+    assert select("search.value", current, found="E10000008")["area"] == "E10000008"
+    assert select("search.value", current, found="Bedfordshire")["area"] == "E06000055"  # Bedford
+    missed = select("search.value", current | {"area": "E09000029"}, found="Atlantis")
+    assert missed["area"] is None
+    assert "No council of 2019 matches 'Atlantis'." in str(missed["alert"])
+
+
+def test_choosing_an_indicator_or_theme_colours_the_map_by_it():
+    current = load_link("")["view"]
+    assert current["colour"] == "pathfinder"
+    outputs = change(ids.INDICATOR, "lait-fsp-new-gooddev", current)
+    assert outputs["view"]["colour"] == "indicator"
+    themed = change(ids.THEME, "health", current)["view"]
+    assert themed["colour"] == "indicator"
+    assert themed["indicator"].startswith("lait-")  # a children's indicator comes first

@@ -54,6 +54,7 @@ def test_coterminosity_classes_name_the_health_areas():
             "la_name": ["Ex", "Why", "Zed"],
             "class": ["coterminous", "health_spans_several", None],
             "health_codes": ["H1", "H1;H2", ""],
+            "health_names": ["NHS One", "NHS One;NHS Two", ""],
         }
     )
     colouring = coterminosity_colouring(table, "CCG April 2019")
@@ -62,8 +63,8 @@ def test_coterminosity_classes_name_the_health_areas():
     assert colouring.title == "Coterminosity with CCG April 2019"
     assert colouring.frame["class_index"].tolist() == [0, 1, 2]
     assert colouring.frame["detail"].tolist() == [
-        "coterminous: H1",
-        "health area spans several: H1, H2",
+        "coterminous: NHS One",
+        "health area spans several: NHS One, NHS Two",
         "not determined",
     ]
 
