@@ -10,18 +10,26 @@ import plotly.graph_objects as go
 
 from trustmap import export
 from trustmap.build import Build
-from trustmap.chart_figures import comparison_sentence, group_comparison_figure
+from trustmap.chart_figures import group_comparison_figure
+from trustmap.comparison_wording import (
+    comparison_caution,
+    comparison_footnote,
+    comparison_headline,
+    comparison_reading,
+    comparison_subtitle,
+)
+from trustmap.formatting import wrap_html
 from trustmap.group_comparison import comparison
 from trustmap.map_content import map_content
 from trustmap.pathfinders import pathfinder_codes
 from trustmap.slide_map import slide_outlines, static_council_map
-from trustmap.values import indicator_meta
 from trustmap.view import View
 from trustmap.vintages import council_layer
 
 __all__ = ["CHARTS", "Slide", "SlideUnavailableError", "briefing", "make_slide", "render_slide"]
 
 CHARTS = ("map", "pathfinder", "coterminous")
+READING_LINE_CHARS = 120  # the plain reading above a comparison's chart, at 18 px on 1600 px
 
 
 class SlideUnavailableError(LookupError):
@@ -67,12 +75,25 @@ def comparison_slide(build: Build, view: View, by: str) -> Slide:
     except ValueError as error:  # too few values, or a choice the build does not have
         raise SlideUnavailableError(str(error)) from error
     result = made.result
-    unit = indicator_meta(build, view.indicator)["unit"]
-    figure = group_comparison_figure(made.values, result, unit).update_layout(height=None)
-    title = f"{result['label']}, {view.period}: {comparison_sentence(result)}"
+    figure = group_comparison_figure(made.values, result).update_layout(height=None)
+    reading = " ".join([comparison_reading(result), comparison_caution(result)]).strip()
+    figure.add_annotation(
+        text=wrap_html(reading, READING_LINE_CHARS),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.02,
+        xanchor="left",
+        yanchor="bottom",
+        align="left",
+        showarrow=False,
+        font={"size": 18, "color": "#222"},
+    )
+    figure.update_layout(margin={"t": 170})
+    title = f"{comparison_headline(result)}. {comparison_subtitle(result)}."
     source = (
-        f"Source: {result['source']}; councils of {result['la_vintage']} "
-        f"({result['councils_matched']} with a value)."
+        f"{comparison_footnote(result)} Source: {result['source']}; councils of "
+        f"{result['la_vintage']} ({result['councils_matched']} with a value)."
     )
     return Slide(figure, title, source)
 
