@@ -75,16 +75,20 @@ PER_TRUST_NOT_PUBLISHED = (
 
 
 def _chart_layout(figure: go.Figure, title: str, subtitle: str) -> None:
+    title_text = wrap_html(title, TITLE_WRAP_CHARS)
+    subtitle_text = wrap_html(subtitle, TITLE_WRAP_CHARS + 20)
+    # Room above the plot for every line of the title and subtitle, so neither covers it.
+    lines = title_text.count("<br>") + 1, subtitle_text.count("<br>") + 1
     figure.update_layout(
         title={
-            "text": wrap_html(title, TITLE_WRAP_CHARS),
-            "subtitle": {"text": wrap_html(subtitle, TITLE_WRAP_CHARS + 20)},
+            "text": title_text,
+            "subtitle": {"text": subtitle_text},
             "font": {"size": 14},
             "x": 0,
             "xanchor": "left",
         },
         height=CHART_HEIGHT_PX,
-        margin={"l": 70, "r": 10, "t": 100, "b": 60},
+        margin={"l": 70, "r": 10, "t": 40 + 19 * lines[0] + 15 * lines[1], "b": 60},
         plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0},
     )
@@ -238,7 +242,7 @@ def trend_figure(
         f"{_latest_sizes(councils)}; {vintages}; a line breaks where a council's boundary "
         f"changed or it has no value{gaps}{no_england}",
     )
-    figure.update_layout(height=CHART_HEIGHT_PX + 60)
+    figure.update_layout(height=CHART_HEIGHT_PX + figure.layout.margin.t)
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=periods)
     figure.update_yaxes(title=wrap_html(axis.unit, AXIS_WRAP_CHARS))
     return figure
@@ -341,7 +345,7 @@ def group_comparison_figure(values: pd.DataFrame, result: dict) -> go.Figure:
                 hovertemplate=f"%{{text}}: %{{y:,.{decimals}f}} {unit}<extra>{label}</extra>",
             )
         )
-    ticks = [wrap_html(f"{group['group']} (n={group['n']})", 28) for group in result["groups"]]
+    ticks = [wrap_html(f"{group['group']} (n={group['n']})", 20) for group in result["groups"]]
     figure.update_layout(
         height=360,
         margin={"l": 60, "r": 10, "t": 10, "b": 40},
@@ -402,8 +406,11 @@ def neighbours_figure(result: dict) -> go.Figure:
         showlegend=False,
     )
     figure.update_xaxes(
-        title=f"difference from the neighbours' mean ({unit}); grey band: 95% interval of "
-        "the mean difference",
+        title=wrap_html(
+            f"difference from the neighbours' mean ({unit}); grey band: 95% interval of the "
+            "mean difference",
+            AXIS_WRAP_CHARS,
+        ),
         gridcolor="#e5e5e5",
         zeroline=False,
     )

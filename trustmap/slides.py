@@ -29,7 +29,9 @@ from trustmap.vintages import council_layer
 __all__ = ["CHARTS", "Slide", "SlideUnavailableError", "briefing", "make_slide", "render_slide"]
 
 CHARTS = ("map", "pathfinder", "coterminous")
-READING_LINE_CHARS = 120  # the plain reading above a comparison's chart, at 18 px on 1600 px
+READING_LINE_CHARS = 135  # the words above a comparison's chart, at 17 px on a 1600 px slide
+PLOT_TOP, PLOT_RIGHT = 0.74, 0.8  # the comparison's plot leaves room for its words and legend
+CAUTION_COLOUR = "#8a3b00"
 
 
 class SlideUnavailableError(LookupError):
@@ -76,26 +78,37 @@ def comparison_slide(build: Build, view: View, by: str) -> Slide:
         raise SlideUnavailableError(str(error)) from error
     result = made.result
     figure = group_comparison_figure(made.values, result).update_layout(height=None)
-    reading = " ".join([comparison_reading(result), comparison_caution(result)]).strip()
+    lines = [f"<b>{wrap_html(comparison_subtitle(result), READING_LINE_CHARS)}</b>"]
+    lines.append(wrap_html(comparison_reading(result), READING_LINE_CHARS))
+    caution = comparison_caution(result)
+    if caution:
+        lines.append(
+            f"<span style='color:{CAUTION_COLOUR}'>{wrap_html(caution, READING_LINE_CHARS)}</span>"
+        )
+    # The words sit above the plot, between the slide's title and the boxes; the legend of
+    # classes to the right of the boxes, clear of the footer.
     figure.add_annotation(
-        text=wrap_html(reading, READING_LINE_CHARS),
+        text="<br>".join(lines),
         xref="paper",
         yref="paper",
         x=0,
-        y=1.02,
+        y=1,
         xanchor="left",
-        yanchor="bottom",
+        yanchor="top",
         align="left",
         showarrow=False,
-        font={"size": 18, "color": "#222"},
+        font={"size": 17, "color": "#222"},
     )
-    figure.update_layout(margin={"t": 170})
-    title = f"{comparison_headline(result)}. {comparison_subtitle(result)}."
+    figure.update_layout(
+        yaxis_domain=[0, PLOT_TOP],
+        xaxis_domain=[0, PLOT_RIGHT],
+        legend={"orientation": "v", "x": PLOT_RIGHT + 0.02, "y": PLOT_TOP, "yanchor": "top"},
+    )
     source = (
         f"{comparison_footnote(result)} Source: {result['source']}; councils of "
         f"{result['la_vintage']} ({result['councils_matched']} with a value)."
     )
-    return Slide(figure, title, source)
+    return Slide(figure, comparison_headline(result), source)
 
 
 def make_slide(build: Build, chart: str, view: View) -> Slide:
