@@ -31,6 +31,7 @@ __all__ = [
     "TREND_COLUMNS",
     "Axis",
     "comparison_table",
+    "council_lines",
     "indicator_axis",
     "neighbours_table",
     "published_totals_table",
@@ -180,8 +181,15 @@ def _council_rows(build: Build, indicator_id: str, periods, council_filter) -> p
     rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
     # A source listing one ground under two codes (old and new) gives it one value per period.
     rows = rows.drop_duplicates(["period", "la_code"])
-    ground = rows["la_code"].map(member_sets(build))
-    return rows.assign(line=rows.groupby(ground)["la_code"].transform("last"))
+    return rows.assign(line=council_lines(rows["la_code"], member_sets(build)))
+
+
+def council_lines(codes: pd.Series, grounds: pd.Series) -> pd.Series:
+    """The trend line of each council row (rows in period order): the last code its ground
+    (`grounds`: code -> its set of 2016 districts) has, so a council renamed or recoded on the
+    same ground keeps one line and a council whose boundary changed starts a new one."""
+    ground = codes.map(grounds)
+    return codes.groupby(ground.to_numpy()).transform("last")
 
 
 def _median_rows(councils: pd.DataFrame, periods, vintages: dict, decimals: int) -> pd.DataFrame:

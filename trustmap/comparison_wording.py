@@ -26,7 +26,7 @@ def format_p(p: float | None) -> str:
     """'p = 0.016', 'p < 0.001', or 'p not defined' (no spread, or too few values)."""
     if p is None or not math.isfinite(p):
         return "p not defined"
-    return "p < 0.001" if p < 0.001 else f"p = {p:.2g}" if p < 0.01 else f"p = {p:.2f}"
+    return "p < 0.001" if p < 0.001 else f"p = {p:.2g}"
 
 
 def group_nouns(result: dict) -> tuple[str, str]:
@@ -95,7 +95,7 @@ def comparison_reading(result: dict) -> str:
 def comparison_caution(result: dict) -> str:
     """The small-group caution ("" when every group has at least `readings.SMALL_GROUP`)."""
     if result["by"] == "neighbours":
-        return readings.small_group_caution({"pathfinders compared": result["n"]})
+        return result["caution"]
     first, second = group_nouns(result)
     n_first, n_second = (group["n"] for group in result["groups"])
     return readings.small_group_caution({first: n_first, second: n_second})

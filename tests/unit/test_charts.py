@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-
 import pandas as pd
 import pytest
 
@@ -92,42 +90,68 @@ def test_trend_median_equals_a_pandas_median_of_the_raw_rows(build, good_develop
     ).set_index("la_code")["pathfinder"]
     is_pathfinder = rows["area_code"].map(status)
     assert is_pathfinder.notna().all()
-    trend = good_development_trend.set_index(["period", "group"])
+    trend = good_development_trend
+    medians = trend[trend["series"] == "median"].set_index(["period", "group"])
     for group, chosen in (("pathfinder", True), ("other councils", False)):
         expected = rows.loc[is_pathfinder == chosen, "value"]
-        row = trend.loc[("2023", group)]
+        row = medians.loc[("2023", group)]
         assert row["n"] == len(expected)
-        assert row["median"] == pytest.approx(expected.median())
-        assert row["q1"] == pytest.approx(expected.quantile(0.25))
-        assert row["q3"] == pytest.approx(expected.quantile(0.75))
-    assert trend.loc[("2023", "pathfinder"), "n"] == 35
+        assert row["value_exact"] == pytest.approx(expected.median())
+        assert row["value"] == round(expected.median(), 1)  # the indicator shows 1 decimal
+        assert row["q1"] == round(expected.quantile(0.25), 1)
+        assert row["q3"] == round(expected.quantile(0.75), 1)
+    assert medians.loc[("2023", "pathfinder"), "n"] == 35
+    councils = trend[(trend["series"] == "council") & (trend["period"] == "2023")]
+    assert len(councils) == len(rows)  # one row per council with a value
 
 
 def test_trend_takes_each_period_on_its_own_vintage_and_keeps_gaps(good_development_trend):
     trend = good_development_trend
-    vintages = trend.drop_duplicates("period").set_index("period")["la_vintage"]
+    councils = trend[trend["series"] == "council"]
+    vintages = councils.drop_duplicates("period").set_index("period")["la_vintage"]
     assert vintages["2016"] == "2009"
     assert vintages["2025"] == "2023"
-    empty = trend[trend["n"] == 0]
+    medians = trend[trend["series"] == "median"]
+    empty = medians[medians["n"] == 0]
     assert set(empty["period"]) == {"2020", "2021"}
-    assert empty["median"].isna().all()
+    assert empty["value"].isna().all()
+    england = trend[trend["series"] == "England"].set_index("period")["value"]
+    assert england["2019"] == 71.8 and "2020" not in england.index  # LAIT's own England row
     assert chart_tables.trend_note(trend) is None
 
 
-def test_trend_figure_breaks_at_periods_without_values(build, good_development_trend):
+def test_trend_lines_break_at_a_boundary_change_not_a_code_change(build, good_development_trend):
+    councils = good_development_trend[good_development_trend["series"] == "council"]
+    dorset = councils[councils["la_name"] == "Dorset"].groupby("line")["period"].agg(list)
+    # Dorset county until 2018; the smaller unitary Dorset from 2019 is another line.
+    assert dorset.to_dict() == {
+        "E06000059": ["2019", "2022", "2023", "2024", "2025"],
+        "E10000009": ["2016", "2017", "2018"],
+    }
+    buckinghamshire = councils[councils["la_name"] == "Buckinghamshire"]
+    assert set(buckinghamshire["line"]) == {"E06000060"}  # one line across its new code
+    assert chart_tables.selected_lines(build, good_development_trend, "E10000002") == ["E06000060"]
+
+
+def test_trend_figure_draws_councils_medians_and_england(build, good_development_trend):
     axis = chart_tables.indicator_axis(build, GOOD_DEVELOPMENT, "2025")
-    figure = chart_figures.trend_figure(good_development_trend, axis)
-    medians = [trace for trace in figure.data if trace.mode == "lines+markers"]
-    bands = [trace for trace in figure.data if trace.fill == "toself"]
-    assert len(medians) == 2
-    assert len(bands) == 4  # two unbroken runs of periods (2016-19, 2022-25) per group
-    periods = list(medians[0].x)
-    gap = periods.index("2020")
-    assert medians[0].y[gap] is None or math.isnan(medians[0].y[gap])
-    assert "n = %{customdata[0]}" in medians[0].hovertemplate
+    figure = chart_figures.trend_figure(good_development_trend, axis, selected=["E09000029"])
+    names = [trace.name for trace in figure.data]
+    assert names == [
+        "each other council",
+        "each pathfinder",
+        "median of other councils",
+        "median of pathfinders",
+        "England (source)",
+        "selected: Sutton",
+    ]
+    median = figure.data[3]
+    periods = list(median.x)
+    assert median.y[periods.index("2020")] is None
     assert "no council values for 2020, 2021" in figure.layout.title.subtitle.text.replace(
         "<br>", " "
     )
+    assert figure.layout.title.text.replace("<br>", " ").endswith("2016 to 2025: all councils")
     source = chart_tables.trend_source(good_development_trend, axis)
     assert "councils of 2009 for 2016, 2017, 2018" in source
     assert "Local Authority Interactive Tool" in source
@@ -169,9 +193,10 @@ def test_comparison_table_has_a_row_per_group_of_each_result(build):
     assert list(table["comparison"]) == ["pathfinder", "pathfinder", "coterminous", "coterminous"]
     pathfinder_rows = table[table["comparison"] == "pathfinder"]
     assert pathfinder_rows["n"].tolist() == [35, 116]
-    assert pathfinder_rows["diff"].iat[0] == pytest.approx(
-        pathfinder_rows["mean"].iat[0] - pathfinder_rows["mean"].iat[1]
+    assert pathfinder_rows["diff_exact"].iat[0] == pytest.approx(
+        pathfinder_rows["mean_exact"].iat[0] - pathfinder_rows["mean_exact"].iat[1]
     )
+    assert pathfinder_rows["diff"].iat[0] == round(pathfinder_rows["diff_exact"].iat[0], 3)
     assert len(chart_tables.comparison_table(results[0], None)) == 2
     assert chart_tables.comparison_table(None, None).empty
 
