@@ -25,7 +25,6 @@ from trustmap.chart_tables import (
     trend_note,
     trend_source,
     trend_table,
-    trend_vintages,
 )
 from trustmap.choices import check_choice
 from trustmap.council_filter import describe_filter, filter_councils, no_council_kept
@@ -161,9 +160,7 @@ def trend_outputs(view: View) -> dict:
         note = trend_note(table)
     if note is not None:
         return outputs | {"figure": BLANK_FIGURE, "box": hidden, "note": _alert(note)}
-    figure = trend_figure(
-        table, axis, filters=describe_filter(council_filter), vintages=trend_vintages(table)
-    )
+    figure = trend_figure(table, axis, filters=describe_filter(council_filter))
     return outputs | {"figure": figure, "box": {}, "note": []}
 
 

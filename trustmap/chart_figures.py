@@ -86,6 +86,11 @@ def _chart_layout(figure: go.Figure, title: str, subtitle: str) -> None:
             "font": {"size": 14},
             "x": 0,
             "xanchor": "left",
+            # Anchored at the top: centred in the margin, a long subtitle would reach the plot.
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 12},
         },
         height=CHART_HEIGHT_PX,
         margin={"l": 70, "r": 10, "t": 40 + 19 * lines[0] + 15 * lines[1], "b": 60},
@@ -174,19 +179,26 @@ def _latest_sizes(councils: pd.DataFrame) -> str:
     )
 
 
+def _vintage_span(councils: pd.DataFrame) -> str:
+    first, last = councils["la_vintage"].min(), councils["la_vintage"].max()
+    if first == last:
+        return f"councils of {first}"
+    return f"councils of {first} to {last}, each period on its data's own vintage"
+
+
 def trend_figure(
     table: pd.DataFrame,
     axis: Axis,
     *,
     filters: str = "all councils",
-    vintages: str = "",
     selected: list[str] | tuple[str, ...] = (),
 ) -> go.Figure:
     """A thin line per council (pathfinders in red over the others in blue), each group's
     median as a thick line, the source's England value dashed, and the `selected` lines (of
     `chart_tables.selected_lines`) bold in black, always the last trace. `table` is
-    `trend_table`'s frame; `filters` and `vintages` name the councils kept and their vintages
-    in the title. A line breaks where its council has no value or its boundary changed."""
+    `trend_table`'s frame; `filters` names the councils kept in the title, and the subtitle the
+    group sizes and the council vintages. A line breaks where its council has no value or its
+    boundary changed."""
     periods = sorted(table["period"].unique())
     councils = table[table["series"] == COUNCIL_SERIES]
     figure = go.Figure()
@@ -239,8 +251,8 @@ def trend_figure(
     _chart_layout(
         figure,
         f"{axis.label}, {periods[0]} to {periods[-1]}: {filters}",
-        f"{_latest_sizes(councils)}; {vintages}; a line breaks where a council's boundary "
-        f"changed or it has no value{gaps}{no_england}",
+        f"{_latest_sizes(councils)}; {_vintage_span(councils)}; a line breaks where a "
+        f"council's boundary changed or it has no value{gaps}{no_england}",
     )
     figure.update_layout(height=CHART_HEIGHT_PX + figure.layout.margin.t)
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=periods)

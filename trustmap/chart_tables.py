@@ -42,7 +42,6 @@ __all__ = [
     "trend_note",
     "trend_source",
     "trend_table",
-    "trend_vintages",
 ]
 
 
@@ -286,7 +285,7 @@ def trend_note(table: pd.DataFrame) -> str | None:
     return "This indicator has no council values, so there is no trend to draw."
 
 
-def trend_vintages(table: pd.DataFrame) -> str:
+def _trend_vintages(table: pd.DataFrame) -> str:
     """Which council vintage each period is on: 'councils of 2009 for 2016, 2017, 2018; ...'."""
     councils = table[table["series"] == COUNCIL_SERIES]
     vintages = councils.groupby("la_vintage", sort=True)["period"].agg(
@@ -299,7 +298,7 @@ def trend_vintages(table: pd.DataFrame) -> str:
 
 def trend_source(table: pd.DataFrame, axis: Axis) -> str:
     """The trend's source line: indicator, its periods and their council vintages, source."""
-    return f"{axis.label}, {trend_vintages(table)}. Source: {axis.source}. {axis.licence}."
+    return f"{axis.label}, {_trend_vintages(table)}. Source: {axis.source}. {axis.licence}."
 
 
 def published_totals_table() -> pd.DataFrame:

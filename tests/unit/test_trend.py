@@ -72,7 +72,7 @@ def test_a_code_change_keeps_one_line_and_a_boundary_change_starts_another():
 
 
 def test_each_council_is_a_line_broken_across_a_boundary_change():
-    figure = trend_figure(trend_frame(), AXIS, filters="London", vintages="councils of 2009")
+    figure = trend_figure(trend_frame(), AXIS, filters="London")
     others, pathfinders = figure.data[0], figure.data[1]
     # Periods 2016, 2017, 2019, 2020 and a blank after each line; lines in code order:
     # Dorset after 2019, Buckinghamshire (one line across its new code), Dorset county.
@@ -88,7 +88,7 @@ def test_each_council_is_a_line_broken_across_a_boundary_change():
 
 
 def test_medians_england_and_title_naming_the_filter():
-    figure = trend_figure(trend_frame(), AXIS, filters="London", vintages="councils of 2009")
+    figure = trend_figure(trend_frame(), AXIS, filters="London")
     names = [trace.name for trace in figure.data]
     assert names == [
         "each other council",
@@ -101,7 +101,10 @@ def test_medians_england_and_title_naming_the_filter():
     assert list(figure.data[4].y) == [65.0, 66.0, None, 68.0]
     assert figure.layout.title.text == "Good development, 2016 to 2020: London"  # one line
     subtitle = figure.layout.title.subtitle.text.replace("<br>", " ")
-    assert subtitle.startswith("1 pathfinders and 2 other councils in 2020; councils of 2009;")
+    assert subtitle.startswith(
+        "1 pathfinders and 2 other councils in 2020; councils of 2009 to 2020, each period on "
+        "its data's own vintage; a line breaks where a council's boundary changed"
+    )
     assert figure.data[-1].showlegend is False and list(figure.data[-1].x) == []
 
 
