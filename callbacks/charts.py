@@ -4,26 +4,30 @@ of every table twin. Thin adapters over `trustmap.chart_tables` and `trustmap.ch
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import MATCH, Input, Output, callback
+import plotly.graph_objects as go
+from dash import MATCH, Input, Output, Patch, State, callback, ctx, no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks.cache import cache
-from callbacks.data import get_build, view_from_store
+from callbacks.data import choices, get_build, view_from_store
 from layouts import ids
 from layouts.charts import BLANK_FIGURE, SCATTER_COLUMNS, charts_section, period_choice
 from layouts.common import grid_columns
-from trustmap.chart_figures import scatter_figure, trend_figure
+from trustmap.chart_figures import scatter_figure, selected_trace, trend_figure
 from trustmap.chart_tables import (
+    COUNCIL_SERIES,
     Axis,
     indicator_axis,
     records,
     scatter_source,
     scatter_table,
+    selected_lines,
     trend_note,
     trend_source,
     trend_table,
 )
 from trustmap.choices import check_choice
+from trustmap.council_filter import describe_filter, filter_councils, no_council_kept
 from trustmap.values import data_vintage
 from trustmap.view import View
 from trustmap.vintages import council_table
@@ -76,6 +80,9 @@ def scatter_outputs(view: View, y_indicator: str, y_period: str) -> dict:
     except ValueError as error:  # UnknownChoiceError, or an indicator period without councils
         return blank_scatter("", str(error))
     source = scatter_source(x, y, vintage, len(table), len(council_table(build, vintage)))
+    council_filter = view.council_filter()
+    if council_filter.active and not filter_councils(build, vintage, council_filter):
+        return blank_scatter(source, no_council_kept(council_filter, vintage))
     if table.empty:
         return blank_scatter(
             source, f"No council of {vintage} has values for both {x.title} and {y.title}."
@@ -94,12 +101,15 @@ def scatter_outputs(view: View, y_indicator: str, y_period: str) -> dict:
     Output(ids.Y_PERIOD, "options"),
     Output(ids.Y_PERIOD, "value"),
     Input(ids.Y_INDICATOR, "value"),
+    Input(ids.PERIOD, "value"),
     prevent_initial_call=True,
 )
-def update_y_periods(y_indicator):
+def update_y_periods(y_indicator, x_period):
+    """The second indicator's periods, on the first one's period where it has it (else its
+    latest): a new second indicator, or a new period of the first, resets it."""
     build = get_build()
     check_choice(y_indicator, build["indicator_catalogue"]["id"], "indicator")
-    return period_choice(build, y_indicator)
+    return period_choice(build, y_indicator, x_period if isinstance(x_period, str) else None)
 
 
 @callback(
@@ -124,25 +134,44 @@ def update_scatter(key, y_indicator, y_period):
     return scatter_outputs(view_from_store(key), y_indicator, y_period)
 
 
+def checked_area(area) -> str | None:
+    """The selected council from the browser's store, if it is a council code at all."""
+    return area if isinstance(area, str) and area in choices().council_codes else None
+
+
 @cache.memoize()
 def trend_outputs(view: View) -> dict:
-    """The trend of the view's indicator for the councils its filters keep."""
+    """The trend of the view's indicator for the councils its filters keep, nothing selected:
+    TREND_OUTPUTS (the figure hidden and a note shown when it cannot be drawn) and `table`."""
     build = get_build()
     hidden = {"display": "none"}
+    council_filter = view.council_filter()
     try:
-        table = trend_table(build, view.indicator, view.council_filter())
+        table = trend_table(build, view.indicator, council_filter)
         axis = indicator_axis(build, view.indicator, table["period"].iat[0])
     except ValueError as error:
-        return {"figure": BLANK_FIGURE, "box": hidden, "note": _alert(str(error)), "source": ""}
+        note = _alert(str(error))
+        return {"figure": BLANK_FIGURE, "box": hidden, "note": note, "source": "", "rows": []}
     source = trend_source(table, axis)
-    outputs = {
-        "source": source,
-        "rows": records(table.assign(indicator=view.indicator, source=source)),
-    }
-    note = trend_note(table)
+    outputs = {"source": source, "rows": records(table), "table": table}
+    if council_filter.active and table[table["series"] == COUNCIL_SERIES].empty:
+        note = no_council_kept(council_filter, "any period's vintage")
+    else:
+        note = trend_note(table)
     if note is not None:
         return outputs | {"figure": BLANK_FIGURE, "box": hidden, "note": _alert(note)}
-    return outputs | {"figure": trend_figure(table, axis), "box": {}, "note": []}
+    figure = trend_figure(table, axis, filters=describe_filter(council_filter))
+    return outputs | {"figure": figure, "box": {}, "note": []}
+
+
+def selection(table, area: str | None):
+    """The trend's last trace for `area`: its bold line (empty when it has none)."""
+    periods = sorted(table["period"].unique())
+    councils = table[table["series"] == COUNCIL_SERIES]
+    return selected_trace(councils, periods, selected_lines(get_build(), table, area))
+
+
+TREND_OUTPUTS = ("figure", "box", "note", "source", "rows")
 
 
 @callback(
@@ -152,12 +181,27 @@ def trend_outputs(view: View) -> dict:
         "note": Output(ids.TREND_NOTE, "children"),
         "source": Output(ids.TREND_SOURCE, "children"),
         "rows": Output(ids.grid("trend"), "rowData"),
+        "csv": Output(ids.grid("trend"), "csvExportParams"),
     },
-    inputs={"key": Input(ids.TREND_KEY, "data")},
+    inputs={"key": Input(ids.TREND_KEY, "data"), "area": Input(ids.AREA, "data")},
 )
-def update_trend(key):
-    """Fires only when the view's indicator or filters change: the trend shows every period."""
-    return {"rows": []} | trend_outputs(view_from_store(key))
+def update_trend(key, area):
+    """Fires when the view's indicator or filters change (the trend shows every period), and
+    when the selected council changes: then only its bold line is sent (a Patch)."""
+    made = trend_outputs(view_from_store(key))
+    outputs = {name: made[name] for name in TREND_OUTPUTS} | {
+        "csv": csv_params("trend", made["source"])
+    }
+    if "table" not in made or made["box"]:  # no chart: the note says why
+        return outputs
+    area = checked_area(area)
+    if ctx.triggered_id == ids.AREA and len(ctx.triggered_prop_ids) == 1:
+        patch = Patch()
+        patch["data"][-1] = selection(made["table"], area)
+        return dict.fromkeys(outputs, no_update) | {"figure": patch}
+    figure = go.Figure(made["figure"])  # a copy: the cached figure is never changed
+    figure.data = figure.data[:-1]
+    return outputs | {"figure": figure.add_trace(selection(made["table"], area))}
 
 
 @callback(
@@ -173,9 +217,12 @@ def export_grid(_):
 @callback(
     Output(ids.CHARTS_SLOT, "children"),
     Input(ids.MAP_PAINTED, "data"),
+    State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
-def show_charts(_painted):
+def show_charts(_painted, view):
     """Build the charts section once the map has painted (assets/map_painted.js): it sits
-    below the fold and would otherwise compete with the map for the browser's first seconds."""
-    return charts_section(get_build())
+    below the fold and would otherwise compete with the map for the browser's first seconds.
+    The second indicator starts on the view's period where it has it."""
+    period = view_from_store(view).period if isinstance(view, dict) else None
+    return charts_section(get_build(), x_period=period)

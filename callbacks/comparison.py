@@ -1,19 +1,30 @@
-"""Pathfinders against other councils, and coterminous councils against the rest, on the
-chosen indicator period (on the council vintage of the indicator's own data), of the councils
-the filters keep."""
+"""Pathfinders against other councils, coterminous councils against the rest, and pathfinders
+against their own statistical neighbours, on the chosen indicator period (on the council vintage
+of the indicator's own data), of the councils the filters keep."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, html
+from dash.exceptions import PreventUpdate
 
 from callbacks.cache import cache
+from callbacks.charts import csv_params
 from callbacks.data import get_build, view_from_store
 from layouts import ids
-from trustmap.chart_figures import comparison_sentence, group_comparison_figure
-from trustmap.chart_tables import comparison_table, records
+from trustmap.chart_figures import group_comparison_figure, neighbours_figure
+from trustmap.chart_tables import comparison_table, neighbours_table, records
+from trustmap.comparison_wording import (
+    comparison_caution,
+    comparison_footnote,
+    comparison_headline,
+    comparison_reading,
+    comparison_subtitle,
+)
+from trustmap.council_filter import filter_councils, no_council_kept
 from trustmap.group_comparison import GROUPINGS, comparison, comparison_source
-from trustmap.values import indicator_meta
+from trustmap.neighbours import LIST_YEARS, MIN_NEIGHBOURS, compare_with_neighbours
+from trustmap.values import data_vintage
 from trustmap.view import View
 
 NO_CHART = {
@@ -27,10 +38,44 @@ NO_CHART = {
 }
 
 
+def _alert(text: str) -> dbc.Alert:
+    return dbc.Alert(text, color="info", className="py-2")
+
+
+def reading_block(result: dict) -> list:
+    """Headline, subtitle (filters and group sizes), plain reading and, for a small group, a
+    visible caution."""
+    caution = comparison_caution(result)
+    return [
+        html.P(comparison_headline(result), className="fw-semibold mb-0"),
+        html.P(comparison_subtitle(result), className="small text-muted mb-1"),
+        html.P(comparison_reading(result), className="mb-1", **{"data-role": "reading"}),
+        *(
+            [dbc.Alert(caution, color="warning", className="py-1 px-2 small mb-1")]
+            if caution
+            else []
+        ),
+    ]
+
+
+def why_not(view: View, error: ValueError) -> str:
+    """Why a comparison of `view` cannot be made: its filters keep no council, or `error`."""
+    council_filter = view.council_filter()
+    if not council_filter.active:
+        return str(error)
+    try:
+        vintage = data_vintage(get_build(), view.indicator, view.period)
+    except ValueError:
+        return str(error)
+    if not filter_councils(get_build(), vintage, council_filter):
+        return no_council_kept(council_filter, vintage)
+    return f"{error} (with the filters chosen)"
+
+
 @cache.memoize()
 def comparison_outputs(view: View) -> dict:
-    """Per grouping, its figure and text (an alert when it cannot be made), then the source
-    line and the table twin's rows."""
+    """Per grouping, its figure, text and footnote (an alert when it cannot be made), then the
+    source line and the table twin's rows."""
     build, council_filter = get_build(), view.council_filter()
     outputs, results = {}, {}
     for by in GROUPINGS:
@@ -44,14 +89,13 @@ def comparison_outputs(view: View) -> dict:
                 council_filter=council_filter,
             )
         except ValueError as error:  # UnknownChoiceError is a ValueError, as is "too few values"
-            reason = f"{error} (with the filters chosen)" if council_filter.active else str(error)
-            outputs[by] = (NO_CHART, dbc.Alert(reason, color="info", className="py-2"))
+            outputs[by] = (NO_CHART, _alert(why_not(view, error)), "")
             continue
         results[by] = made.result
-        unit = indicator_meta(build, view.indicator)["unit"]
         outputs[by] = (
-            group_comparison_figure(made.values, made.result, unit),
-            html.P(comparison_sentence(made.result), className="mb-0 fw-semibold"),
+            group_comparison_figure(made.values, made.result),
+            reading_block(made.result),
+            comparison_footnote(made.result),
         )
     table = comparison_table(*(results.get(by) for by in GROUPINGS))
     source = comparison_source(next(iter(results.values()))) if results else ""
@@ -62,8 +106,10 @@ def comparison_outputs(view: View) -> dict:
     output={
         "figures": {by: Output(ids.compare_graph(by), "figure") for by in GROUPINGS},
         "texts": {by: Output(ids.compare_text(by), "children") for by in GROUPINGS},
+        "footnotes": {by: Output(ids.compare_footnote(by), "children") for by in GROUPINGS},
         "source": Output(ids.COMPARE_SOURCE, "children"),
         "rows": Output(ids.grid("comparison"), "rowData"),
+        "csv": Output(ids.grid("comparison"), "csvExportParams"),
     },
     inputs={"key": Input(ids.COMPARISON_KEY, "data")},
 )
@@ -73,6 +119,80 @@ def update_comparison(key):
     return {
         "figures": {by: made["charts"][by][0] for by in GROUPINGS},
         "texts": {by: made["charts"][by][1] for by in GROUPINGS},
+        "footnotes": {by: made["charts"][by][2] for by in GROUPINGS},
         "source": made["source"],
         "rows": made["rows"],
+        "csv": csv_params("comparison", made["source"]),
     }
+
+
+def too_few_pathfinders(view: View, result: dict) -> str:
+    """Why a neighbours comparison has nothing to draw: no council kept, or too few
+    pathfinders with enough comparable neighbours."""
+    council_filter = view.council_filter()
+    vintage = result["la_vintage"]
+    if council_filter.active and not filter_councils(get_build(), vintage, council_filter):
+        return no_council_kept(council_filter, vintage)
+    return (
+        f"Only {result['n']} of the pathfinders the filters keep ({result['filters']}) have a "
+        f"value and at least {MIN_NEIGHBOURS} comparable neighbours: too few to compare."
+    )
+
+
+@cache.memoize()
+def neighbours_outputs(view: View, list_year: str) -> dict:
+    """The pathfinders of the view's filters against their own neighbours (`list_year`)."""
+    build = get_build()
+    try:
+        vintage = data_vintage(build, view.indicator, view.period)
+        result = compare_with_neighbours(
+            build,
+            view.indicator,
+            view.period,
+            vintage,
+            list_year=list_year,
+            council_filter=view.council_filter(),
+        )
+    except ValueError as error:
+        return {
+            "figure": NO_CHART,
+            "text": _alert(why_not(view, error)),
+            "footnote": "",
+            "rows": [],
+        }
+    rows = records(neighbours_table(result))
+    source = f"{result['label']}, {result['period']}. Source: {result['source']}."
+    if result["n"] < 2:
+        return {
+            "figure": NO_CHART,
+            "text": _alert(too_few_pathfinders(view, result)),
+            "footnote": source,
+            "rows": rows,
+        }
+    return {
+        "figure": neighbours_figure(result),
+        "text": reading_block(result),
+        "footnote": f"{comparison_footnote(result)} {source}",
+        "rows": rows,
+    }
+
+
+@callback(
+    output={
+        "figure": Output(ids.compare_graph("neighbours"), "figure"),
+        "text": Output(ids.compare_text("neighbours"), "children"),
+        "footnote": Output(ids.compare_footnote("neighbours"), "children"),
+        "rows": Output(ids.grid("neighbours"), "rowData"),
+        "csv": Output(ids.grid("neighbours"), "csvExportParams"),
+    },
+    inputs={
+        "key": Input(ids.COMPARISON_KEY, "data"),
+        "list_year": Input(ids.NEIGHBOUR_LIST, "value"),
+    },
+)
+def update_neighbours(key, list_year):
+    """Fires when the view's indicator, period or filters change, or the neighbour list."""
+    if not isinstance(list_year, str) or list_year not in LIST_YEARS:
+        raise PreventUpdate
+    made = neighbours_outputs(view_from_store(key), list_year)
+    return made | {"csv": csv_params("neighbours", made["footnote"])}

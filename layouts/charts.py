@@ -25,9 +25,12 @@ SCATTER_COLUMNS = [
     {"field": "y", "width": 100},
 ]
 TREND_COLUMNS = [
-    {"field": name, "width": 110}
-    for name in ("period", "la_vintage", "group", "n", "median", "q1", "q3", "indicator")
-] + [{"field": "source", "width": 200}]
+    {"field": name, "width": 110} for name in ("period", "la_vintage", "series", "line", "la_code")
+] + [
+    {"field": "la_name", "width": 170},
+    *({"field": name, "width": 100} for name in ("group", "value", "n", "q1", "q3")),
+    {"field": "value_exact", "width": 130},
+]
 PUBLISHED_COLUMNS = [
     {"field": "priority", "width": 170},
     {"field": "theme", "headerName": "dashboard theme", "width": 200},
@@ -42,15 +45,19 @@ def default_y_indicator(build: Build) -> str:
     return next((i for i in PREFERRED_Y if i in known), build["indicator_catalogue"]["id"].iat[0])
 
 
-def period_choice(build: Build, indicator_id: str) -> tuple[list[dict], str | None]:
-    """Periods of an indicator that have council values, and the latest of them."""
+def period_choice(
+    build: Build, indicator_id: str, same_as: str | None = None
+) -> tuple[list[dict], str | None]:
+    """Periods of an indicator that have council values, and the one to show: `same_as` (the
+    first indicator's period) where the indicator has it, else the latest."""
     periods = council_periods(build, indicator_id)
-    return [{"label": p, "value": p} for p in periods], periods[-1] if periods else None
+    chosen = same_as if same_as in periods else (periods[-1] if periods else None)
+    return [{"label": p, "value": p} for p in periods], chosen
 
 
-def scatter_card(build: Build) -> dbc.Card:
+def scatter_card(build: Build, x_period: str | None) -> dbc.Card:
     y_indicator = default_y_indicator(build)
-    options, latest = period_choice(build, y_indicator)
+    options, latest = period_choice(build, y_indicator, x_period)
     catalogue = build["indicator_catalogue"]
     return dbc.Card(
         [
@@ -157,14 +164,15 @@ def published_card() -> dbc.Card:
     )
 
 
-def charts_section(build: Build) -> html.Section:
+def charts_section(build: Build, *, x_period: str | None = None) -> html.Section:
+    """The section, its second indicator on `x_period` (the view's period) where it has it."""
     return html.Section(
         [
             html.H2(
                 "Two indicators, trends over time, and the published findings", className="h5 mt-4"
             ),
             dbc.Row(
-                [dbc.Col(scatter_card(build), lg=6), dbc.Col(trend_card(), lg=6)],
+                [dbc.Col(scatter_card(build, x_period), lg=6), dbc.Col(trend_card(), lg=6)],
                 className="g-3",
             ),
             dbc.Row(dbc.Col(published_card(), lg=6), className="g-3 mt-1"),

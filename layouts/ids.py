@@ -70,6 +70,7 @@ PROFILE_DOWNLOAD_BUTTON = "profile-download-button"
 COMPARISON_KEY = "comparison-key"  # the view's indicator, period and filters
 TREND_KEY = "trend-key"  # the view's indicator and filters
 COMPARE_SOURCE = "compare-source"
+NEIGHBOUR_LIST = "compare-neighbour-list"
 
 CHARTS_SLOT = "charts-slot"
 SCATTER = "charts-scatter"
@@ -90,6 +91,10 @@ def compare_graph(by: str) -> str:
 
 def compare_text(by: str) -> str:
     return f"compare-{by}-text"
+
+
+def compare_footnote(by: str) -> str:
+    return f"compare-{by}-footnote"
 
 
 def export_link(chart: str, image_format: str) -> str:

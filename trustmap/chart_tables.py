@@ -1,6 +1,7 @@
 """The tidy tables behind the charts (each also a chart's table twin, ready for CSV): two
-indicators against each other, an indicator's trend for pathfinders and the other councils,
-the group comparisons, and the published totals of trust priorities."""
+indicators against each other, an indicator's trend per council with the group medians and
+England, the group comparisons and the pathfinders against their neighbours (rounded, with
+full-precision twins), and the published totals of trust priorities."""
 
 from __future__ import annotations
 
@@ -10,24 +11,34 @@ import pandas as pd
 
 from trustmap.build import Build
 from trustmap.choices import UnknownChoiceError
+from trustmap.comparison_wording import comparison_caution, comparison_reading
 from trustmap.council_filter import CouncilFilter, filter_councils
 from trustmap.group_comparison import group_membership
+from trustmap.profile import indicator_decimals
+from trustmap.readings import difference_decimals, difference_unit, round_to
 from trustmap.themes import published_priorities
 from trustmap.values import council_values, data_vintage, indicator_meta, indicator_rows
-from trustmap.vintages import council_table
+from trustmap.vintages import council_table, member_sets
 
 __all__ = [
     "COMPARISON_COLUMNS",
+    "COUNCIL_SERIES",
+    "ENGLAND_SERIES",
+    "MEDIAN_SERIES",
+    "NEIGHBOURS_COLUMNS",
     "OTHER_GROUP",
     "PATHFINDER_GROUP",
     "TREND_COLUMNS",
     "Axis",
     "comparison_table",
+    "council_lines",
     "indicator_axis",
+    "neighbours_table",
     "published_totals_table",
     "records",
     "scatter_source",
     "scatter_table",
+    "selected_lines",
     "trend_note",
     "trend_source",
     "trend_table",
@@ -109,11 +120,21 @@ def scatter_source(x: Axis, y: Axis, vintage: str, matched: int, councils: int) 
     )
 
 
-# Interpolated quartiles carry float noise (69.55000000000001) into the table and its CSV.
-STATISTIC_DECIMALS = 6
-
-
-TREND_COLUMNS = ["period", "la_vintage", "group", "n", "median", "q1", "q3"]
+TREND_COLUMNS = [
+    "period",
+    "la_vintage",
+    "series",
+    "line",
+    "la_code",
+    "la_name",
+    "group",
+    "value",
+    "n",
+    "q1",
+    "q3",
+    "value_exact",
+]
+COUNCIL_SERIES, MEDIAN_SERIES, ENGLAND_SERIES = "council", "median", "England"
 
 
 def _kept(build: Build, values, vintage: str, council_filter):
@@ -123,53 +144,137 @@ def _kept(build: Build, values, vintage: str, council_filter):
     return values[values.index.isin(filter_councils(build, vintage, council_filter))]
 
 
-def trend_table(
-    build: Build, indicator_id: str, council_filter: CouncilFilter | None = None
-) -> pd.DataFrame:
-    """Per period and group (pathfinder, other councils): n, median and interquartile range,
-    of the councils `council_filter` keeps (on each period's vintage).
+def _period_vintage(build: Build, indicator_id: str, period: str) -> str | None:
+    try:
+        return data_vintage(build, indicator_id, period)
+    except UnknownChoiceError:  # no council rows at all for this period
+        return None
 
-    Each period is taken on the council vintage of its own data (`data_vintage`), with
-    pathfinders as defined on that vintage; a period without council values keeps its rows
-    with n = 0 and no statistics, so a chart shows the gap rather than joining across it.
-    """
-    periods = sorted(indicator_rows(build, indicator_id)["period"].unique())
-    rows = []
+
+def _council_rows(build: Build, indicator_id: str, periods, council_filter) -> pd.DataFrame:
+    """Each period's council values on its data's vintage: period, la_vintage, la_code,
+    la_name, group, value, and `line`: the code its ground has in the latest period (see
+    `trend_table`)."""
+    frames = []
     for period in periods:
-        try:
-            vintage = data_vintage(build, indicator_id, period)
-        except UnknownChoiceError:  # no council rows at all for this period
-            vintage = None
-        values = (
-            _kept(
-                build,
-                council_values(build, indicator_id, period, vintage),
-                vintage,
-                council_filter,
-            )
-            if vintage
-            else pd.Series(dtype=float)
+        vintage = _period_vintage(build, indicator_id, period)
+        if vintage is None:
+            continue
+        values = _kept(
+            build, council_values(build, indicator_id, period, vintage), vintage, council_filter
         )
-        groups = _groups(build, vintage) if vintage else pd.Series(dtype=object)
-        for group in (PATHFINDER_GROUP, OTHER_GROUP):
-            chosen = values[values.index.map(groups) == group]
-            rows.append(
+        names = council_table(build, vintage).set_index("la_code")["la_name"]
+        frames.append(
+            pd.DataFrame(
                 {
                     "period": period,
                     "la_vintage": vintage,
-                    "group": group,
-                    "n": len(chosen),
-                    "median": round(chosen.median(), STATISTIC_DECIMALS),
-                    "q1": round(chosen.quantile(0.25), STATISTIC_DECIMALS),
-                    "q3": round(chosen.quantile(0.75), STATISTIC_DECIMALS),
+                    "la_code": values.index,
+                    "la_name": values.index.map(names),
+                    "group": values.index.map(_groups(build, vintage)),
+                    "value": values.to_numpy(),
                 }
             )
-    return pd.DataFrame(rows, columns=TREND_COLUMNS)
+        )
+    columns = ["period", "la_vintage", "la_code", "la_name", "group", "value"]
+    rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+    # A source listing one ground under two codes (old and new) gives it one value per period.
+    rows = rows.drop_duplicates(["period", "la_code"])
+    return rows.assign(line=council_lines(rows["la_code"], member_sets(build)))
+
+
+def council_lines(codes: pd.Series, grounds: pd.Series) -> pd.Series:
+    """The trend line of each council row (rows in period order): the last code its ground
+    (`grounds`: code -> its set of 2016 districts) has, so a council renamed or recoded on the
+    same ground keeps one line and a council whose boundary changed starts a new one."""
+    ground = codes.map(grounds)
+    return codes.groupby(ground.to_numpy()).transform("last")
+
+
+def _median_rows(councils: pd.DataFrame, periods, vintages: dict, decimals: int) -> pd.DataFrame:
+    """Per period and group: n, median and quartiles (n = 0 and no statistics for a period
+    without values, so that a chart shows the gap rather than joining across it)."""
+    rows = []
+    for period in periods:
+        for group in (PATHFINDER_GROUP, OTHER_GROUP):
+            chosen = councils.loc[
+                (councils["period"] == period) & (councils["group"] == group), "value"
+            ]
+            median = chosen.median()
+            rows.append(
+                {
+                    "period": period,
+                    "la_vintage": vintages.get(period),
+                    "series": MEDIAN_SERIES,
+                    "group": group,
+                    "value": round_to(median, decimals),
+                    "n": len(chosen),
+                    "q1": round_to(chosen.quantile(0.25), decimals),
+                    "q3": round_to(chosen.quantile(0.75), decimals),
+                    "value_exact": median,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def _england_rows(build: Build, indicator_id: str) -> pd.DataFrame:
+    """The source's own England value per period (none for most non-LAIT sources)."""
+    rows = indicator_rows(build, indicator_id)
+    england = rows[(rows["geography"] == "england") & rows["value"].notna()]
+    return pd.DataFrame(
+        {
+            "period": england["period"].to_numpy(),
+            "series": ENGLAND_SERIES,
+            "la_name": "England",
+            "value": england["value"].to_numpy(),
+            "value_exact": england["value"].to_numpy(),
+        }
+    )
+
+
+def trend_table(
+    build: Build, indicator_id: str, council_filter: CouncilFilter | None = None
+) -> pd.DataFrame:
+    """Every period of an indicator as TREND_COLUMNS: one `council` row per council with a
+    value (of the councils `council_filter` keeps), one `median` row per group (n, median,
+    quartiles; n = 0 where the period has no value), and the source's `England` row.
+
+    Each period is taken on the council vintage of its own data (`data_vintage`), with
+    pathfinders as defined on that vintage. A council's `line` is the code its ground (its set
+    of 2016 districts) has in the latest period it appears: a code change alone keeps one line
+    (Buckinghamshire), a boundary change starts a new one (Dorset in 2019). Medians and
+    quartiles are rounded to the indicator's precision, and `value_exact` keeps them whole.
+    """
+    periods = sorted(indicator_rows(build, indicator_id)["period"].unique())
+    councils = _council_rows(build, indicator_id, periods, council_filter)
+    vintages = {p: _period_vintage(build, indicator_id, p) for p in periods}
+    decimals = difference_decimals(int(indicator_decimals(build)[indicator_id]))
+    table = pd.concat(
+        [
+            councils.assign(series=COUNCIL_SERIES, value_exact=councils["value"]),
+            _median_rows(councils, periods, vintages, decimals),
+            _england_rows(build, indicator_id),
+        ],
+        ignore_index=True,
+    )
+    return table.reindex(columns=TREND_COLUMNS)
+
+
+def selected_lines(build: Build, table: pd.DataFrame, area_code: str | None) -> list[str]:
+    """The `line`s of a `trend_table` on the same ground as council `area_code` (of any
+    vintage): the selected council's line, or none where its ground has no value."""
+    if area_code is None:
+        return []
+    sets = member_sets(build)
+    councils = table[table["series"] == COUNCIL_SERIES]
+    same = councils["la_code"].map(sets) == sets.get(area_code)
+    return sorted(councils.loc[same, "line"].unique())
 
 
 def trend_note(table: pd.DataFrame) -> str | None:
     """Why a trend cannot be drawn (None when it can): it needs two periods with values."""
-    with_values = table.loc[table["n"] > 0, "period"].unique()
+    councils = table[table["series"] == COUNCIL_SERIES]
+    with_values = sorted(councils["period"].unique())
     if len(with_values) >= 2:
         return None
     if len(with_values) == 1:
@@ -180,14 +285,20 @@ def trend_note(table: pd.DataFrame) -> str | None:
     return "This indicator has no council values, so there is no trend to draw."
 
 
-def trend_source(table: pd.DataFrame, axis: Axis) -> str:
-    """The trend's source line: indicator, its periods and their council vintages, source."""
-    with_values = table[table["n"] > 0]
-    vintages = with_values.groupby("la_vintage", sort=True)["period"].agg(
+def _trend_vintages(table: pd.DataFrame) -> str:
+    """Which council vintage each period is on: 'councils of 2009 for 2016, 2017, 2018; ...'."""
+    councils = table[table["series"] == COUNCIL_SERIES]
+    vintages = councils.groupby("la_vintage", sort=True)["period"].agg(
         lambda periods: ", ".join(dict.fromkeys(periods))
     )
-    on = "; ".join(f"councils of {vintage} for {periods}" for vintage, periods in vintages.items())
-    return f"{axis.label}, {on}. Source: {axis.source}. {axis.licence}."
+    return "; ".join(
+        f"councils of {vintage} for {periods}" for vintage, periods in vintages.items()
+    )
+
+
+def trend_source(table: pd.DataFrame, axis: Axis) -> str:
+    """The trend's source line: indicator, its periods and their council vintages, source."""
+    return f"{axis.label}, {_trend_vintages(table)}. Source: {axis.source}. {axis.licence}."
 
 
 def published_totals_table() -> pd.DataFrame:
@@ -206,44 +317,115 @@ def published_totals_table() -> pd.DataFrame:
     )
 
 
+EXACT = "_exact"  # suffix of the full-precision twin of a rounded column
+ROUNDED_GROUP_FIELDS = ("mean", "median", "sd")
+ROUNDED_STATISTICS = ("diff", "ci_low", "ci_high")
+P_SIGNIFICANT_DIGITS = 3
 COMPARISON_COLUMNS = [
     "comparison",
     "group",
     "n",
-    "mean",
-    "median",
-    "sd",
-    "diff",
-    "ci_low",
-    "ci_high",
-    "confidence",
+    *ROUNDED_GROUP_FIELDS,
+    *ROUNDED_STATISTICS,
+    "diff_unit",
+    "reading",
+    "caution",
     "p_welch",
     "p_mannwhitney",
     "hedges_g",
+    "confidence",
+    "unit",
     "indicator",
     "label",
     "period",
     "la_vintage",
+    "filters",
     "councils_matched",
     "source",
+    *(f"{name}{EXACT}" for name in (*ROUNDED_GROUP_FIELDS, *ROUNDED_STATISTICS)),
+    "p_welch_exact",
+    "p_mannwhitney_exact",
+]
+SHARED_FIELDS = ("unit", "indicator", "label", "period", "la_vintage", "filters")
+
+
+def _significant(value: float | None, digits: int = P_SIGNIFICANT_DIGITS) -> float | None:
+    return None if value is None else float(f"{value:.{digits}g}")
+
+
+def comparison_table(*results: dict | None) -> pd.DataFrame:
+    """Table twin of the group comparisons: one row per group of each `comparison` result
+    (None, for a grouping that could not be compared, gives no rows), as COMPARISON_COLUMNS.
+
+    Means, medians, standard deviations, the difference (first group minus second) and its
+    interval are rounded to the indicator's precision (at least one decimal); p values to three
+    significant digits; each has a full-precision `*_exact` twin for analysts. The plain
+    reading and the small-group caution are repeated on each row."""
+    rows = []
+    for result in results:
+        if result is None:
+            continue
+        decimals = difference_decimals(result["decimals"])
+        shared = {
+            "comparison": result["by"],
+            **{name: result[name] for name in (*SHARED_FIELDS, "councils_matched", "source")},
+            "diff_unit": difference_unit(result["unit"]),
+            "reading": comparison_reading(result),
+            "caution": comparison_caution(result),
+            "confidence": result["confidence"],
+            "hedges_g": round_to(result["hedges_g"], 2),
+            **{name: round_to(result[name], decimals) for name in ROUNDED_STATISTICS},
+            **{f"{name}{EXACT}": result[name] for name in ROUNDED_STATISTICS},
+        }
+        for name in ("p_welch", "p_mannwhitney"):
+            shared |= {name: _significant(result[name]), f"{name}{EXACT}": result[name]}
+        for group in result["groups"]:
+            rows.append(
+                {
+                    **shared,
+                    "group": group["group"],
+                    "n": group["n"],
+                    **{name: round_to(group[name], decimals) for name in ROUNDED_GROUP_FIELDS},
+                    **{f"{name}{EXACT}": group[name] for name in ROUNDED_GROUP_FIELDS},
+                }
+            )
+    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+
+
+NEIGHBOURS_COLUMNS = [
+    "la_code",
+    "la_name",
+    "value",
+    "neighbours_mean",
+    "neighbours_used",
+    "difference",
+    "kept",
+    "reason",
+    "unit",
+    "value_exact",
+    "neighbours_mean_exact",
+    "difference_exact",
 ]
 
 
-def comparison_table(
-    result_pathfinder: dict | None, result_coterminous: dict | None
-) -> pd.DataFrame:
-    """Table twin of the two comparison box plots: one row per group of each
-    `compare_indicator` result (n, mean, median, sd) with the result's difference (first group
-    minus second), interval, tests, indicator, period, council vintage and source repeated.
-    A missing result (None, as when a grouping could not be compared) gives no rows."""
-    rows = []
-    for result in (result_pathfinder, result_coterminous):
-        if result is None:
-            continue
-        shared = {name: result[name] for name in COMPARISON_COLUMNS if name in result}
-        for group in result["groups"]:
-            rows.append({**shared, "comparison": result["by"], **group})
-    return pd.DataFrame(rows, columns=COMPARISON_COLUMNS)
+def neighbours_table(result: dict) -> pd.DataFrame:
+    """Table twin of `neighbours.compare_with_neighbours`: one row per pathfinder (kept ones
+    first, largest difference first) as NEIGHBOURS_COLUMNS, the value rounded to the
+    indicator's precision and the neighbours' mean and the difference to at least one decimal,
+    each with its full-precision `*_exact` twin."""
+    table = pd.DataFrame(result["pathfinders"], columns=NEIGHBOURS_COLUMNS[:8])
+    table = table.sort_values(["kept", "difference"], ascending=[False, False])
+    decimals = difference_decimals(result["decimals"])
+    rounded = {
+        "value": result["decimals"],
+        "neighbours_mean": decimals,
+        "difference": decimals,
+    }
+    for name, places in rounded.items():
+        table[f"{name}{EXACT}"] = table[name]
+        table[name] = table[name].map(lambda value, places=places: round_to(value, places))
+    table["unit"] = result["unit"]
+    return table.reindex(columns=NEIGHBOURS_COLUMNS).reset_index(drop=True)
 
 
 def records(table: pd.DataFrame) -> list[dict]:

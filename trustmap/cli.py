@@ -21,6 +21,7 @@ from trustmap import (
     themes,
 )
 from trustmap.build import Build, load_build
+from trustmap.comparison_wording import comparison_caution, comparison_reading
 from trustmap.council_filter import CouncilFilter
 from trustmap.datadir import DataDirectoryError
 from trustmap.evaluation import evaluation_check
@@ -130,6 +131,7 @@ def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
         health=args.health,
         council_filter=council_filter,
     )
+    result |= {"reading": comparison_reading(result), "caution": comparison_caution(result)}
     if args.format == "json":
         return result
     groups = {

@@ -7,12 +7,33 @@ from dataclasses import asdict, dataclass
 from trustmap.build import Build
 from trustmap.choices import check_choice
 from trustmap.health_classes import classify
+from trustmap.health_vintages import health_label
 from trustmap.pathfinders import vintage_pathfinders
 from trustmap.vintages import council_table
 
-__all__ = ["DEFAULT_HEALTH", "CouncilFilter", "filter_councils"]
+__all__ = [
+    "COUNCIL_TYPES",
+    "DEFAULT_HEALTH",
+    "CouncilFilter",
+    "describe_filter",
+    "filter_councils",
+    "no_council_kept",
+]
 
 DEFAULT_HEALTH = "ccg2019"
+COUNCIL_TYPES = {
+    "UA": "unitary authorities",
+    "MD": "metropolitan districts",
+    "LB": "London boroughs",
+    "County": "counties",
+}
+CLASS_WORDS = {
+    "coterminous": "coterminous",
+    "la_contains_several": "containing several health areas",
+    "health_spans_several": "in a health area that spans several councils",
+    "overlapping": "overlapping health areas",
+    "not_determined": "coterminosity not determined",
+}
 
 
 @dataclass(frozen=True)
@@ -53,3 +74,27 @@ def filter_councils(build: Build, vintage: str, council_filter: CouncilFilter) -
         ]
         keep &= classes.reindex(councils.index).to_numpy() == council_filter.coterminosity_class
     return councils.index[keep].tolist()
+
+
+def describe_filter(council_filter: CouncilFilter | None) -> str:
+    """The filters in words for titles ("London; London boroughs; pathfinders; coterminous with
+    CCG April 2019"), or "all councils" when none is active."""
+    if council_filter is None or not council_filter.active:
+        return "all councils"
+    parts = [
+        council_filter.region,
+        COUNCIL_TYPES.get(council_filter.la_type, council_filter.la_type),
+        {True: "pathfinders", False: "other councils", None: None}[council_filter.pathfinder],
+    ]
+    if council_filter.coterminosity_class is not None:
+        words = CLASS_WORDS.get(council_filter.coterminosity_class, "")
+        parts.append(f"{words} ({health_label(council_filter.health)})")
+    return "; ".join(part for part in parts if part)
+
+
+def no_council_kept(council_filter: CouncilFilter, vintage: str) -> str:
+    """What a chart says when `council_filter` keeps no council of `vintage`."""
+    return (
+        f"The filters ({describe_filter(council_filter)}) keep no council of {vintage}: "
+        "there is nothing to draw. Clear or change a filter."
+    )

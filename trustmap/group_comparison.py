@@ -10,10 +10,16 @@ import pandas as pd
 from trustmap import compare
 from trustmap.build import Build
 from trustmap.choices import check_choice
-from trustmap.council_filter import DEFAULT_HEALTH, CouncilFilter, filter_councils
+from trustmap.council_filter import (
+    DEFAULT_HEALTH,
+    CouncilFilter,
+    describe_filter,
+    filter_councils,
+)
 from trustmap.health_classes import classify
 from trustmap.health_vintages import health_label
 from trustmap.pathfinders import vintage_pathfinders, years_after_announcement
+from trustmap.profile import indicator_decimals
 from trustmap.values import council_values, data_vintage, indicator_meta
 from trustmap.vintages import check_vintage, council_table
 
@@ -24,6 +30,7 @@ __all__ = [
     "comparison",
     "comparison_source",
     "group_membership",
+    "membership_classes",
 ]
 
 GROUPINGS = ("pathfinder", "coterminous")
@@ -46,10 +53,21 @@ def group_membership(
     )
 
 
+def membership_classes(build: Build, by: str, vintage: str, health: str) -> pd.Series:
+    """la_code -> the map's class of each council for `by`: "pathfinder" or "other"
+    (`colouring.PATHFINDER_CLASSES`), or its coterminosity class (`COTERMINOSITY_CLASSES`), so
+    that a chart colours each council as the map does."""
+    if by == "pathfinder":
+        status = vintage_pathfinders(build, vintage).set_index("la_code")["pathfinder"]
+        return status.map({True: "pathfinder", False: "other"})
+    return classify(build, health, la_vintage=vintage).set_index("la_code")["class"]
+
+
 @dataclass(frozen=True)
 class Comparison:
-    """A group comparison's `result` (JSON-ready: groups, diff, CI, tests, source) and the
-    `values` it compared (la_code, la_name, value, group label)."""
+    """A group comparison's `result` (JSON-ready: groups, diff, CI, tests, unit, decimals,
+    filters, source) and the `values` it compared (la_code, la_name, value, group label,
+    class: the council's class on the map)."""
 
     result: dict
     values: pd.DataFrame
@@ -81,6 +99,7 @@ def comparison(
             "la_name": in_first.index.map(names),
             "value": values.reindex(in_first.index).to_numpy(),
             "group": in_first.map({True: labels[0], False: labels[1]}).to_numpy(),
+            "class": in_first.index.map(membership_classes(build, by, vintage, health)),
         }
     )
     summary = {
@@ -91,6 +110,10 @@ def comparison(
         "by": by,
         **result.as_dict(),
         "councils_matched": int(len(values)),
+        "filters": describe_filter(council_filter),
+        "health": health_label(health) if by == "coterminous" else None,
+        "unit": meta["unit"],
+        "decimals": int(indicator_decimals(build)[indicator_id]),
         "polarity": meta["polarity"],
         "years_after_2003": years_after_announcement(period),
         "source": meta["source"],

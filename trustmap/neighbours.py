@@ -17,6 +17,7 @@ from statsmodels.stats.weightstats import DescrStatsW
 
 from trustmap import choices, pathfinders, readings, schemas, values, vintages
 from trustmap.build import Build
+from trustmap.council_filter import CouncilFilter, describe_filter, filter_councils
 from trustmap.profile import indicator_decimals
 from trustmap.validation import read_csv
 
@@ -167,11 +168,15 @@ def compare_with_neighbours(
     la_vintage: str,
     *,
     list_year: ListYear = "2025",
+    council_filter: CouncilFilter | None = None,
 ) -> dict:
     """Pathfinders of `la_vintage` against their own statistical neighbours on one indicator
     period: the summary of `summarise_differences`, the definition, a plain reading and a
     small-group caution, and one row per pathfinder (la_code, la_name, value, neighbours_mean,
-    neighbours_used, difference, kept, reason), at full precision."""
+    neighbours_used, difference, kept, reason), at full precision.
+
+    `council_filter` chooses which pathfinders are compared (London's, say); their neighbours
+    stay DfE's, wherever they are, or the comparison would no longer be matched."""
     vintages.check_vintage(build, la_vintage)
     scores = values.council_values(build, indicator_id, period, la_vintage)
     status = pathfinders.vintage_pathfinders(build, la_vintage).set_index("la_code")
@@ -180,6 +185,9 @@ def compare_with_neighbours(
         scores.reindex(in_vintage), status["pathfinder"], _list(build, list_year)
     )
     table.insert(1, "la_name", table["la_code"].map(status["la_name"]))
+    if council_filter is not None and council_filter.active:
+        kept = filter_councils(build, la_vintage, council_filter)
+        table = table[table["la_code"].isin(kept)].reset_index(drop=True)
     meta = build["indicator_catalogue"].set_index("id").loc[indicator_id]
     summary = summarise_differences(table.loc[table["kept"], "difference"])
     decimals = int(indicator_decimals(build)[indicator_id])
@@ -191,6 +199,7 @@ def compare_with_neighbours(
         "la_vintage": la_vintage,
         "by": "neighbours",
         "neighbour_list": LIST_YEARS[list_year],
+        "filters": describe_filter(council_filter),
         "definition": DEFINITION,
         **summary,
         "confidence": 0.95,

@@ -10,18 +10,28 @@ import plotly.graph_objects as go
 
 from trustmap import export
 from trustmap.build import Build
-from trustmap.chart_figures import comparison_sentence, group_comparison_figure
+from trustmap.chart_figures import group_comparison_figure
+from trustmap.comparison_wording import (
+    comparison_caution,
+    comparison_footnote,
+    comparison_headline,
+    comparison_reading,
+    comparison_subtitle,
+)
+from trustmap.formatting import wrap_html
 from trustmap.group_comparison import comparison
 from trustmap.map_content import map_content
 from trustmap.pathfinders import pathfinder_codes
 from trustmap.slide_map import slide_outlines, static_council_map
-from trustmap.values import indicator_meta
 from trustmap.view import View
 from trustmap.vintages import council_layer
 
 __all__ = ["CHARTS", "Slide", "SlideUnavailableError", "briefing", "make_slide", "render_slide"]
 
 CHARTS = ("map", "pathfinder", "coterminous")
+READING_LINE_CHARS = 135  # the words above a comparison's chart, at 17 px on a 1600 px slide
+PLOT_TOP, PLOT_RIGHT = 0.74, 0.8  # the comparison's plot leaves room for its words and legend
+CAUTION_COLOUR = "#8a3b00"
 
 
 class SlideUnavailableError(LookupError):
@@ -67,14 +77,38 @@ def comparison_slide(build: Build, view: View, by: str) -> Slide:
     except ValueError as error:  # too few values, or a choice the build does not have
         raise SlideUnavailableError(str(error)) from error
     result = made.result
-    unit = indicator_meta(build, view.indicator)["unit"]
-    figure = group_comparison_figure(made.values, result, unit).update_layout(height=None)
-    title = f"{result['label']}, {view.period}: {comparison_sentence(result)}"
-    source = (
-        f"Source: {result['source']}; councils of {result['la_vintage']} "
-        f"({result['councils_matched']} with a value)."
+    figure = group_comparison_figure(made.values, result).update_layout(height=None)
+    lines = [f"<b>{wrap_html(comparison_subtitle(result), READING_LINE_CHARS)}</b>"]
+    lines.append(wrap_html(comparison_reading(result), READING_LINE_CHARS))
+    caution = comparison_caution(result)
+    if caution:
+        lines.append(
+            f"<span style='color:{CAUTION_COLOUR}'>{wrap_html(caution, READING_LINE_CHARS)}</span>"
+        )
+    # The words sit above the plot, between the slide's title and the boxes; the legend of
+    # classes to the right of the boxes, clear of the footer.
+    figure.add_annotation(
+        text="<br>".join(lines),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1,
+        xanchor="left",
+        yanchor="top",
+        align="left",
+        showarrow=False,
+        font={"size": 17, "color": "#222"},
     )
-    return Slide(figure, title, source)
+    figure.update_layout(
+        yaxis_domain=[0, PLOT_TOP],
+        xaxis_domain=[0, PLOT_RIGHT],
+        legend={"orientation": "v", "x": PLOT_RIGHT + 0.02, "y": PLOT_TOP, "yanchor": "top"},
+    )
+    source = (
+        f"{comparison_footnote(result)} Source: {result['source']}; councils of "
+        f"{result['la_vintage']} ({result['councils_matched']} with a value)."
+    )
+    return Slide(figure, comparison_headline(result), source)
 
 
 def make_slide(build: Build, chart: str, view: View) -> Slide:

@@ -6,12 +6,13 @@ import json
 
 import plotly.graph_objects as go
 import pytest
+from dash import no_update
 from dash._callback import GLOBAL_CALLBACK_LIST
 from dash.exceptions import PreventUpdate
 
 from callbacks.charts import update_scatter, update_trend, update_y_periods
 from layouts import ids
-from tests.integration.conftest import load_link
+from tests.integration.conftest import load_link, run_callback
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
@@ -54,38 +55,71 @@ def test_scatter_waits_for_its_second_axis():
         update_scatter(keys("")["comparison_key"], None, "2019")
 
 
-def test_second_indicator_gets_its_latest_period_with_council_values():
-    options, value = update_y_periods(GOOD_DEVELOPMENT)
-    assert value == "2025"
+def test_second_indicator_defaults_to_the_first_ones_period_where_it_has_it():
+    options, value = update_y_periods(GOOD_DEVELOPMENT, "2019")
+    assert value == "2019"  # the same period as IMD 2019, not the latest (2025)
     assert "2020" not in {option["value"] for option in options}
+    assert update_y_periods(GOOD_DEVELOPMENT, "2004")[1] == "2025"  # no 2004: its latest
+    assert update_y_periods(GOOD_DEVELOPMENT, None)[1] == "2025"
+
+
+def trend(key, area=None, triggered="trend-key.data") -> dict:
+    return run_callback(update_trend, triggered, key=key, area=area)
 
 
 def test_trend_of_a_single_period_indicator_is_a_note():
-    outputs = update_trend(keys("")["trend_key"])
+    outputs = trend(keys("")["trend_key"])
     assert outputs["box"] == {"display": "none"}
     assert "one period only (2019)" in str(outputs["note"].children)
     assert "Indices of Deprivation 2019" in outputs["source"]
-    assert len(outputs["rows"]) == 2
+    assert len(outputs["rows"]) == 151 + 2  # every council's row and each group's median
 
 
-def test_trend_over_periods_has_lines_bands_and_n_in_its_table():
-    outputs = update_trend(keys(f"?i={GOOD_DEVELOPMENT}")["trend_key"])
+def test_trend_draws_a_line_per_council_with_medians_and_england():
+    outputs = trend(keys(f"?i={GOOD_DEVELOPMENT}")["trend_key"], "E09000029")
     assert outputs["box"] == {}
     assert outputs["note"] == []
-    assert len(outputs["figure"].data) == 6
-    assert len(outputs["rows"]) == 20
-    assert {row["n"] for row in outputs["rows"] if row["period"] == "2023"} == {35, 118}
+    names = [trace.name for trace in outputs["figure"].data]
+    assert names[-2:] == ["England (source)", "selected: Sutton"]
+    rows = outputs["rows"]
+    medians = [row for row in rows if row["series"] == "median" and row["period"] == "2023"]
+    assert {row["n"] for row in medians} == {35, 118}
+    assert sum(row["series"] == "England" for row in rows) == 8  # none in 2020, 2021
+    assert outputs["csv"]["appendContent"] == outputs["source"]
+
+
+def test_selecting_a_council_sends_only_its_line():
+    key = keys(f"?i={GOOD_DEVELOPMENT}")["trend_key"]
+    outputs = trend(key, "E10000020", triggered="area.data")  # Norfolk
+    assert outputs["rows"] is no_update and outputs["source"] is no_update
+    (operation,) = outputs["figure"].to_plotly_json()["operations"]
+    assert operation["location"] == ["data", -1]
+    assert operation["params"]["value"].name == "selected: Norfolk"
 
 
 def test_scatter_and_trend_keep_only_the_filtered_councils():
     london = keys(f"?r=London&i={GOOD_DEVELOPMENT}&p=2025")
     figure = update_scatter(london["comparison_key"], IDACI, "2019")["figure"]
     assert sum(len(trace.x) for trace in figure.data) == 33  # London's boroughs only
-    rows = update_trend(london["trend_key"])["rows"]
+    outputs = trend(london["trend_key"])
+    councils = [row for row in outputs["rows"] if row["series"] == "council"]
+    assert {row["period"] for row in councils if row["la_name"] == "Sutton"} >= {"2016", "2025"}
     per_period = {}
-    for row in rows:
-        per_period[row["period"]] = per_period.get(row["period"], 0) + row["n"]
-    assert max(per_period.values()) == 33  # both groups together: London's 33 boroughs
+    for row in councils:
+        per_period[row["period"]] = per_period.get(row["period"], 0) + 1
+    assert max(per_period.values()) == 33  # London's 33 boroughs
+    assert "London" in outputs["figure"].layout.title.text
+
+
+def test_a_filter_that_keeps_no_council_says_so_in_the_charts():
+    nothing = keys(f"?r=London&y=County&i={GOOD_DEVELOPMENT}&p=2019")
+    scatter = update_scatter(nothing["comparison_key"], IDACI, "2019")
+    assert "The filters (London; counties) keep no council of 2019" in str(
+        scatter["alert"].children
+    )
+    outputs = trend(nothing["trend_key"])
+    assert outputs["box"] == {"display": "none"}
+    assert "keep no council" in str(outputs["note"].children)
 
 
 def _key(identifier) -> str:

@@ -1,36 +1,98 @@
-"""The group comparisons' callback."""
+"""The group comparisons' callbacks: the two groupings and the neighbours comparator."""
 
 from __future__ import annotations
 
 import pytest
+from dash.exceptions import PreventUpdate
 
-from callbacks.comparison import update_comparison
+from callbacks.comparison import update_comparison, update_neighbours
 from tests.integration.conftest import load_link
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
+LONDON_READINESS = "?v=2019&c=indicator&i=lait-fsp-new-gooddev&p=2019&r=London"
 
-def test_comparison_gives_two_figures_and_sentences():
+
+def words(component) -> str:
+    """The text of a component tree, as a person reads it."""
+    if isinstance(component, list | tuple):
+        return " ".join(words(child) for child in component)
+    children = getattr(component, "children", component)
+    return words(children) if children is not component else str(component)
+
+
+def test_comparison_gives_two_figures_plain_readings_and_footnotes():
     key = load_link("?i=iod2019-imd-average-score&p=2019")["comparison_key"]
     outputs = update_comparison(key)
     assert {row["group"] for row in outputs["rows"]} >= {"pathfinder", "other councils"}
-    assert [trace.name for trace in outputs["figures"]["pathfinder"].data] == [
-        "pathfinder (n=35)",
-        "other councils (n=116)",
-    ]
-    assert "Welch p=" in str(outputs["texts"]["pathfinder"])
-    assert "95% CI" in str(outputs["texts"]["coterminous"])
+    boxes = [trace.name for trace in outputs["figures"]["pathfinder"].data[:2]]
+    assert boxes == ["pathfinder", "other councils"]
+    points = {trace.name: trace.marker.color for trace in outputs["figures"]["pathfinder"].data[2:]}
+    assert set(points) == {"not a pathfinder (116)", "2003 pathfinder (35)"}
+    text = words(outputs["texts"]["pathfinder"])
+    assert text.startswith("Pathfinders against other councils: IoD 2019: IMD - Average score")
+    assert "All councils of 2019: 35 pathfinders and 116 other councils" in text
+    assert "Caution" not in text and "p =" not in text
+    assert "Welch t-test p = " in outputs["footnotes"]["pathfinder"]
+    coterminous = words(outputs["texts"]["coterminous"])
+    assert coterminous.startswith("Councils coterminous with CCG April 2019 against the rest")
     assert "Indices of Deprivation" in outputs["source"]
+    assert outputs["csv"]["appendContent"] == outputs["source"]
 
 
-def test_filters_narrow_the_comparison():
-    key = load_link("?v=2019&r=London&y=LB")["comparison_key"]
-    names = [trace.name for trace in update_comparison(key)["figures"]["pathfinder"].data]
-    assert names == ["pathfinder (n=8)", "other councils (n=25)"]  # London's 33 boroughs
+def test_coterminous_points_take_the_maps_class_colours():
+    key = load_link("?i=iod2019-imd-average-score&p=2019")["comparison_key"]
+    figure = update_comparison(key)["figures"]["coterminous"]
+    colours = {trace.name.split(" (")[0]: trace.marker.color for trace in figure.data[2:]}
+    assert colours["coterminous"] == "rgb(17, 119, 51)"  # the map's green, never pathfinder red
+    assert "rgb(204, 102, 119)" not in colours.values()
+
+
+def test_london_comparison_reads_in_words_with_a_caution():
+    outputs = update_comparison(load_link(LONDON_READINESS)["comparison_key"])
+    text = words(outputs["texts"]["pathfinder"])
+    assert (
+        "Pathfinders scored 0.3 percentage points lower (worse) than other councils; a "
+        "difference this size could well be chance (95% CI -2.9 to 2.3)."
+    ) in text
+    assert "Caution: only 8 pathfinders;" in text
+    rows = {row["group"]: row for row in outputs["rows"]}
+    assert rows["pathfinder"]["mean"] == 74.0
+    assert rows["pathfinder"]["mean_exact"] == pytest.approx(74.0125)
 
 
 def test_a_group_too_small_is_explained_not_drawn():
     key = load_link("?s=pathfinder")["comparison_key"]  # pathfinders only: no other councils
     outputs = update_comparison(key)
     assert outputs["figures"]["pathfinder"]["data"] == []
-    assert "with the filters chosen" in str(outputs["texts"]["pathfinder"])
+    assert "with the filters chosen" in words(outputs["texts"]["pathfinder"])
+
+
+def test_a_filter_that_keeps_no_council_says_so():
+    key = load_link("?r=London&y=County")["comparison_key"]
+    outputs = update_comparison(key)
+    for by in ("pathfinder", "coterminous"):
+        assert "The filters (London; counties) keep no council of 2019" in words(
+            outputs["texts"][by]
+        )
+    assert "keep no council" in words(update_neighbours(key, "2025")["text"])
+
+
+def test_neighbours_comparator_on_london():
+    key = load_link(LONDON_READINESS)["comparison_key"]
+    outputs = update_neighbours(key, "2025")
+    text = words(outputs["text"])
+    assert "Pathfinders against their own statistical neighbours" in text
+    assert "DfE statistical neighbours of May 2025" in text
+    assert "Caution: only 8 pathfinders kept" in text
+    assert [row["la_name"] for row in outputs["rows"]][:2] == ["Greenwich", "Bexley"]
+    assert len(outputs["rows"]) == 8
+    assert "Wilcoxon signed-rank test" in outputs["footnote"]
+    older = update_neighbours(key, "2021")
+    assert "April 2021" in words(older["text"])
+    assert older["rows"] != outputs["rows"]
+
+
+def test_neighbours_refuses_an_unknown_list():
+    with pytest.raises(PreventUpdate):
+        update_neighbours(load_link("")["comparison_key"], "1999")

@@ -9,6 +9,7 @@ import pytest
 from tests.fixtures import bundle as tiny
 from trustmap import neighbours
 from trustmap.choices import UnknownChoiceError
+from trustmap.council_filter import CouncilFilter
 from trustmap.neighbours import neighbour_differences, summarise_differences
 
 # P1, P2, P3, P5 are pathfinders with values, P4 a pathfinder with none; N6 has no value and
@@ -138,3 +139,20 @@ def test_imd_against_neighbours(build):
     assert result["n"] == 35 and result["pathfinders_dropped"] == 0
     assert result["diff"] == pytest.approx(-0.655, abs=1e-3)
     assert result["reading"].startswith("Pathfinders scored 0.655 points lower (better)")
+
+
+@pytest.mark.bundle
+def test_a_filter_chooses_the_pathfinders_but_not_their_neighbours(build):
+    args = (build, "lait-fsp-new-gooddev", "2019", "2019")
+    everyone = neighbours.compare_with_neighbours(*args)
+    london = neighbours.compare_with_neighbours(
+        *args, council_filter=CouncilFilter(region="London")
+    )
+    rows = pd.DataFrame(everyone["pathfinders"]).set_index("la_code")
+    london_codes = [row["la_code"] for row in london["pathfinders"]]
+    assert len(london_codes) == 8 and london["n"] == 8  # London's 8 pathfinders
+    # Each keeps its differences from all its neighbours, London or not.
+    same = rows.loc[london_codes, "difference"]
+    assert london["diff"] == pytest.approx(same.mean())
+    assert london["filters"] == "London"
+    assert london["caution"].startswith("Caution: only 8 pathfinders kept")
