@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.colors import unlabel_rgb
 
 from trustmap.chart_tables import OTHER_GROUP, PATHFINDER_GROUP, Axis
-from trustmap.colouring import SAFE
+from trustmap.colouring import COTERMINOSITY_CLASSES, SAFE
 from trustmap.formatting import format_value, wrap_html
 from trustmap.themes import PATHFINDER_COUNT
 
@@ -31,6 +31,15 @@ GROUP_STYLES = {
 
 
 BAND_OPACITY = 0.18
+
+
+# Points of a group comparison (first group, the rest): pathfinder red only for pathfinders,
+# the map's coterminous green for coterminous councils, grey for "not coterminous", which
+# gathers three of the map's classes.
+GROUP_COLOURS = {
+    "pathfinder": (SAFE[1], SAFE[0]),
+    "coterminous": (COTERMINOSITY_CLASSES["coterminous"][1], "#777777"),
+}
 
 
 CHART_HEIGHT_PX = 420
@@ -214,7 +223,7 @@ def group_comparison_figure(values: pd.DataFrame, result: dict, unit: str = "") 
                 boxpoints="all",
                 jitter=0.4,
                 pointpos=0,
-                marker={"color": SAFE[1] if position == 0 else SAFE[0], "size": 5},
+                marker={"color": GROUP_COLOURS[result["by"]][position], "size": 5},
                 line={"color": SAFE[4]},
                 fillcolor="rgba(0,0,0,0)",
                 text=rows["la_name"],

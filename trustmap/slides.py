@@ -63,6 +63,7 @@ READING_LABELS = {
     "pathfinder": ("pathfinders", "other councils"),
     "coterminous": ("coterminous councils", "councils that are not coterminous"),
 }
+SLIDE_POINT_SIZE = 9
 COVER_TITLE = "trustmap briefing: children's trust pathfinders, boundaries and indicators"
 
 
@@ -201,14 +202,15 @@ def _comparison(build: Build, view: View, by: str) -> Comparison:
 
 
 def comparison_subtitle(view: View, result: dict) -> str:
-    """Which councils were compared (filters, group sizes), the reading in plain words, and a
-    caution for small groups."""
+    """Which councils were compared (filters, group sizes) and a caution for small groups."""
     words = filters_in_words(view)
     scope = f"Filters: {words}." if words else f"All councils of {result['la_vintage']}."
-    sizes = {group["group"]: group["n"] for group in result["groups"]}
+    sizes = {
+        label: group["n"]
+        for label, group in zip(READING_LABELS[result["by"]], result["groups"], strict=True)
+    }
     groups = " and ".join(f"{label} (n={n})" for label, n in sizes.items())
-    caution = small_group_caution(sizes)
-    return " ".join(filter(None, [scope, f"Compared: {groups}.", caution]))
+    return " ".join(filter(None, [scope, f"Compared: {groups}.", small_group_caution(sizes)]))
 
 
 def comparison_slide(build: Build, view: View, by: str) -> Slide:
@@ -226,9 +228,12 @@ def comparison_slide(build: Build, view: View, by: str) -> Slide:
         unit=meta["unit"],
         decimals=int(indicator_decimals(build)[view.indicator]),
     )
-    subtitle = f"{comparison_subtitle(view, result)} {reading}"
-    figure = group_comparison_figure(made.values, result, meta["unit"]).update_layout(
-        height=None, title_subtitle_text=subtitle
+    figure = (
+        group_comparison_figure(made.values, result, meta["unit"])
+        .update_layout(
+            height=None, title_subtitle_text=f"{reading} {comparison_subtitle(view, result)}"
+        )
+        .update_traces(marker_size=SLIDE_POINT_SIZE)
     )
     scope = f" with {health_label(view.council_filter().health)}" if by == "coterminous" else ""
     title = f"{result['label']}, {view.period}: {CHART_NAMES[by].lower()}{scope}"
@@ -267,17 +272,19 @@ def render_slide(slide: Slide, image_format: str) -> bytes:
 
 
 def cover_lines(build: Build, view: View, *, link: str, made_on: date) -> list[str]:
-    """The cover's lines: the date, the view in words, the link that reopens it, and which
-    charts are left out and why."""
+    """The cover's lines (headings in <b>): the date, the view in words, the pages, which charts
+    are left out and why, and the link that reopens the view."""
     councils = council_table(build, view.vintage).set_index("la_code")["la_name"]
     colour = COLOUR_MODES[view.colour]
     if view.colour == "indicator":
         colour = f"{indicator_meta(build, view.indicator)['label']}, {view.period}"
     lines = [
         f"Made on {made_on:%-d %B %Y}.",
+        "",
+        "<b>The view</b>",
         f"Councils: as in force from {view.vintage} ({len(councils)}).",
-        f"Colours: {colour}.",
-        f"NHS bodies (coterminosity): {health_label(view.council_filter().health)}.",
+        f"Map colours: {colour}.",
+        f"NHS bodies for coterminosity: {health_label(view.council_filter().health)}.",
         f"Filters: {filters_in_words(view) or 'none (every council)'}.",
     ]
     if view.area in councils.index:
@@ -285,11 +292,12 @@ def cover_lines(build: Build, view: View, *, link: str, made_on: date) -> list[s
     if view.health:
         lines.append(f"Health boundaries drawn: {health_label(view.health)}.")
     missing = {chart: reason for chart, reason in slide_availability(build, view).items() if reason}
-    included = [CHART_NAMES[chart] for chart in CHARTS if chart not in missing]
-    lines.append(f"Pages: {'; '.join(included)}.")
-    lines += [f"Left out: {reason}" for reason in missing.values()]
+    pages = [CHART_NAMES[chart] for chart in CHARTS if chart not in missing]
+    lines += ["", "<b>In this pack</b>", *(f"{n}. {page}" for n, page in enumerate(pages, 2))]
+    if missing:
+        lines += ["", "<b>Left out</b>", *missing.values()]
     safe = html.escape(link)  # the host part comes from the request's Host header
-    lines.append(f'Reopen this view: <a href="{safe}">{safe}</a>')
+    lines += ["", "<b>Reopen this view</b>", f'<a href="{safe}">{safe}</a>']
     return lines
 
 
@@ -306,7 +314,7 @@ def cover_figure(lines: list[str]) -> go.Figure:
         yanchor="top",
         align="left",
         showarrow=False,
-        font={"size": 20},
+        font={"size": 19},
     )
     figure.update_xaxes(visible=False)
     figure.update_yaxes(visible=False)
