@@ -15,11 +15,10 @@ from trustmap import export
 from trustmap.build import Build
 from trustmap.chart_figures import comparison_sentence, group_comparison_figure
 from trustmap.colouring import COTERMINOSITY_CLASSES
-from trustmap.council_filter import filter_councils
 from trustmap.group_comparison import Comparison, comparison
 from trustmap.health_classes import health_areas
 from trustmap.health_vintages import health_label
-from trustmap.map_content import map_content
+from trustmap.map_content import kept_councils, map_content
 from trustmap.pathfinders import pathfinder_codes
 from trustmap.profile import indicator_decimals
 from trustmap.readings import plain_reading, small_group_caution
@@ -97,14 +96,6 @@ def filters_in_words(view: View) -> str | None:
     return ", ".join(part for part in parts if part) or None
 
 
-def kept_codes(build: Build, view: View) -> list[str] | None:
-    """Codes of the view's councils the filters keep; None when no filter is set."""
-    council_filter = view.council_filter()
-    if not council_filter.active:
-        return None
-    return filter_councils(build, view.vintage, council_filter)
-
-
 def vintage_outlines(build: Build, vintage: str) -> gpd.GeoDataFrame:
     """Council outlines of a vintage for slide maps of England (EPSG:27700), simplified once per
     process."""
@@ -125,7 +116,7 @@ def map_layers(build: Build, view: View) -> SlideMapLayers:
     """What the view's map slide draws: its colouring, the filters' councils, the selection,
     the health overlay and London's councils for the inset."""
     councils = council_table(build, view.vintage)
-    kept = kept_codes(build, view)
+    kept = kept_councils(build, view)
     return SlideMapLayers(
         councils=council_layer(build, view.vintage)[["la_code", "geometry"]],
         overview=vintage_outlines(build, view.vintage),
