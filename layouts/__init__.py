@@ -13,6 +13,7 @@ from layouts.comparison_section import comparison_section
 from layouts.controls import controls, filters
 from layouts.council_panel import council_panel
 from layouts.map_section import drawn_key, map_figure, map_section
+from layouts.priorities import priorities_section
 from trustmap.build import Build
 from trustmap.map_content import map_content
 from trustmap.themes import published_priorities
@@ -52,6 +53,7 @@ def main_layout(build: Build, choices: Choices) -> dbc.Container:
             comparison_section(),
             html.Div(id=ids.CHARTS_SLOT),  # filled once the map has painted
             about(build),
+            priorities_section(),
         ],
         fluid=True,
         className="py-3",
