@@ -8,7 +8,7 @@ import pytest
 from shapely.geometry import Polygon, box
 
 from trustmap.colouring import Colouring
-from trustmap.slide_map import slide_outlines, static_council_map
+from trustmap.slide_map import SlideMapLayers, slide_outlines, static_council_map
 
 COUNTY = Polygon(
     box(0, 0, 30_000, 30_000).exterior.coords, [box(10_000, 10_000, 20_000, 20_000).exterior.coords]
@@ -30,11 +30,15 @@ def colouring(classes: dict[str, int]) -> Colouring:
 
 def test_enclosed_council_shows_through_its_county_hole():
     councils = gpd.GeoDataFrame({"la_code": ["county", "city"]}, geometry=[COUNTY, CITY], crs=27700)
-    figure = static_council_map(councils, colouring({"county": 0, "city": 0}), ["city"])
-    low, _, outline = figure.data
+    layers = SlideMapLayers(
+        councils, colouring({"county": 0, "city": 0}), pathfinder_codes=("city",)
+    )
+    figure = static_council_map(layers)
+    low, low_faded, high, _, faded_outline, outline = figure.data
     assert list(low.x).count(None) == 3  # county exterior, county hole, city
-    assert figure.data[1].name == "high" and list(figure.data[1].x) == []
+    assert list(low_faded.x) == [] and high.name == "high" and list(high.x) == []
     assert list(outline.x).count(None) == 1 and outline.line.width == 2.5
+    assert list(faded_outline.x) == []
     assert all(isinstance(x, int) for x in low.x if x is not None)  # whole metres
 
 
@@ -47,4 +51,4 @@ def test_slide_outlines_keep_shared_edges_and_refuse_lon_lat():
     simplified = slide_outlines(halves)
     assert simplified.geometry.iloc[0].intersection(simplified.geometry.iloc[1]).length > 0
     with pytest.raises(ValueError, match="EPSG:27700"):
-        static_council_map(halves.to_crs(4326), colouring({"a": 0, "b": 1}), [])
+        static_council_map(SlideMapLayers(halves.to_crs(4326), colouring({"a": 0, "b": 1})))

@@ -1,0 +1,99 @@
+"""The slide map on hand-built councils: what is faded, zoomed, outlined and named."""
+
+from __future__ import annotations
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.geometry import box
+
+from trustmap.colouring import Colouring
+from trustmap.slide_map import (
+    FADED_LABEL,
+    SlideMapLayers,
+    focus_bounds,
+    map_labels,
+    short_name,
+    slide_panels,
+    static_council_map,
+)
+
+# A 400 x 400 km "England" of 100 km squares (c1..c15); the south-west square is "London",
+# four 50 km squares (l0..l3).
+SQUARES = {
+    f"c{i}": box(
+        100_000 * (i % 4), 100_000 * (i // 4), 100_000 * (i % 4 + 1), 100_000 * (i // 4 + 1)
+    )
+    for i in range(1, 16)
+}
+LONDON = {
+    f"l{i}": box(50_000 * (i % 2), 50_000 * (i // 2), 50_000 * (i % 2 + 1), 50_000 * (i // 2 + 1))
+    for i in range(4)
+}
+GEOMETRY = {**SQUARES, **LONDON}
+
+
+def layers(**options) -> SlideMapLayers:
+    councils = gpd.GeoDataFrame(
+        {"la_code": list(GEOMETRY)}, geometry=list(GEOMETRY.values()), crs=27700
+    )
+    frame = pd.DataFrame(
+        {"la_code": list(GEOMETRY), "la_name": list(GEOMETRY), "class_index": 0, "detail": ""}
+    )
+    colouring = Colouring(frame, ("one class",), ("#ff0000",), "Test colours")
+    return SlideMapLayers(councils, colouring, inset_codes=tuple(LONDON), **options)
+
+
+def test_national_view_is_england_beside_a_named_london_inset():
+    england, inset = slide_panels(layers())
+    assert england.bounds[0] < 0 and england.bounds[2] > 400_000  # all of it, padded
+    assert inset.only == tuple(LONDON) and inset.labels == tuple(LONDON)
+    assert inset.heading == "London" and england.locates == inset.bounds
+    figure = static_council_map(layers())
+    names = [trace.name for trace in figure.data if trace.showlegend]
+    assert names == ["one class", "2003 pathfinders (outline)"]
+
+
+def test_filters_spread_over_england_stay_national_and_fade_the_rest():
+    spread = layers(kept=frozenset({"c1", "c15"}))
+    assert focus_bounds(spread) is None
+    figure = static_council_map(spread)
+    kept, faded = figure.data[0], figure.data[1]
+    assert list(kept.x).count(None) == 2  # c1 and c15
+    assert list(faded.x).count(None) == len(GEOMETRY) - 2
+    assert faded.fillcolor == "rgb(255.0, 178.5, 178.5)"  # red, 70% of the way to white
+    assert figure.data[-1].name == FADED_LABEL
+
+
+def test_a_region_filter_zooms_to_its_councils_and_names_them():
+    zoomed = layers(kept=frozenset(LONDON))
+    minx, miny, maxx, maxy = focus_bounds(zoomed)
+    # 100 km grown by 8% each side
+    assert (minx, miny, maxx, maxy) == pytest.approx((-8_000, -8_000, 108_000, 108_000))
+    focus, england = slide_panels(zoomed)
+    assert focus.detailed and set(focus.labels) == set(LONDON)
+    assert england.locates == focus.bounds and focus.bounds[2] - focus.bounds[0] > 116_000
+
+
+def test_a_selected_council_is_zoomed_to_with_a_strong_outline():
+    selected = layers(selected="c6")
+    minx, _, maxx, _ = focus_bounds(selected)
+    assert (minx, maxx) == (140_000, 360_000)  # 200-300 km grown by 60% each side
+    figure = static_council_map(selected)
+    zoomed = [trace for trace in figure.data if trace.xaxis == "x" and trace.line.width in (9, 5)]
+    halo, outline = zoomed
+    assert halo.line.color == "#ffffff" and outline.name == "selected: c6"
+    assert list(outline.x).count(None) == 1
+
+
+def test_names_shorten_where_they_do_not_fit_or_collide():
+    assert short_name("Kensington and Chelsea") == "Kensington<br>& Chelsea"
+    assert short_name("Kensington and Chelsea", width_px=30) == "K&C"
+    assert short_name("Kingston upon Thames", width_px=30) == "Kingston"
+    assert short_name("City of London") == "City"
+    labels = map_labels(
+        ["Hammersmith and Fulham", "Kensington and Chelsea", "Sutton"],
+        [(0, 0), (20, 5), (500, 500)],
+        [200, 200, 200],
+    )
+    assert labels == ["H&F", "K&C", "Sutton"]
