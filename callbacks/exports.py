@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from dash import Input, Output, callback
-from flask import Flask, Response, request
+from flask import Flask, Response, abort, request
 from markupsafe import escape
 
 from callbacks.data import choices, get_build
@@ -20,7 +20,7 @@ from trustmap.slides import (
     make_slide,
     render_slide,
 )
-from trustmap.view import View, parse_query, shown, to_query
+from trustmap.view import View, parse_query, to_query
 
 EXPORT_LINK_IDS = [ids.export_link(chart, fmt) for chart in CHARTS for fmt in MEDIA_TYPES]
 
@@ -60,9 +60,10 @@ def register_routes(server: Flask) -> None:
             content = briefing(get_build(), view, link=link, made_on=date.today())
             return attachment(content, "pdf", f"trustmap_briefing_{view.vintage}.pdf")
         if chart not in CHARTS or image_format not in MEDIA_TYPES:
-            return refusal(
-                f"There is no export '{shown(chart)}.{shown(image_format)}': charts are "
-                f"{', '.join(CHARTS)} (or briefing.pdf), formats {', '.join(MEDIA_TYPES)}."
+            abort(
+                404,
+                description=f"No export '{chart}.{image_format}': charts are "
+                f"{', '.join(CHARTS)} (or briefing.pdf), formats {', '.join(MEDIA_TYPES)}.",
             )
         view = requested_view()
         try:
