@@ -10,6 +10,7 @@ small England locating it."""
 from __future__ import annotations
 
 import itertools
+import textwrap
 from dataclasses import dataclass, replace
 
 import geopandas as gpd
@@ -46,7 +47,6 @@ LOCATOR_COLOUR = "#000000"
 MIN_FOCUS_SPAN_M = 40_000  # a zoom shows at least this much around a small council
 FOCUS_PADDING = 0.08
 NATIONAL_SHARE = 0.5  # a focus wider or taller than this share of England is shown whole
-MAX_LABELS = 45  # more names than this in a zoomed panel would overlap
 LABEL_LINE_CHARS = 11
 LABEL_SIZE_PX = 10
 CHAR_WIDTH_EM = 0.55  # Arial's mean character width, for a label's width before drawing it
@@ -125,6 +125,11 @@ def _faded(colour: str) -> str:
     return find_intermediate_color(rgb, "rgb(255, 255, 255)", FADED_SHARE, colortype="rgb")
 
 
+def _wrapped(name: str) -> str:
+    """A name on lines of about `LABEL_LINE_CHARS`, joined by `<br>`; words are never split."""
+    return "<br>".join(textwrap.wrap(name, LABEL_LINE_CHARS, break_long_words=False))
+
+
 def _abbreviation(name: str) -> str:
     """A short form of a council's name: initials of 'X and Y' ('K&C'), the part before
     'upon' ('Kingston'); 'City of London' is 'City', its common name."""
@@ -132,7 +137,7 @@ def _abbreviation(name: str) -> str:
         return "City"
     if " and " in name:
         return "&".join(part[0] for part in name.split(" and "))
-    return wrap_html(name.split(" upon ")[0], LABEL_LINE_CHARS)
+    return _wrapped(name.split(" upon ")[0])
 
 
 def _label_size_px(text: str) -> tuple[float, float]:
@@ -147,7 +152,7 @@ def _label_size_px(text: str) -> tuple[float, float]:
 def short_name(name: str, *, width_px: float = float("inf")) -> str:
     """A council's name as a map label no wider than `width_px`: wrapped on `<br>` with 'and'
     as '&', else its short form ('K&C', 'Kingston', 'City')."""
-    wrapped = wrap_html(name.replace(" and ", " & "), LABEL_LINE_CHARS)
+    wrapped = _wrapped(name.replace(" and ", " & "))
     if name != "City of London" and _label_size_px(wrapped)[0] <= width_px:
         return wrapped
     return _abbreviation(name)
@@ -162,11 +167,16 @@ def _overlap(a: tuple[float, float, str], b: tuple[float, float, str]) -> bool:
 
 def map_labels(names: list[str], points_px: list[tuple[float, float]], widths_px) -> list[str]:
     """Labels of councils (`names`, label points and widths in px): each as `short_name` fits
-    its council, then both of any two labels that would overlap in their short form."""
+    its council; both of two labels that would overlap in their short form; and where short
+    forms still overlap, the narrower council's label left out ("")."""
     texts = [short_name(name, width_px=width) for name, width in zip(names, widths_px, strict=True)]
-    for i, j in itertools.combinations(range(len(names)), 2):
+    pairs = list(itertools.combinations(range(len(names)), 2))
+    for i, j in pairs:
         if _overlap((*points_px[i], texts[i]), (*points_px[j], texts[j])):
             texts[i], texts[j] = _abbreviation(names[i]), _abbreviation(names[j])
+    for i, j in pairs:
+        if texts[i] and texts[j] and _overlap((*points_px[i], texts[i]), (*points_px[j], texts[j])):
+            texts[i if widths_px[i] < widths_px[j] else j] = ""
     return texts
 
 
@@ -272,7 +282,7 @@ def slide_panels(layers: SlideMapLayers) -> list[Panel]:
             ZOOM_PANELS[0],
             detailed=True,
             legend=True,
-            labels=tuple(named) if len(named) <= MAX_LABELS else (),
+            labels=tuple(named),
         ),
         Panel("2", england, ZOOM_PANELS[1], locates=focus, outline_width=LOCATOR_OUTLINE_WIDTH),
     ]
@@ -377,16 +387,33 @@ def _panel_traces(layers: SlideMapLayers, panel: Panel) -> list:
     return traces
 
 
+def _inner(panel: Panel) -> tuple[float, float, float, float]:
+    """The panel's area less a label's half width and height at each edge, where a name
+    centred on its point would be cut off."""
+    minx, miny, maxx, maxy = panel.bounds
+    dx = LABEL_LINE_CHARS * LABEL_SIZE_PX * CHAR_WIDTH_EM / 2 / panel.px_per_m
+    dy = 2 * LABEL_SIZE_PX * 1.2 / 2 / panel.px_per_m
+    return (minx + dx, miny + dy, maxx - dx, maxy - dy)
+
+
 def _label_trace(layers: SlideMapLayers, panel: Panel) -> go.Scatter:
-    """Names of the panel's `labels` councils, each at a point inside it (see `map_labels`)."""
+    """Names of the panel's `labels` councils wide enough on the slide for at least their short
+    form (the selected one always), each at a point inside it (see `map_labels`)."""
     polygons = layers.polygons(detailed=True).reindex(list(panel.labels)).dropna()
     names = layers.colouring.frame.set_index("la_code")["la_name"]
+    widths = (polygons.bounds["maxx"] - polygons.bounds["minx"]) * panel.px_per_m
+    room = [
+        code == layers.selected or width >= _label_size_px(_abbreviation(names.get(code, code)))[0]
+        for code, width in widths.items()
+    ]
+    polygons, widths = polygons[room], widths[room]
     points = polygons.representative_point()
-    bounds = polygons.bounds
+    inside = points.within(shapely.box(*_inner(panel)))
+    polygons, widths, points = polygons[inside], widths[inside], points[inside]
     texts = map_labels(
         [names.get(code, code) for code in polygons.index],
         list(zip(points.x * panel.px_per_m, points.y * panel.px_per_m, strict=True)),
-        ((bounds["maxx"] - bounds["minx"]) * panel.px_per_m).tolist(),
+        widths.tolist(),
     )
     return go.Scatter(
         x=points.x.round().tolist(),

@@ -15,6 +15,7 @@ from callbacks.data import choices
 from callbacks.priorities import load_priorities, show_theme_counts
 from layouts import ids
 from tests.integration.conftest import run_callback
+from trustmap.slides import make_slide
 from trustmap.view import parse_query
 
 pytestmark = pytest.mark.bundle
@@ -43,6 +44,15 @@ def test_a_london_map_slide_differs_from_the_national_one(client):
     png_london = client.get("/export/map.png?v=2019&c=pathfinder&r=London").data
     assert png_national[:8] == png_london[:8] == b"\x89PNG\r\n\x1a\n"
     assert png_national != png_london
+
+
+@pytest.mark.parametrize("vintage", ["2004", "2019", "2023"])
+def test_the_london_inset_names_all_33_councils(build, vintage):
+    view, _ = parse_query(f"?v={vintage}&c=pathfinder", choices())
+    labels = next(
+        trace for trace in make_slide(build, "map", view).figure.data if trace.mode == "text"
+    )
+    assert len(labels.text) == 33 and all(labels.text)
 
 
 def test_a_chart_that_cannot_be_drawn_answers_a_readable_page(client):
