@@ -6,10 +6,11 @@
  * filters keep (null: all), s = the selected council (null), legend = title, labels, colours,
  * unit. Changing a hideout makes dash-leaflet restyle the layers; no figure is built anywhere. */
 window.trustmapMap = (function () {
+  // The same lines as on slides (trustmap/colouring.py).
   const BORDER = "#ffffff";
   const OUTLINE = "#111111";
   const SELECTED = "#000000";
-  const HEALTH = "#d35400";
+  const HEALTH = "#E69F00";
   const FADED_OPACITY = 0.2;
 
   function kept(h, i) {
@@ -97,7 +98,7 @@ window.trustmapMap = (function () {
     const lines = [swatch("transparent", "2003 pathfinder (or successor)", { border: "2px solid #111" })];
     if (paint.s !== null) lines.push(swatch("transparent", "selected council", { border: "3px solid #000" }));
     if (paint.k) lines.push(swatch("#bbbbbb", "left out by the filters", { opacity: 0.3 }));
-    if (overlay) lines.push(swatch("transparent", overlay, { border: "2px dashed #d35400" }));
+    if (overlay) lines.push(swatch("transparent", overlay, { border: "2px dashed #E69F00" }));
     return [
       element("Div", { className: "fw-semibold" }, paint.legend.title),
       element("Div", { className: "trustmap-keys" }, items),

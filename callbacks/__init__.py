@@ -3,6 +3,24 @@
 Importing the package registers every callback with Dash.
 """
 
-from callbacks import charts, comparison, council_map, detail, exports, map_files, view
+from callbacks import (
+    charts,
+    comparison,
+    council_map,
+    detail,
+    exports,
+    map_files,
+    priorities,
+    view,
+)
 
-__all__ = ["charts", "comparison", "council_map", "detail", "exports", "map_files", "view"]
+__all__ = [
+    "charts",
+    "comparison",
+    "council_map",
+    "detail",
+    "exports",
+    "map_files",
+    "priorities",
+    "view",
+]

@@ -3,13 +3,23 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from dash import Input, Output, callback
 from flask import Flask, Response, abort, request
+from markupsafe import escape
 
 from callbacks.data import choices, get_build
 from layouts import ids
 from trustmap.export import MEDIA_TYPES
-from trustmap.slides import CHARTS, SlideUnavailableError, briefing, make_slide, render_slide
+from trustmap.slides import (
+    CHART_NAMES,
+    CHARTS,
+    SlideUnavailableError,
+    briefing,
+    make_slide,
+    render_slide,
+)
 from trustmap.view import View, parse_query, to_query
 
 EXPORT_LINK_IDS = [ids.export_link(chart, fmt) for chart in CHARTS for fmt in MEDIA_TYPES]
@@ -29,6 +39,16 @@ def requested_view() -> View:
     return view
 
 
+def refusal(message: str, status: int = 404) -> Response:
+    """A short page a person can read, for an export that cannot be made (never JSON)."""
+    page = (
+        '<!doctype html><html lang="en"><meta charset="utf-8"><title>No export</title>'
+        f"<main><h1>This export cannot be made</h1><p>{escape(message)}</p>"
+        "<p>Close this tab and change the view, or choose another chart.</p></main></html>"
+    )
+    return Response(page, status=status, mimetype="text/html")
+
+
 def register_routes(server: Flask) -> None:
     """Add the export routes to the app's Flask server."""
 
@@ -36,7 +56,8 @@ def register_routes(server: Flask) -> None:
     def export_chart(chart: str, image_format: str):
         if chart == "briefing" and image_format == "pdf":
             view = requested_view()
-            content = briefing(get_build(), view)
+            link = request.host_url.rstrip("/") + "/" + to_query(view)
+            content = briefing(get_build(), view, link=link, made_on=date.today())
             return attachment(content, "pdf", f"trustmap_briefing_{view.vintage}.pdf")
         if chart not in CHARTS or image_format not in MEDIA_TYPES:
             abort(
@@ -48,7 +69,7 @@ def register_routes(server: Flask) -> None:
         try:
             content = render_slide(make_slide(get_build(), chart, view), image_format)
         except SlideUnavailableError as reason:
-            abort(404, description=str(reason))
+            return refusal(f"{CHART_NAMES[chart]} cannot be drawn for this view: {reason}")
         return attachment(content, image_format, f"trustmap_{chart}_{view.vintage}.{image_format}")
 
 

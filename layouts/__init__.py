@@ -14,6 +14,7 @@ from layouts.comparison_section import comparison_section
 from layouts.controls import side_panel
 from layouts.council_panel import council_panel
 from layouts.map_section import map_section
+from layouts.priorities import priorities_section
 from trustmap.build import Build
 from trustmap.themes import published_priorities
 from trustmap.view import Choices
@@ -56,6 +57,7 @@ def main_layout(build: Build, choices: Choices) -> html.Div:
                     comparison_section(),
                     html.Div(id=ids.CHARTS_SLOT),  # filled once the map has painted
                     about(build),
+                    priorities_section(),
                 ],
                 fluid=True,
                 className="py-2",

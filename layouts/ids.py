@@ -108,3 +108,10 @@ def grid(name: str) -> dict:
 
 def grid_download(name: str) -> dict:
     return {"type": "charts-grid-download", "name": name}
+
+
+PRIORITIES_UPLOAD = "priorities-upload"
+PRIORITIES_STORE = "priorities-store"
+PRIORITIES_MESSAGES = "priorities-messages"
+PRIORITIES_COUNTS = "priorities-counts"
+PRIORITIES_CLEAR = "priorities-clear"

@@ -15,6 +15,10 @@ from plotly.colors import qualitative, sample_colorscale
 from trustmap.formatting import format_value
 
 __all__ = [
+    "BORDER_COLOUR",
+    "HEALTH_OUTLINE_COLOUR",
+    "OUTLINE_COLOUR",
+    "PATHFINDER_OUTLINE_WIDTH",
     "CLASSIFIERS",
     "COTERMINOSITY_CLASSES",
     "PATHFINDER_CLASSES",
@@ -27,6 +31,12 @@ __all__ = [
 
 
 NO_DATA_COLOUR = "#d9d9d9"
+
+# The lines of every map, on screen (assets/trustmap_map.js uses the same) and on slides.
+OUTLINE_COLOUR = "#111111"  # the pathfinders' outline
+PATHFINDER_OUTLINE_WIDTH = 2.5
+BORDER_COLOUR = "#ffffff"  # between councils
+HEALTH_OUTLINE_COLOUR = "#E69F00"  # Okabe-Ito orange: distinct from every fill palette used
 
 
 CLASSES_K = 5

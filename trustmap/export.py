@@ -24,7 +24,8 @@ SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX = 1600, 900
 MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 MAX_SIDE_PX = 4000
 CHROMIUM_PATH = "/usr/bin/chromium"
-TITLE_LINE_CHARS = 95
+TITLE_LINE_CHARS = 105  # about the width of a 1600 px slide at 26 px
+SUBTITLE_LINE_CHARS = 150  # and at 18 px
 FOOTER_LINE_CHARS = 190  # about the width of a 1600 px slide at 12 px
 _renderer_lock = threading.Lock()  # one shared Chromium renders one figure at a time
 _renderer_started = False
@@ -43,21 +44,30 @@ def start_renderer() -> None:
 
 
 def slide_figure(figure: go.Figure, *, title: str, source: str) -> go.Figure:
-    """A copy of `figure` laid out for a slide: title on top, source and licence at the foot."""
+    """A copy of `figure` laid out for a slide: title on top, under it the figure's own
+    subtitle (`layout.title.subtitle.text`, if any), source and licence at the foot."""
     slide = go.Figure(figure)
     title_lines = textwrap.wrap(title, TITLE_LINE_CHARS)
+    subtitle_lines = textwrap.wrap(slide.layout.title.subtitle.text or "", SUBTITLE_LINE_CHARS)
+    footer_lines = [*textwrap.wrap(source, FOOTER_LINE_CHARS), OGL_ATTRIBUTION]
     slide.update_layout(
         title={
             "text": "<br>".join(title_lines),
+            "subtitle": {"text": "<br>".join(subtitle_lines), "font": {"size": 18}},
             "x": 0.02,
             "xanchor": "left",
             "font": {"size": 26},
         },
-        margin={"t": 50 + 34 * len(title_lines), "b": 130, "l": 60, "r": 40},
+        margin={
+            "t": 50 + 34 * len(title_lines) + 24 * len(subtitle_lines),
+            "b": 60 + 16 * len(footer_lines),
+            "l": 60,
+            "r": 40,
+        },
         font={"size": 16},
         paper_bgcolor="white",
     )
-    footer = "<br>".join(textwrap.wrap(source, FOOTER_LINE_CHARS) + [OGL_ATTRIBUTION])
+    footer = "<br>".join(footer_lines)
     slide.add_annotation(
         text=footer,
         showarrow=False,

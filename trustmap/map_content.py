@@ -11,6 +11,7 @@ import pandas as pd
 from trustmap.build import Build
 from trustmap.choices import UnknownChoiceError
 from trustmap.colouring import (
+    COTERMINOSITY_CLASSES,
     Colouring,
     coterminosity_colouring,
     indicator_colouring,
@@ -27,7 +28,14 @@ from trustmap.values import council_values, data_vintage, indicator_meta
 from trustmap.view import View
 from trustmap.vintages import council_table
 
-__all__ = ["MapContent", "highlighted_councils", "map_content", "map_table"]
+__all__ = [
+    "MapContent",
+    "council_rows",
+    "highlighted_councils",
+    "kept_councils",
+    "map_content",
+    "map_table",
+]
 
 FEW_VALUES_SHARE = 0.9  # below this share of councils with a value, say why the map is grey
 
@@ -108,28 +116,80 @@ def _data_note(build: Build, view: View, with_value: int, councils: int, label: 
 
 def highlighted_councils(build: Build, view: View) -> list[str] | None:
     """The selected council, else the councils the filters keep; None when nothing is."""
-    if view.area:
-        return [view.area]
+    return [view.area] if view.area else kept_councils(build, view)
+
+
+def council_rows(
+    councils: pd.DataFrame,
+    pathfinders: Colouring,
+    classes: pd.DataFrame,
+    *,
+    health: str,
+    kept: list[str] | None = None,
+) -> pd.DataFrame:
+    """One row per council of `councils` (la_code, la_name, region_name, la_type) that `kept`
+    keeps (None: all), sorted by code: la_code, la_name, region, council_type,
+    pathfinder_status (`pathfinders`' class label), coterminosity (`classes`' class as the map
+    names it) with `health` (its label) and health_bodies (`classes`' health_names)."""
+    rows = councils.sort_values("la_code")
+    if kept is not None:
+        rows = rows[rows["la_code"].isin(kept)]
+    status = pathfinders.frame.set_index("la_code")["class_index"].map(
+        dict(enumerate(pathfinders.labels))
+    )
+    by_code = classes.set_index("la_code")
+    labels = {key: label for key, (label, _) in COTERMINOSITY_CLASSES.items()}
+    return pd.DataFrame(
+        {
+            "la_code": rows["la_code"].to_numpy(),
+            "la_name": rows["la_name"].to_numpy(),
+            "region": rows["region_name"].to_numpy(),
+            "council_type": rows["la_type"].to_numpy(),
+            "pathfinder_status": rows["la_code"].map(status).to_numpy(),
+            "coterminosity": rows["la_code"].map(by_code["class"].map(labels)).to_numpy(),
+            "health": health,
+            "health_bodies": rows["la_code"]
+            .map(by_code["health_names"].str.replace(";", "; "))
+            .to_numpy(),
+        }
+    )
+
+
+def map_table(build: Build, view: View) -> pd.DataFrame:
+    """The map's table twin, the councils the view's filters keep: la_code, la_name, vintage,
+    region, council_type, pathfinder_status, coterminosity, health, health_bodies (see
+    `council_rows`), map_class (the map's legend label); in indicator mode also indicator,
+    period, value, unit; then source."""
+    content = map_content(build, view)
+    health = view.council_filter().health
+    kept = kept_councils(build, view)
+    rows = council_rows(
+        council_table(build, view.vintage),
+        pathfinder_colouring(vintage_pathfinders(build, view.vintage)),
+        classify(build, health, la_vintage=view.vintage),
+        health=health_label(health),
+        kept=kept,
+    )
+    legend = content.colouring.frame.set_index("la_code")["class_index"].map(
+        dict(enumerate(content.colouring.labels))
+    )
+    rows.insert(2, "vintage", view.vintage)
+    rows["map_class"] = rows["la_code"].map(legend)
+    if view.colour == "indicator":
+        meta = indicator_meta(build, view.indicator)
+        values = council_values(build, view.indicator, view.period, view.vintage)
+        rows = rows.assign(
+            indicator=meta["label"],
+            period=view.period,
+            value=rows["la_code"].map(values),
+            unit=meta["unit"],
+        )
+    return rows.assign(source=content.source)
+
+
+def kept_councils(build: Build, view: View) -> list[str] | None:
+    """Codes of the councils the view's filters keep; None when no filter is set."""
     council_filter = view.council_filter()
     if not council_filter.active:
         return None
     return filter_councils(build, view.vintage, council_filter)
-
-
-def map_table(build: Build, view: View) -> pd.DataFrame:
-    """The map's table twin: la_code, la_name, vintage, class, detail (and indicator, period,
-    value in indicator mode), source."""
-    content = map_content(build, view)
-    frame = content.colouring.frame
-    table = frame.assign(
-        vintage=view.vintage,
-        **{"class": frame["class_index"].map(dict(enumerate(content.colouring.labels)))},
-    )
-    columns = ["la_code", "la_name", "vintage", "class", "detail"]
-    if view.colour == "indicator":
-        values = council_values(build, view.indicator, view.period, view.vintage)
-        table = table.assign(
-            indicator=view.indicator, period=view.period, value=table["la_code"].map(values)
-        )
-        columns += ["indicator", "period", "value"]
-    return table[columns].assign(source=content.source)

@@ -61,13 +61,18 @@ def read_trust_priorities(path, known_codes: set[str]) -> pd.DataFrame:
     if path.stat().st_size > MAX_PRIORITIES_BYTES:
         raise DataFileError(path, f"file is larger than {MAX_PRIORITIES_BYTES:,} bytes")
     table = read_csv(path, schemas.TRUST_PRIORITIES)
-    checks = [
+    for failing, column, problem in priority_checks(table, known_codes):
+        reject_rows(table, failing, path, problem, column=column)
+    return table.drop_duplicates()
+
+
+def priority_checks(table: pd.DataFrame, known_codes: set[str]) -> list[tuple[pd.Series, str, str]]:
+    """The rules a priorities table (la_code, theme) must meet beyond its schema, as (rows that
+    fail, column, problem): the server's file and a browser's upload share them."""
+    return [
         (~table["la_code"].isin(known_codes), "la_code", "unknown council code"),
         (~table["theme"].isin(themes()["theme"]), "theme", "unknown theme"),
     ]
-    for failing, column, problem in checks:
-        reject_rows(table, failing, path, problem, column=column)
-    return table.drop_duplicates()
 
 
 def server_priorities(known_codes: set[str]) -> pd.DataFrame | None:

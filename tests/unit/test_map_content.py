@@ -1,128 +1,71 @@
-"""What the council map shows for a view of the tiny bundle: colouring, source line, the note
-when the data are for other councils, the highlighted councils and the map's table twin."""
+"""The map's table twin on hand-made councils: the kept rows and their columns."""
 
 from __future__ import annotations
 
-import pytest
+import pandas as pd
 
-from tests.fixtures import bundle as tiny
-from trustmap.map_content import highlighted_councils, map_content, map_table
-from trustmap.view import View
+from trustmap.colouring import pathfinder_colouring
+from trustmap.map_content import council_rows
 
-IMD = "iod2019-imd-average-score"
-DISTRICTS_SOURCE = (
-    "Source: Office for National Statistics, Local Authority Districts (December 2016) "
-    "Boundaries, Super Generalised (200 m) Clipped (December 2016). Open Government Licence v3.0."
+COUNCILS = pd.DataFrame(
+    {
+        "la_code": ["E09000029", "E09000008", "E06000001"],
+        "la_name": ["Sutton", "Croydon", "Hartlepool"],
+        "region_name": ["London", "London", "North East"],
+        "la_type": ["LB", "LB", "UA"],
+    }
 )
-PATHFINDERS = 'Pathfinders: the 35 announced in July 2003 (Community Care, "Children\'s Trusts").'
+STATUS = pd.DataFrame(
+    {
+        "la_code": ["E09000029", "E09000008", "E06000001"],
+        "la_name": ["Sutton", "Croydon", "Hartlepool"],
+        "pathfinder_share": [1.0, 0.0, 0.0],
+        "pathfinder": [True, False, False],
+        "pathfinder_of": ["Sutton", "", ""],
+    }
+)
+CLASSES = pd.DataFrame(
+    {
+        "la_code": ["E09000029", "E09000008", "E06000001"],
+        "class": ["coterminous", "overlapping", "not_determined"],
+        "health_names": ["NHS Sutton CCG", "NHS Croydon CCG;NHS Sutton CCG", ""],
+    }
+)
 
 
-def view(colour: str, vintage: str = "2019", **fields) -> View:
-    """A settled view: its NHS geography is CCG April 2019 unless given."""
-    indicator, period = fields.pop("indicator", IMD), fields.pop("period", "2019")
-    return View(
-        vintage, colour, None, indicator, period, nhs=fields.pop("nhs", "ccg2019"), **fields
+def test_rows_keep_only_the_filtered_councils_with_status_class_and_bodies():
+    rows = council_rows(
+        COUNCILS,
+        pathfinder_colouring(STATUS),
+        CLASSES,
+        health="CCG April 2019",
+        kept=["E09000008", "E09000029"],
     )
-
-
-def test_pathfinder_map(tiny_build):
-    content = map_content(tiny_build, view("pathfinder"))
-    assert content.colouring.labels == ("not a pathfinder", "2003 pathfinder")
-    assert content.colouring.frame[["la_code", "class_index"]].values.tolist() == [
-        [tiny.ALPHA, 1],
-        [tiny.BETA, 1],
-        [tiny.SHIRE_2019, 0],
-        [tiny.GAMMA, 0],
-        [tiny.DELTA, 1],
-        [tiny.EPSILON, 0],
-    ]
-    assert content.source == f"{DISTRICTS_SOURCE} {PATHFINDERS} Councils as in force from 2019 (6)."
-    assert (content.note, content.level) == (None, "info")
-
-
-def test_coterminosity_map(tiny_build):
-    content = map_content(tiny_build, view("coterminosity"))
-    assert content.colouring.labels == ("coterminous", "health area spans several")
-    assert content.colouring.frame["class_index"].tolist() == [1, 1, 0, 0, 1, 1]
-    assert content.source == (
-        "Source: Office for National Statistics, Local Authority Districts (December 2016) "
-        "Boundaries, Super Generalised (200 m) Clipped (December 2016); Office for National "
-        "Statistics, Lower Layer Super Output Area (2011) to Clinical Commissioning Group to "
-        "Local Authority District (April 2019) Lookup in England (April 2019); ONS / NHS "
-        "England, Clinical Commissioning Groups (April 2019) (April 2019). Open Government "
-        "Licence v3.0. Councils as in force from 2019 (6)."
-    )
-
-
-def test_indicator_on_its_own_councils_has_no_note(tiny_build):
-    content = map_content(tiny_build, view("indicator"))
-    assert content.colouring.frame["detail"].tolist() == ["30", "20", "10", "25", "40", "15"]
-    assert content.note is None
-
-
-def test_indicator_on_other_councils_says_which_are_grey(tiny_build):
-    content = map_content(tiny_build, view("indicator", vintage="2023"))
-    assert (content.note, content.level) == (
-        "IoD 2019: IMD - Average score, 2019: 5 of the 7 councils of 2023 have a value. Its data "
-        "are for the councils of 2019: councils whose area changed are grey, never apportioned. "
-        "Choose vintage 2019 to see them all.",
-        "info",
-    )
-
-
-def test_period_without_council_values_is_a_warning(tiny_build):
-    content = map_content(
-        tiny_build, view("indicator", indicator="lait-fsp-new-gooddev", period="2020")
-    )
-    assert content.colouring.labels == ("no value",)
-    assert (content.note, content.level) == (
-        "Foundation Stage - % achieving a good level of development, 2020: 0 of the 6 councils "
-        "of 2019 have a value: it has no council values for this period.",
-        "warning",
-    )
-
-
-def test_highlighted_councils(tiny_build):
-    assert highlighted_councils(tiny_build, view("pathfinder")) is None
-    assert highlighted_councils(tiny_build, view("pathfinder", area=tiny.GAMMA)) == [tiny.GAMMA]
-    assert highlighted_councils(tiny_build, view("pathfinder", region="London")) == [
-        tiny.DELTA,
-        tiny.EPSILON,
+    assert rows.to_dict("records") == [
+        {
+            "la_code": "E09000008",
+            "la_name": "Croydon",
+            "region": "London",
+            "council_type": "LB",
+            "pathfinder_status": "not a pathfinder",
+            "coterminosity": "overlapping",
+            "health": "CCG April 2019",
+            "health_bodies": "NHS Croydon CCG; NHS Sutton CCG",
+        },
+        {
+            "la_code": "E09000029",
+            "la_name": "Sutton",
+            "region": "London",
+            "council_type": "LB",
+            "pathfinder_status": "2003 pathfinder",
+            "coterminosity": "coterminous",
+            "health": "CCG April 2019",
+            "health_bodies": "NHS Sutton CCG",
+        },
     ]
 
 
-def test_map_table_is_the_csv_twin(tiny_build):
-    table = map_table(tiny_build, view("indicator", vintage="2023"))
-    assert list(table.columns) == [
-        "la_code",
-        "la_name",
-        "vintage",
-        "class",
-        "detail",
-        "indicator",
-        "period",
-        "value",
-        "source",
-    ]
-    west = table.set_index("la_code").loc[tiny.WEST_SHIRE]
-    assert (west["class"], west["detail"], west["vintage"]) == ("no value", "no value", "2023")
-    assert table.set_index("la_code").at[tiny.DELTA, "value"] == 40.0
-    pathfinder_table = map_table(tiny_build, view("pathfinder"))
-    assert "value" not in pathfinder_table
-    assert pathfinder_table["class"].tolist()[:3] == [
-        "2003 pathfinder",
-        "2003 pathfinder",
-        "not a pathfinder",
-    ]
-
-
-@pytest.mark.parametrize("colour", ["pathfinder", "coterminosity", "indicator"])
-def test_every_council_of_the_vintage_is_coloured(tiny_build, colour):
-    frame = map_content(tiny_build, view(colour, vintage="2004")).colouring.frame
-    assert frame["la_code"].tolist() == [
-        tiny.GAMMA,
-        tiny.DELTA,
-        tiny.EPSILON,
-        tiny.SHIRE_2009,
-        tiny.ALPHABET,
-    ]
+def test_no_filter_keeps_every_council():
+    rows = council_rows(COUNCILS, pathfinder_colouring(STATUS), CLASSES, health="x")
+    assert rows["la_code"].tolist() == ["E06000001", "E09000008", "E09000029"]
+    assert rows["coterminosity"].tolist() == ["not determined", "overlapping", "coterminous"]

@@ -1,70 +1,99 @@
-"""Slide maps: vector outlines in British National Grid, holes kept for enclosed councils."""
+"""The slide map on hand-built councils: what is faded, zoomed, outlined and named."""
 
 from __future__ import annotations
 
 import geopandas as gpd
 import pandas as pd
 import pytest
-from shapely.geometry import Polygon, box
+from shapely.geometry import box
 
 from trustmap.colouring import Colouring
-from trustmap.slide_map import slide_outlines, static_council_map
-
-COUNTY = Polygon(
-    box(0, 0, 30_000, 30_000).exterior.coords, [box(10_000, 10_000, 20_000, 20_000).exterior.coords]
+from trustmap.slide_map import (
+    FADED_LABEL,
+    SlideMapLayers,
+    focus_bounds,
+    map_labels,
+    short_name,
+    slide_panels,
+    static_council_map,
 )
-CITY = box(10_000, 10_000, 20_000, 20_000)
+
+# A 400 x 400 km "England" of 100 km squares (c1..c15); the south-west square is "London",
+# four 50 km squares (l0..l3).
+SQUARES = {
+    f"c{i}": box(
+        100_000 * (i % 4), 100_000 * (i // 4), 100_000 * (i % 4 + 1), 100_000 * (i // 4 + 1)
+    )
+    for i in range(1, 16)
+}
+LONDON = {
+    f"l{i}": box(50_000 * (i % 2), 50_000 * (i // 2), 50_000 * (i % 2 + 1), 50_000 * (i // 2 + 1))
+    for i in range(4)
+}
+GEOMETRY = {**SQUARES, **LONDON}
 
 
-def colouring(classes: dict[str, int], title: str = "test") -> Colouring:
+def layers(**options) -> SlideMapLayers:
+    councils = gpd.GeoDataFrame(
+        {"la_code": list(GEOMETRY)}, geometry=list(GEOMETRY.values()), crs=27700
+    )
     frame = pd.DataFrame(
-        {
-            "la_code": list(classes),
-            "la_name": list(classes),
-            "class_index": list(classes.values()),
-            "detail": "",
-        }
+        {"la_code": list(GEOMETRY), "la_name": list(GEOMETRY), "class_index": 0, "detail": ""}
     )
-    return Colouring(frame, ("low", "high"), ("#000000", "#ffffff"), title)
+    colouring = Colouring(frame, ("one class",), ("#ff0000",), "Test colours")
+    return SlideMapLayers(councils, colouring, inset_codes=tuple(LONDON), **options)
 
 
-def test_enclosed_council_shows_through_its_county_hole():
-    councils = gpd.GeoDataFrame({"la_code": ["county", "city"]}, geometry=[COUNTY, CITY], crs=27700)
-    figure = static_council_map(councils, colouring({"county": 0, "city": 0}), ["city"])
-    low, _, outline = figure.data
-    assert list(low.x).count(None) == 3  # county exterior, county hole, city
-    assert figure.data[1].name == "high" and list(figure.data[1].x) == []
-    assert list(outline.x).count(None) == 1 and outline.line.width == 2.5
-    assert all(isinstance(x, int) for x in low.x if x is not None)  # whole metres
-    assert (low.fillcolor, low.name, outline.name) == (
-        "#000000",
-        "low",
-        "2003 pathfinders (outline)",
+def test_national_view_is_england_beside_a_named_london_inset():
+    england, inset = slide_panels(layers())
+    assert england.bounds[0] < 0 and england.bounds[2] > 400_000  # all of it, padded
+    assert inset.only == tuple(LONDON) and inset.labels == tuple(LONDON)
+    assert inset.heading == "London" and england.locates == inset.bounds
+    figure = static_council_map(layers())
+    names = [trace.name for trace in figure.data if trace.showlegend]
+    assert names == ["one class", "2003 pathfinders (outline)"]
+
+
+def test_filters_spread_over_england_stay_national_and_fade_the_rest():
+    spread = layers(kept=frozenset({"c1", "c15"}))
+    assert focus_bounds(spread) is None
+    figure = static_council_map(spread)
+    kept, faded = figure.data[0], figure.data[1]
+    assert list(kept.x).count(None) == 2  # c1 and c15
+    assert list(faded.x).count(None) == len(GEOMETRY) - 2
+    assert faded.fillcolor == "rgb(255.0, 178.5, 178.5)"  # red, 70% of the way to white
+    assert figure.data[-1].name == FADED_LABEL
+
+
+def test_a_region_filter_zooms_to_its_councils_and_names_them():
+    zoomed = layers(kept=frozenset(LONDON))
+    minx, miny, maxx, maxy = focus_bounds(zoomed)
+    # 100 km grown by 8% each side
+    assert (minx, miny, maxx, maxy) == pytest.approx((-8_000, -8_000, 108_000, 108_000))
+    focus, england = slide_panels(zoomed)
+    assert focus.detailed and set(focus.labels) == set(LONDON)
+    assert england.locates == focus.bounds and focus.bounds[2] - focus.bounds[0] > 116_000
+
+
+def test_a_selected_council_is_zoomed_to_with_a_strong_outline():
+    selected = layers(selected="c6")
+    minx, _, maxx, _ = focus_bounds(selected)
+    assert (minx, maxx) == (140_000, 360_000)  # 200-300 km grown by 60% each side
+    figure = static_council_map(selected)
+    zoomed = [trace for trace in figure.data if trace.xaxis == "x" and trace.line.width in (9, 5)]
+    halo, outline = zoomed
+    assert halo.line.color == "#ffffff" and outline.name == "selected: c6"
+    assert list(outline.x).count(None) == 1
+
+
+def test_names_shorten_where_they_do_not_fit_or_collide():
+    assert short_name("Kensington and Chelsea") == "Kensington<br>& Chelsea"
+    assert short_name("Kensington and Chelsea", width_px=30) == "K&C"
+    assert short_name("Kingston upon Thames", width_px=30) == "Kingston"
+    assert short_name("City of London") == "City"
+    labels = map_labels(
+        ["Hammersmith and Fulham", "Kensington and Chelsea", "Sutton"],
+        [(0, 0), (20, 5), (500, 500)],
+        [200, 200, 200],
     )
-    # The city's ring as shapely stores it, in whole metres, closed by a gap.
-    assert list(outline.x) == [20_000, 20_000, 10_000, 10_000, 20_000, None]
-    assert list(outline.y) == [10_000, 20_000, 20_000, 10_000, 10_000, None]
-
-
-def test_slide_outlines_keep_shared_edges_and_refuse_lon_lat():
-    halves = gpd.GeoDataFrame(
-        {"la_code": ["a", "b"]},
-        geometry=[box(0, 0, 5_000, 10_000), box(5_000, 0, 10_000, 10_000)],
-        crs=27700,
-    )
-    simplified = slide_outlines(halves)
-    assert simplified["la_code"].tolist() == ["a", "b"] and simplified.crs.to_epsg() == 27700
-    shared = simplified.geometry.iloc[0].intersection(simplified.geometry.iloc[1])
-    assert shared.length == 10_000  # the whole edge x = 5 km
-    with pytest.raises(ValueError, match="EPSG:27700"):
-        static_council_map(halves.to_crs(4326), colouring({"a": 0, "b": 1}), [])
-
-
-def test_legend_names_the_colouring_wrapped():
-    halves = gpd.GeoDataFrame({"la_code": ["a"]}, geometry=[box(0, 0, 1, 1)], crs=27700)
-    title = "A title long enough that a slide legend must wrap it onto two lines"
-    figure = static_council_map(halves, colouring({"a": 1}, title), [])
-    assert figure.layout.legend.title.text == (
-        "A title long enough that a slide legend<br>must wrap it onto two lines"
-    )
-    assert figure.layout.yaxis.scaleanchor == "x"
+    assert labels == ["H&F", "K&C", "Sutton"]

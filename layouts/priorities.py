@@ -1,0 +1,51 @@
+"""Your own trust priorities: an upload of a CSV like the server's priorities file, checked row
+by row, kept in this browser tab's session only, and counted per theme beside the published
+totals."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+
+from layouts import ids
+from trustmap.priorities import COLUMNS
+
+__all__ = ["priorities_section"]
+
+
+def priorities_section() -> dbc.Accordion:
+    """A folded section: what the file holds, the upload, its messages and the theme counts."""
+    return dbc.Accordion(
+        dbc.AccordionItem(
+            [
+                html.P(
+                    "Which trust chose which priority was never published. If you know your "
+                    f"own, upload a CSV with the columns {', '.join(COLUMNS)} (one row per "
+                    "council and theme, council codes as on the map, theme ids such as "
+                    "early-years or send). It is checked row by row, kept in this browser tab "
+                    "only and never stored on the server; the published totals do not change."
+                ),
+                dcc.Store(id=ids.PRIORITIES_STORE, storage_type="session"),
+                dcc.Upload(
+                    id=ids.PRIORITIES_UPLOAD,
+                    children=html.Div(["Drop a CSV file here, or ", html.U("choose one")]),
+                    accept=".csv,text/csv",
+                    multiple=False,
+                    className="border border-secondary-subtle rounded p-3 text-center",
+                ),
+                html.Div(id=ids.PRIORITIES_MESSAGES, className="mt-2", role="status"),
+                html.Div(id=ids.PRIORITIES_COUNTS, className="mt-2"),
+                dbc.Button(
+                    "Forget my file",
+                    id=ids.PRIORITIES_CLEAR,
+                    size="sm",
+                    color="secondary",
+                    outline=True,
+                    className="mt-2",
+                ),
+            ],
+            title="Your trusts' priorities (upload)",
+        ),
+        start_collapsed=True,
+        className="my-4",
+    )
