@@ -22,6 +22,7 @@ from trustmap.comparison_wording import (
     comparison_subtitle,
 )
 from trustmap.council_filter import filter_councils, no_council_kept
+from trustmap.export import MEDIA_TYPES
 from trustmap.group_comparison import GROUPINGS, comparison, comparison_source
 from trustmap.neighbours import LIST_YEARS, MIN_NEIGHBOURS, compare_with_neighbours
 from trustmap.values import data_vintage
@@ -110,6 +111,12 @@ def comparison_outputs(view: View) -> dict:
         "source": Output(ids.COMPARE_SOURCE, "children"),
         "rows": Output(ids.grid("comparison"), "rowData"),
         "csv": Output(ids.grid("comparison"), "csvExportParams"),
+        # A chart that cannot be drawn cannot be exported; the card says why.
+        "no_export": {
+            ids.export_link(by, fmt): Output(ids.export_link(by, fmt), "disabled")
+            for by in GROUPINGS
+            for fmt in MEDIA_TYPES
+        },
     },
     inputs={"key": Input(ids.COMPARISON_KEY, "data")},
 )
@@ -123,6 +130,11 @@ def update_comparison(key):
         "source": made["source"],
         "rows": made["rows"],
         "csv": csv_params("comparison", made["source"]),
+        "no_export": {
+            ids.export_link(by, fmt): made["charts"][by][0] is NO_CHART
+            for by in GROUPINGS
+            for fmt in MEDIA_TYPES
+        },
     }
 
 

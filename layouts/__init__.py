@@ -10,6 +10,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
+from layouts.common import LAZY_CLASS
 from layouts.comparison_section import comparison_section
 from layouts.controls import side_panel
 from layouts.council_panel import council_panel
@@ -37,6 +38,9 @@ def main_layout(build: Build, choices: Choices) -> html.Div:
             dcc.Store(id=ids.AREA),
             dcc.Store(id=ids.COMPARISON_KEY),
             dcc.Store(id=ids.TREND_KEY),
+            dcc.Store(id=ids.COMPARISON_WANTED),
+            dcc.Store(id=ids.TREND_WANTED),
+            dcc.Store(id=ids.LAZY_VISIBLE, data=False),
             dcc.Store(id=ids.MAP_PAINTED),
             dcc.Download(id=ids.MAP_DOWNLOAD),
             dbc.Container(
@@ -55,7 +59,8 @@ def main_layout(build: Build, choices: Choices) -> html.Div:
                         className="g-3",
                     ),
                     comparison_section(),
-                    html.Div(id=ids.CHARTS_SLOT),  # filled once the map has painted
+                    # filled once the map has painted
+                    html.Div(id=ids.CHARTS_SLOT, className=LAZY_CLASS),
                     about(build),
                     priorities_section(),
                 ],

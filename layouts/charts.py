@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, labelled, table_twin
+from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, labelled, native_select, table_twin
 from trustmap import themes
 from trustmap.build import Build
 from trustmap.chart_figures import PER_TRUST_NOT_PUBLISHED, published_totals_figure
@@ -69,12 +69,10 @@ def scatter_card(build: Build, x_period: str | None) -> dbc.Card:
                             dbc.Col(
                                 labelled(
                                     "Second indicator (y)",
-                                    dcc.Dropdown(
-                                        id=ids.Y_INDICATOR,
-                                        options=indicator_options(catalogue, list(catalogue["id"])),
-                                        value=y_indicator,
-                                        clearable=False,
-                                        optionHeight=50,
+                                    native_select(
+                                        ids.Y_INDICATOR,
+                                        indicator_options(catalogue, list(catalogue["id"])),
+                                        y_indicator,
                                     ),
                                     ids.Y_INDICATOR,
                                 ),
@@ -83,12 +81,7 @@ def scatter_card(build: Build, x_period: str | None) -> dbc.Card:
                             dbc.Col(
                                 labelled(
                                     "Its period",
-                                    dcc.Dropdown(
-                                        id=ids.Y_PERIOD,
-                                        options=options,
-                                        value=latest,
-                                        clearable=False,
-                                    ),
+                                    native_select(ids.Y_PERIOD, options, latest),
                                     ids.Y_PERIOD,
                                 ),
                                 md=3,

@@ -17,6 +17,18 @@ BLANK_FIGURE = {
 }
 GRAPH_CONFIG = {"displaylogo": False, "scrollZoom": True}
 GRID_HEIGHT_PX = 240
+# Sections below the map: their callbacks fire only while one of them is on screen
+# (assets/trustmap_lazy.js, callbacks/lazy.py), so a recolouring of the map sends only its paint.
+LAZY_CLASS = "trustmap-lazy"
+
+
+def native_select(component_id, options: list[dict], value=None, *, everything: str | None = None):
+    """A native <select>: keyboard and screen readers work as everywhere (Dash 4's dropdown
+    keeps a focusable element inside an aria-hidden one). `everything` names the empty choice
+    that keeps all; its value "" is read as None."""
+    if everything is not None:
+        options = [{"label": everything, "value": ""}, *options]
+    return dbc.Select(id=component_id, options=options, value=value or "", size="sm")
 
 
 def labelled(label: str, component, html_for: str) -> html.Div:

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, export_menu, labelled, table_twin
+from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, LAZY_CLASS, export_menu, labelled, table_twin
 from trustmap.chart_tables import COMPARISON_COLUMNS, NEIGHBOURS_COLUMNS
 from trustmap.neighbours import DEFINITION, LIST_YEARS
 
@@ -81,11 +81,13 @@ def neighbours_card() -> dbc.Card:
 
 def comparison_section() -> html.Section:
     return html.Section(
-        [
+        id=ids.COMPARISON_SECTION,
+        className=LAZY_CLASS,
+        children=[
             html.H2("Groups compared on the chosen indicator", className="h5 mt-4"),
             dbc.Row([comparison_card(by) for by in TITLES], className="g-3"),
             html.P(id=ids.COMPARE_SOURCE, className="small mt-2"),
             table_twin("comparison", _columns(COMPARISON_COLUMNS)),
             neighbours_card(),
-        ]
+        ],
     )

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from layouts import ids
-from layouts.common import labelled
+from layouts.common import labelled, native_select
 from trustmap.build import Build
 from trustmap.colouring import CLASSIFIERS, COTERMINOSITY_CLASSES
 from trustmap.council_search import search_entries
@@ -38,14 +38,6 @@ VALUE_LABELS = {
 def search_options(build: Build, vintage: str) -> list[html.Option]:
     """The type-ahead's suggestions: every council of the vintage shown, with its other names."""
     return [html.Option(value=label) for label in search_entries(build, vintage)["label"]]
-
-
-def dropdown(component_id: str, options: list[dict], value=None, *, everything: str | None = None):
-    """A native <select> (keyboard and screen readers work as everywhere); `everything` names
-    the empty choice that keeps all (its value "" is read as None)."""
-    if everything is not None:
-        options = [{"label": everything, "value": ""}, *options]
-    return dbc.Select(id=component_id, options=options, value=value or "", size="sm")
 
 
 def find_council(build: Build, view: View) -> html.Div:
@@ -83,25 +75,27 @@ def what_the_map_shows(build: Build, choices: Choices, view: View) -> list:
     )
     return [
         labelled("Colour the map by", colour, ids.COLOUR),
-        labelled("Theme", dropdown(ids.THEME, theme_options, everything="All themes"), ids.THEME),
+        labelled(
+            "Theme", native_select(ids.THEME, theme_options, everything="All themes"), ids.THEME
+        ),
         labelled(
             "Indicator",
-            dropdown(ids.INDICATOR, indicators, view.indicator),
+            native_select(ids.INDICATOR, indicators, view.indicator),
             ids.INDICATOR,
         ),
         labelled(
             "Period",
-            dropdown(ids.PERIOD, period_options(choices, view.indicator), view.period),
+            native_select(ids.PERIOD, period_options(choices, view.indicator), view.period),
             ids.PERIOD,
         ),
         labelled(
             "Councils as in",
-            dropdown(ids.VINTAGE, vintage_options, view.vintage),
+            native_select(ids.VINTAGE, vintage_options, view.vintage),
             ids.VINTAGE,
         ),
         labelled(
             "NHS bodies of",
-            dropdown(ids.NHS, nhs_options, view.nhs),
+            native_select(ids.NHS, nhs_options, view.nhs),
             ids.NHS,
         ),
     ]
@@ -112,7 +106,7 @@ def filters(choices: Choices) -> list:
     return [
         labelled(
             label,
-            dropdown(
+            native_select(
                 name,
                 [
                     {"label": VALUE_LABELS.get(value, value), "value": value}
@@ -137,11 +131,11 @@ def map_options(choices: Choices) -> list:
     return [
         labelled(
             "Health boundaries on the map",
-            dropdown(ids.HEALTH, overlays, everything="None"),
+            native_select(ids.HEALTH, overlays, everything="None"),
             ids.HEALTH,
         ),
         labelled(
-            "Colour classes", dropdown(ids.SCHEME, schemes, everything="quintiles"), ids.SCHEME
+            "Colour classes", native_select(ids.SCHEME, schemes, everything="quintiles"), ids.SCHEME
         ),
     ]
 

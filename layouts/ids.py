@@ -69,6 +69,11 @@ PROFILE_DOWNLOAD_BUTTON = "profile-download-button"
 
 COMPARISON_KEY = "comparison-key"  # the view's indicator, period and filters
 TREND_KEY = "trend-key"  # the view's indicator and filters
+# What the keys above should hold; they take it while a section below the map is on screen.
+COMPARISON_WANTED = "comparison-wanted"
+TREND_WANTED = "trend-wanted"
+LAZY_VISIBLE = "lazy-visible"
+COMPARISON_SECTION = "comparison-section"
 COMPARE_SOURCE = "compare-source"
 NEIGHBOUR_LIST = "compare-neighbour-list"
 
