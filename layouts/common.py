@@ -20,6 +20,9 @@ GRID_HEIGHT_PX = 240
 # Sections below the map: their callbacks fire only while one of them is on screen
 # (assets/trustmap_lazy.js, callbacks/lazy.py), so a recolouring of the map sends only its paint.
 LAZY_CLASS = "trustmap-lazy"
+# Tab leaves a table instead of walking its cells: one Tab stop per table, the arrow keys move
+# inside (AG Grid's own navigation). dash-ag-grid reads the expression without eval.
+ONE_TAB_STOP = {"tabToNextCell": {"function": "false"}}
 
 
 def native_select(component_id, options: list[dict], value=None, *, everything: str | None = None):
@@ -82,6 +85,7 @@ def table_twin(name: str, column_defs: list[dict], row_data: list[dict] | None =
                 defaultColDef={"sortable": True, "resizable": True, "filter": True},
                 style={"height": f"{GRID_HEIGHT_PX}px"},
                 csvExportParams={"fileName": f"trustmap_{name}.csv"},
+                dashGridOptions=ONE_TAB_STOP,
             ),
             download_button("Download the table (CSV)", ids.grid_download(name)),
         ],

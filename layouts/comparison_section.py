@@ -43,12 +43,11 @@ def comparison_card(by: str) -> dbc.Col:
 def neighbours_card() -> dbc.Card:
     """The matched comparison: its definition on screen, the neighbour list to use (DfE's May
     2025 list by default), the reading, a chart of each pathfinder's difference, its twin."""
-    choose_list = dcc.RadioItems(
+    choose_list = dbc.RadioItems(
         id=ids.NEIGHBOUR_LIST,
         options=[{"label": f" {label} list", "value": year} for year, label in LIST_YEARS.items()],
         value=DEFAULT_LIST,
         inline=True,
-        inputClassName="ms-2",
     )
     about = [
         html.P(

@@ -7,7 +7,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import download_button
+from layouts.common import ONE_TAB_STOP, download_button
 
 PROFILE_COLUMNS = [
     {
@@ -35,7 +35,7 @@ def council_panel() -> dbc.Card:
         rowData=[],
         columnDefs=PROFILE_COLUMNS,
         defaultColDef={"sortable": True, "resizable": True},
-        dashGridOptions={"domLayout": "normal", "tooltipShowDelay": 300},
+        dashGridOptions={"domLayout": "normal", "tooltipShowDelay": 300, **ONE_TAB_STOP},
         style={"height": "420px"},
         csvExportParams={"fileName": "council_profile.csv"},
     )

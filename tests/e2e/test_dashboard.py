@@ -13,6 +13,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH
@@ -325,9 +326,31 @@ def test_map_data_downloads_as_csv(visit):
     visit.open("?c=coterminosity")
     with visit.page.expect_download() as download:
         visit.page.click("#map-download-button")
-    text = Path(download.value.path()).read_text()
-    assert text.startswith("la_code,la_name,vintage,class,detail,source")
-    assert len(text.splitlines()) == 152
+    table = pd.read_csv(download.value.path())
+    assert list(table.columns) == [
+        "la_code",
+        "la_name",
+        "vintage",
+        "region",
+        "council_type",
+        "pathfinder_status",
+        "coterminosity",
+        "health",
+        "health_bodies",
+        "map_class",
+        "source",
+    ]
+    assert len(table) == 151
+    sutton = table.set_index("la_code").loc["E09000029"]
+    assert (sutton["coterminosity"], sutton["health_bodies"]) == ("coterminous", "NHS Sutton CCG")
+
+
+def test_map_data_keeps_only_the_councils_the_filters_keep(visit):
+    visit.open("?r=London&s=pathfinder")
+    with visit.page.expect_download() as download:
+        visit.page.click("#map-download-button")
+    table = pd.read_csv(download.value.path())
+    assert len(table) == 8 and set(table["region"]) == {"London"}
 
 
 def test_back_button_restores_the_previous_view(visit):
@@ -360,8 +383,11 @@ def test_no_accessibility_violations(visit, query, viewport):
     visit.page.set_viewport_size(viewport)
     visit.open(query)
     visit.settle()
-    # AG Grid renders a grid only once it is scrolled into view: read the whole page first.
-    visit.page.mouse.wheel(0, 10_000)
+    # Sections below the map fill in, and AG Grid renders, only once scrolled into view: scroll
+    # through the whole page first, as a reader would.
+    for _ in range(15):
+        visit.page.mouse.wheel(0, 800)
+        visit.page.wait_for_timeout(300)
     visit.settle()
     results = Axe().run(
         visit.page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
@@ -402,9 +428,16 @@ def test_exports_of_the_current_view_are_valid_files(visit):
             response = visit.page.request.get(visit.app_url + href)
             assert response.ok and response.body().startswith(signature), (chart, image_format)
             (ARTIFACTS / f"export-{chart}.{image_format}").write_bytes(response.body())
-    # With pathfinders only there is nothing to compare them with: a clear 404, not a file.
-    href = visit.page.locator("#export-pathfinder-png").get_attribute("href")
-    refused = visit.page.request.get(visit.app_url + href)
+    # With pathfinders only there is nothing to compare them with: the export is disabled, and
+    # its address answers a page that says why, not a file.
+    visit.page.locator("#comparison-section").scroll_into_view_if_needed()
+    item = visit.page.locator("#export-pathfinder-png")
+    visit.page.wait_for_function(
+        "() => document.querySelector('#export-pathfinder-png').classList.contains('disabled')"
+    )
+    assert item.get_attribute("href") is None
+    query = visit.page.locator("#export-map-png").get_attribute("href").split("?", 1)[1]
+    refused = visit.page.request.get(f"{visit.app_url}/export/pathfinder.png?{query}")
     assert refused.status == 404 and "too few values" in refused.text()
     pack = visit.page.request.get(
         visit.app_url + visit.page.locator("#export-briefing").get_attribute("href")
