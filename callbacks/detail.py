@@ -129,14 +129,21 @@ def update_detail(area, view):
     }
 
 
+def graph_height(figure) -> dict:
+    """The style of a responsive graph holding `figure`: its layout's height."""
+    return {"height": f"{figure.layout.height}px"}
+
+
 @cache.memoize()
 def timeline_outputs(area: str, vintage: str, nhs: str) -> dict:
     """The council's coterminosity strip 2006-2024 (the view's NHS geography outlined), its
     source and its table twin."""
     table = council_strip(get_build(), area, vintage)
     source = strip_source(table)
+    figure = strip_figure(table, council=council_name(area), selected=nhs)
     return {
-        "figure": strip_figure(table, council=council_name(area), selected=nhs),
+        "figure": figure,
+        "style": graph_height(figure),
         "source": source,
         "rows": records(table),
         "csv": csv_params(f"timeline_{area}", source),
@@ -146,6 +153,7 @@ def timeline_outputs(area: str, vintage: str, nhs: str) -> dict:
 @callback(
     output={
         "figure": Output(ids.TIMELINE_GRAPH, "figure"),
+        "style": Output(ids.TIMELINE_GRAPH, "style"),
         "source": Output(ids.TIMELINE_SOURCE, "children"),
         "rows": Output(ids.grid("timeline"), "rowData"),
         "csv": Output(ids.grid("timeline"), "csvExportParams"),
@@ -203,9 +211,10 @@ def spine_outputs(area: str, theme: str) -> dict:
         f"Source: {sources}. Open Government Licence v3.0. Judgements: trustmap, by the "
         "methods of Fingertips (Wilson 95% and 99.8% intervals) and DfE LAIT (quartiles)."
     )
-    name = council_name(area)
+    figure = spine_figure(rows, council=council_name(area), theme_label=theme_label)
     return {
-        "figure": spine_figure(rows, council=name, theme_label=theme_label),
+        "figure": figure,
+        "style": graph_height(figure),
         "key": spine_key_children(rows),
         "caption": spine_caption(rows),
         "source": source,
@@ -217,6 +226,7 @@ def spine_outputs(area: str, theme: str) -> dict:
 @callback(
     output={
         "figure": Output(ids.SPINE_GRAPH, "figure"),
+        "style": Output(ids.SPINE_GRAPH, "style"),
         "key": Output(ids.SPINE_KEY, "children"),
         "caption": Output(ids.SPINE_CAPTION, "children"),
         "source": Output(ids.SPINE_SOURCE, "children"),
@@ -230,6 +240,7 @@ def update_spine(area, theme):
     if area is None or theme not in choices().themes:
         return {
             "figure": BLANK_FIGURE,
+            "style": {"height": "0px"},
             "key": [],
             "caption": "",
             "source": "",

@@ -14,7 +14,7 @@ from trustmap.themes import themes
 
 DEFAULT_SPINE_THEME = "early-years"  # a children's theme the pathfinders named (11 of 35)
 SPINE_BOX_PX = 560  # the spine chart scrolls inside this height: a theme has up to 171 rows
-STATIC_GRAPH = {"displaylogo": False, "displayModeBar": False, "responsive": True}
+STATIC_GRAPH = {"displaylogo": False, "displayModeBar": False}
 TIMELINE_COLUMNS = [
     {"field": "label", "headerName": "NHS geography", "width": 150},
     {"field": "class_label", "headerName": "class", "width": 160},
@@ -42,6 +42,18 @@ SPINE_COLUMNS = [
 ]
 
 
+def graph(component_id: str) -> dcc.Graph:
+    """A graph that fills its container's width, its height set with its figure (as
+    `{"height": "...px"}`): drawn while the panel is hidden, it still fits once shown."""
+    return dcc.Graph(
+        id=component_id,
+        figure=BLANK_FIGURE,
+        config=STATIC_GRAPH,
+        responsive=True,
+        style={"height": "0px"},
+    )
+
+
 def _table(summary: str, twin) -> html.Details:
     return html.Details([html.Summary(summary, className="small"), twin], className="mt-1")
 
@@ -50,7 +62,7 @@ def timeline_block() -> html.Div:
     """The coterminosity strip, 2006-2024, with its source and table twin."""
     return html.Div(
         [
-            dcc.Graph(id=ids.TIMELINE_GRAPH, figure=BLANK_FIGURE, config=STATIC_GRAPH),
+            graph(ids.TIMELINE_GRAPH),
             html.P(id=ids.TIMELINE_SOURCE, className="small text-muted mb-1"),
             _table("The timeline as a table", table_twin("timeline", TIMELINE_COLUMNS)),
         ],
@@ -73,7 +85,7 @@ def spine_block() -> list:
         html.Div(id=ids.SPINE_KEY, className="small mb-1"),
         html.Div(
             dcc.Loading(
-                dcc.Graph(id=ids.SPINE_GRAPH, figure=BLANK_FIGURE, config=STATIC_GRAPH),
+                graph(ids.SPINE_GRAPH),
                 delay_show=200,
             ),
             style={"maxHeight": f"{SPINE_BOX_PX}px", "overflowY": "auto"},

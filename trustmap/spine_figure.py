@@ -68,10 +68,12 @@ JUDGEMENT_STYLES: dict[tuple[str, bool, str], JudgementStyle] = {
 NOT_COMPARED_STYLE = JudgementStyle("not compared", "#FFFFFF", "circle-open")
 RANGE_COLOUR, QUARTILES_COLOUR, ENGLAND_COLOUR = "#E3E3E3", "#A6A6A6", "#000000"
 ROW_PX = 44  # a label line above each bar
-HEAD_PX = 96  # title, subtitle and the axis labels above the first row
+HEAD_GAP_PX, TITLE_LINE_PX, SUBTITLE_LINE_PX, AXIS_LABELS_PX = 8, 17, 13, 34  # above row 1
 FOOT_PX = 16
-LABEL_CHARS = 62  # longer labels are cut (the whole label is in the hover and the table)
-TITLE_CHARS = 60
+# Longer labels are cut (the whole label is in the hover and the table): 52 characters of 10 px
+# fit the 290 px a phone leaves the chart.
+LABEL_CHARS = 52
+TITLE_CHARS = 42
 BAR_WIDTH = 0.32
 SPINE_EDGE = 1.0  # England at 0, the furthest value from England at -1 or 1
 X_RANGE = [-1.06, 1.78]
@@ -174,8 +176,11 @@ def _bar(rows: pd.DataFrame, low: pd.Series, high: pd.Series, colour: str, name:
     )
 
 
-def _text(x: float, y: pd.Series, text: list[str], position: str, size: int) -> go.Scatter:
+def _text(
+    name: str, x: float, y: pd.Series, text: list[str], position: str, size: int
+) -> go.Scatter:
     return go.Scatter(
+        name=name,
         x=[x] * len(y),
         y=y,
         text=text,
@@ -202,14 +207,15 @@ def spine_figure(rows: pd.DataFrame, *, council: str, theme_label: str) -> go.Fi
         [
             _bar(rows, positions["x_lowest"], positions["x_highest"], RANGE_COLOUR, "range"),
             _bar(rows, positions["x_q25"], positions["x_q75"], QUARTILES_COLOUR, "middle half"),
+            _england_line(len(rows)),
         ]
     )
     labels = [
         _row_label(label, period)
         for label, period in zip(rows["label"], rows["period"], strict=True)
     ]
-    figure.add_trace(_text(-SPINE_EDGE, rows["y"] + 0.45, labels, "middle right", 11))
-    figure.add_trace(_text(X_RANGE[1], rows["y"], _value_column(rows), "middle left", 10))
+    figure.add_trace(_text("labels", -SPINE_EDGE, rows["y"] + 0.45, labels, "middle right", 10))
+    figure.add_trace(_text("values", X_RANGE[1], rows["y"], _value_column(rows), "middle left", 10))
     drawn = rows.assign(style=_styles(rows), x=positions["x_value"])[positions["x_value"].notna()]
     for style in spine_key(drawn):
         marked = drawn[drawn["style"] == style]
@@ -256,6 +262,20 @@ def _row_label(label: str, period) -> str:
     return _cut(label, LABEL_CHARS - len(suffix)) + suffix
 
 
+def _england_line(n_rows: int) -> go.Scatter:
+    """England's line down the spine: a trace, not a shape, since a shape spanning the paper
+    escapes the chart's scrolling box in Chromium's full-page captures."""
+    return go.Scatter(
+        x=[0, 0],
+        y=[0.9, -(n_rows - 1) - 0.5],
+        mode="lines",
+        line={"color": ENGLAND_COLOUR, "width": 1.5},
+        name="England",
+        hoverinfo="skip",
+        showlegend=False,
+    )
+
+
 def _value_column(rows: pd.DataFrame) -> list[str]:
     """'72.0 | Eng 70.5' per row, England left out where it is off scale."""
     texts = []
@@ -267,35 +287,41 @@ def _value_column(rows: pd.DataFrame) -> list[str]:
 
 
 def _spine_layout(figure: go.Figure, n_rows: int, council: str, theme_label: str) -> None:
-    height = HEAD_PX + max(n_rows, 1) * ROW_PX + FOOT_PX
-    figure.add_vline(x=0, line={"color": ENGLAND_COLOUR, "width": 1.5})
+    title = wrap_html(f"{council} against England: {theme_label}", TITLE_CHARS)
+    subtitle = wrap_html(
+        f"Bar: every council, lowest to highest (darker: the middle half). Right: {council} "
+        "| England.",
+        TITLE_CHARS + 10,
+    )
+    head = (
+        HEAD_GAP_PX
+        + TITLE_LINE_PX * (title.count("<br>") + 1)
+        + SUBTITLE_LINE_PX * (subtitle.count("<br>") + 1)
+        + AXIS_LABELS_PX
+    )
+    height = head + max(n_rows, 1) * ROW_PX + FOOT_PX
     figure.update_layout(
         title={
-            "text": wrap_html(f"{council} against England: {theme_label}", TITLE_CHARS),
-            "subtitle": {
-                "text": wrap_html(
-                    "Bar: every council, lowest to highest (darker: 25th to 75th percentile); "
-                    f"marker: {council}; right: {council} | England.",
-                    TITLE_CHARS + 25,
-                )
-            },
-            "font": {"size": 14},
+            "text": title,
+            "subtitle": {"text": subtitle, "font": {"size": 10}},
+            "font": {"size": 13},
             "x": 0,
             "xanchor": "left",
-            "y": 1 - 8 / height,
+            "y": 1 - HEAD_GAP_PX / height,
             "yanchor": "top",
         },
         height=height,
-        margin={"l": 8, "r": 8, "t": HEAD_PX, "b": FOOT_PX, "autoexpand": False},
+        margin={"l": 8, "r": 8, "t": head, "b": FOOT_PX, "autoexpand": False},
         barmode="overlay",
         plot_bgcolor="white",
         hovermode="closest",
         showlegend=False,
     )
-    for x, text, anchor in (
-        (-SPINE_EDGE, "← worse / lower", "left"),
-        (0, "England", "center"),
-        (SPINE_EDGE, "better / higher →", "right"),
+    # England above the two ends, so that the three fit a phone's width.
+    for x, text, anchor, shift in (
+        (-SPINE_EDGE, "← worse / lower", "left", 0),
+        (0, "England", "center", 14),
+        (SPINE_EDGE, "better / higher →", "right", 0),
     ):
         figure.add_annotation(
             x=x,
@@ -303,6 +329,7 @@ def _spine_layout(figure: go.Figure, n_rows: int, council: str, theme_label: str
             yref="paper",
             yanchor="bottom",
             xanchor=anchor,
+            yshift=shift,
             text=text,
             showarrow=False,
             font={"size": 10},

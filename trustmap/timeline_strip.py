@@ -95,15 +95,15 @@ def _hover(row: pd.Series) -> str:
 
 
 def strip_figure(table: pd.DataFrame, *, council: str, selected: str | None = None) -> go.Figure:
-    """The strip of `strip_table`'s frame: a column per year, the local body below the ICB;
-    the cell of health vintage `selected` (the map's) outlined in black."""
+    """The strip of `strip_table`'s frame: a column per year, the local body below the ICB,
+    a trace per class; the cell of health vintage `selected` (the map's) outlined in black by
+    a last, unfilled trace."""
     years = list(dict.fromkeys(table["year"]))
     figure = go.Figure()
     for name, (label, colour) in STRIP_CLASSES.items():
         cells = table[table["class"] == name]
         if cells.empty:
             continue
-        chosen = cells["health"] == selected
         figure.add_trace(
             go.Bar(
                 x=cells["year"],
@@ -113,16 +113,26 @@ def strip_figure(table: pd.DataFrame, *, council: str, selected: str | None = No
                 name=label,
                 marker={
                     "color": colour,
-                    "line": {
-                        "color": ["#000000" if c else "#777777" for c in chosen],
-                        "width": [3 if c else 0.5 for c in chosen],
-                    },
+                    "line": {"color": "#777777", "width": 0.5},
                     "pattern": {"shape": "/" if name == health_classes.AREA_CHANGED else ""},
                 },
                 hovertext=[_hover(row) for _, row in cells.iterrows()],
                 hoverinfo="text",
             )
         )
+    chosen = table[table["health"] == selected]
+    figure.add_trace(
+        go.Bar(
+            x=chosen["year"],
+            y=[CELL_WIDTH] * len(chosen),
+            base=chosen["row"].map({"local": 0, "icb": 1}),
+            width=CELL_WIDTH,
+            name="the map's NHS geography",
+            marker={"color": "rgba(0,0,0,0)", "line": {"color": "#000000", "width": 3}},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
     title = wrap_html(f"{council}: coterminosity with its NHS bodies, {years[0]}-{years[-1]}", 55)
     title_px = TITLE_LINE_PX * (title.count("<br>") + 1)
     figure.update_layout(
@@ -143,7 +153,8 @@ def strip_figure(table: pd.DataFrame, *, council: str, selected: str | None = No
         type="category",
         categoryorder="array",
         categoryarray=years,
-        tickfont={"size": 9},
+        tickangle=0,
+        tickfont={"size": 8},
         fixedrange=True,
     )
     figure.update_yaxes(

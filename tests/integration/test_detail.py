@@ -51,12 +51,10 @@ def test_timeline_strip_of_sutton_shows_the_london_merger():
     assert rows["ccg2020"]["class"] == "health_spans_several"
     assert rows["ccg2020"]["bodies"] == "NHS South West London CCG"
     assert rows["pct2006"]["bodies"] == "Sutton and Merton PCT"
-    names = {trace.name for trace in outputs["figure"].data}
-    assert names == {"coterminous", "health area spans several"}
-    outlined = [
-        width for trace in outputs["figure"].data for width in trace.marker.line.width if width == 3
-    ]
-    assert outlined == [3]  # only the view's CCG April 2019 cell
+    *classes, outline = outputs["figure"].data
+    assert [trace.name for trace in classes] == ["coterminous", "health area spans several"]
+    assert list(outline.x) == ["2019"]  # only the view's CCG April 2019 cell
+    assert outputs["style"] == {"height": f"{outputs['figure'].layout.height}px"}
     assert outputs["source"].startswith("Source: ")
     assert "PCT October 2006 to ICB April 2024" in outputs["source"]
 

@@ -131,22 +131,24 @@ def test_figure_has_a_bar_label_and_marker_per_row():
         ]
     )
     figure = spine_figure(rows, council="Sutton", theme_label="Early years")
-    ranges, quartiles, labels, values, *markers = figure.data
+    ranges, quartiles, england, labels, values, *markers = figure.data
     assert list(ranges.y) == [0.0, -1.0, -2.0]
+    assert list(england.x) == [0, 0] and list(england.y) == [0.9, -2.5]
     assert list(labels.text) == ["A proportion · 2025", "A quartile · 2025", "No figure · no value"]
     assert list(values.text) == ["60.0 | Eng 50.0", "60.0 | Eng 50.0", ""]
     assert [trace.name for trace in markers] == ["better than England (95%)", "worst quarter"]
     assert "95% CI 55.1 to 64.9" in markers[0].text[0]
     assert figure.layout.title.text.startswith("Sutton against England: Early years")
-    assert figure.layout.height == 96 + 3 * 44 + 16
+    # gap, one title line, two subtitle lines, the axis labels, three rows, the foot
+    assert figure.layout.height == 8 + 17 + 2 * 13 + 34 + 3 * 44 + 16
 
 
 def test_long_labels_are_cut_in_the_middle_keeping_their_ends():
     label = "Foundation Stage - % Achieving Good Level of Development - Other Ethnic"
     figure = spine_figure(pd.DataFrame([spine_row(label=label)]), council="S", theme_label="T")
-    shown = figure.data[2].text[0]
-    # 62 characters less " · 2025": 36 from the start (its space dropped), "…", 18 from the end
-    assert shown == "Foundation Stage - % Achieving Good…ent - Other Ethnic · 2025"
+    shown = figure.data[3].text[0]
+    # 52 characters less " · 2025": 29 from the start, "…", 15 from the end (its space dropped)
+    assert shown == "Foundation Stage - % Achievin…- Other Ethnic · 2025"
 
 
 def test_key_lists_the_styles_used_in_order():

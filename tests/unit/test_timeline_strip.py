@@ -57,22 +57,22 @@ def test_table_orders_by_date_and_names_rows_classes_and_bodies():
 def test_figure_draws_one_cell_per_vintage_in_the_map_colours():
     table = strip_table(timeline(), VINTAGES)
     figure = strip_figure(table, council="Sutton", selected="ccg2019")
-    by_name = {trace.name: trace for trace in figure.data}
-    assert set(by_name) == {
+    *classes, outline = figure.data
+    by_name = {trace.name: trace for trace in classes}
+    assert list(by_name) == [
         "coterminous",
         "health area spans several",
         "area changed (another council then)",
-    }
+    ]
     assert by_name["coterminous"].marker.color == "rgb(17, 119, 51)"  # the map's green
     spans = by_name["health area spans several"]
     assert list(spans.x) == ["2022", "2022"] and list(spans.base) == [1, 0]  # ICB above
-    assert by_name["coterminous"].marker.line.width == (3,)  # the view's vintage outlined
-    assert spans.marker.line.width == (0.5, 0.5)
     assert "NHS Sutton CCG" in by_name["coterminous"].hovertext[0]
-    assert (
-        "area changed: ground in A (1), B (2)"
-        in by_name["area changed (another council then)"].hovertext[0]
-    )
+    changed = by_name["area changed (another council then)"]
+    assert "area changed: ground in A (1), B (2)" in changed.hovertext[0]
+    # the view's vintage outlined by an unfilled cell over it, left out of the key
+    assert (list(outline.x), list(outline.base)) == (["2019"], [0])
+    assert outline.marker.line.width == 3 and outline.showlegend is False
     assert list(figure.layout.xaxis.categoryarray) == ["2006", "2019", "2022"]
 
 
