@@ -113,7 +113,10 @@ def _count_pair(
     count = keyed.get((pair["count_indicator"], area_code, period), np.nan)
     derived = pd.isna(pair["denominator_indicator"])
     if derived:
-        denominator = round(count * pair["multiplier"] / value) if value else np.nan
+        # A council may lack the count (Cumbria's last years) or have a value of 0: no
+        # denominator can be derived then, and the judgement falls back to quartiles.
+        ratio = count * pair["multiplier"] / value if value else np.nan
+        denominator = round(ratio) if np.isfinite(ratio) else np.nan
     else:
         denominator = keyed.get((pair["denominator_indicator"], area_code, period), np.nan)
     return judgement.CountPair(float(count), float(denominator), float(pair["multiplier"]), derived)

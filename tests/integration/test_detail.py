@@ -112,3 +112,12 @@ def test_full_profile_downloads_with_name_code_and_method():
     assert {"judgement", "method", "england_value"} <= set(lines[0].split(","))
     assert len(lines) == 1 + 540
     assert all(line.startswith("E09000029,Sutton,") for line in lines[1:])
+
+
+def test_spine_of_a_council_without_counts_falls_back_without_failing():
+    # Cumbria (abolished 2023): DfE's 2025 rows carry "-" and no count, so no denominator
+    rows = {row["indicator_id"]: row for row in spine_outputs("E10000006", "early-years")["rows"]}
+    assert len(rows) == 33
+    two_year_olds = rows["lait-pct-2yr-olds"]
+    assert (two_year_olds["period"], two_year_olds["method"]) == ("2025", "not compared")
+    assert two_year_olds["reason"] == "no value for this council (source note: -)"
