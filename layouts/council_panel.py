@@ -90,6 +90,10 @@ def spine_block() -> list:
             ),
             style={"maxHeight": f"{SPINE_BOX_PX}px", "overflowY": "auto"},
             className="border rounded",
+            # A scrolling box must take the keyboard's focus to be scrolled without a mouse.
+            tabIndex="0",
+            role="region",
+            **{"aria-label": "Spine chart (scrolls)"},
         ),
         html.P(id=ids.SPINE_SOURCE, className="small text-muted mt-1 mb-1"),
         _table("The chart as a table", table_twin("spine", SPINE_COLUMNS)),
@@ -101,6 +105,7 @@ def spine_block() -> list:
 
 
 def neighbours_block() -> list:
+    """The neighbour list's picker (May 2025 or April 2021) and the neighbours' slot."""
     return [
         dbc.RadioItems(
             id=ids.NEIGHBOUR_LIST,
