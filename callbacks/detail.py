@@ -1,31 +1,53 @@
-"""The panel of the selected council: status, coterminosity, lineage and its indicator profile."""
+"""The panel of the selected council: status and coterminosity, its coterminosity timeline, its
+spine chart against England, its statistical neighbours, its children and lineage.
+
+Every result goes through the one cache, keyed by a known council code and settled choices."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import Input, Output, callback, html
+import pandas as pd
+from dash import Input, Output, State, callback, dcc, html, no_update
+from dash.exceptions import PreventUpdate
 
 from callbacks.cache import cache
+from callbacks.charts import csv_params
 from callbacks.data import choices, get_build, view_from_store
 from layouts import ids
+from layouts.common import BLANK_FIGURE
 from trustmap.chart_tables import records
 from trustmap.choices import UnknownChoiceError
+from trustmap.council_facts import child_population, neighbours_on_indicator
+from trustmap.councils import DISTRICTS_FILE
 from trustmap.health_classes import classify
 from trustmap.health_vintages import health_label
+from trustmap.neighbours import LIST_YEARS
 from trustmap.pathfinders import vintage_pathfinders
-from trustmap.profile import council_profile
+from trustmap.profile import council_profile, spine_rows
+from trustmap.readings import format_number
+from trustmap.sources import source_line
+from trustmap.spine_figure import spine_caption, spine_figure, spine_key, spine_table
+from trustmap.themes import themes
+from trustmap.timeline_strip import council_strip, strip_figure, strip_source
 from trustmap.view import shown
-from trustmap.vintages import council_lineage
+from trustmap.vintages import council_lineage, council_table
 
-PROFILE_ROWS = 30
-PROFILE_COLUMNS = ["label", "period", "value", "england_value", "rank", "quartile", "judgement"]
-SIGNIFICANT_DIGITS = 4
 NO_AREA = "Click a council on the map to see its pathfinder status, coterminosity and profile."
+HIDDEN, SHOWN = {"display": "none"}, {"display": "block"}
 
 
 def known_area(area) -> str | None:
     """The council code in the area store if the build has it (stores come from the browser)."""
     return area if isinstance(area, str) and area in choices().council_codes else None
+
+
+def council_name(area: str) -> str:
+    members = get_build()["council_members"]
+    return members.loc[members["la_code"] == area, "la_name"].iat[0]
+
+
+def in_vintage(area: str, vintage: str) -> bool:
+    return area in set(council_table(get_build(), vintage)["la_code"])
 
 
 def pathfinder_text(row) -> str:
@@ -37,10 +59,18 @@ def pathfinder_text(row) -> str:
     return "not a pathfinder"
 
 
+def _facts(facts: dict) -> html.Dl:
+    """A definition list of term -> (text, component id or None)."""
+    listed = []
+    for term, (text, component_id) in facts.items():
+        listed += [html.Dt(term), html.Dd(text, id=component_id) if component_id else html.Dd(text)]
+    return html.Dl(listed, className="mb-0")
+
+
 @cache.memoize()
 def detail_children(area: str | None, vintage: str, nhs: str) -> list:
-    """Name, pathfinder status, coterminosity with the health vintage `nhs` and lineage of
-    `area` among the councils of `vintage` (all validated by the caller)."""
+    """Name, pathfinder status and coterminosity with the health vintage `nhs` of `area` among
+    the councils of `vintage` (all validated by the caller)."""
     if not area:
         return [html.P(NO_AREA, className="text-muted mb-0")]
     status = vintage_pathfinders(get_build(), vintage).set_index("la_code")
@@ -62,15 +92,8 @@ def detail_children(area: str | None, vintage: str, nhs: str) -> list:
             f"{health['class'].replace('_', ' ')}: {health_names}",
             None,
         ),
-        "Predecessors and successors": (lineage_text(area, vintage), ids.DETAIL_LINEAGE),
     }
-    listed = []
-    for term, (text, component_id) in facts.items():
-        listed += [html.Dt(term), html.Dd(text, id=component_id) if component_id else html.Dd(text)]
-    return [
-        html.H3(row["la_name"], className="h5", id=ids.DETAIL_NAME),
-        html.Dl(listed, className="mb-0"),
-    ]
+    return [html.H3(row["la_name"], className="h5", id=ids.DETAIL_NAME), _facts(facts)]
 
 
 def lineage_text(area: str, vintage: str) -> str:
@@ -84,52 +107,271 @@ def lineage_text(area: str, vintage: str) -> str:
     )
 
 
-@cache.memoize()
-def profile_rows(area: str) -> tuple[list[dict], str]:
-    """The first rows of the council's profile against England, and a caption."""
-    try:
-        table = council_profile(get_build(), area)
-    except UnknownChoiceError as error:
-        return [], str(error)
-    shown = table[PROFILE_COLUMNS].head(PROFILE_ROWS).copy()
-    for column in ("value", "england_value"):
-        shown[column] = shown[column].map(lambda v: float(f"{v:.{SIGNIFICANT_DIGITS}g}"))
-    caption = (
-        f"Latest period of {len(shown)} of its {len(table)} indicators against England (the "
-        "source's figure, else the mean of councils); rank 1 is the best value, or the highest "
-        "where neither direction is better."
-    )
-    return records(shown), caption
-
-
-@callback(Output(ids.DETAIL, "children"), Input(ids.AREA, "data"), Input(ids.VIEW, "data"))
+@callback(
+    output={
+        "detail": Output(ids.DETAIL, "children"),
+        "sections": Output(ids.PANEL_SECTIONS, "style"),
+    },
+    inputs={"area": Input(ids.AREA, "data"), "view": Input(ids.VIEW, "data")},
+)
 def update_detail(area, view):
     if area is not None and known_area(area) is None:
-        return [
-            dbc.Alert(f"Unknown council code '{shown(area)}': no council selected.", color="info")
-        ]
+        alert = dbc.Alert(
+            f"Unknown council code '{shown(area)}': no council selected.", color="info"
+        )
+        return {"detail": [alert], "sections": HIDDEN}
     view = view_from_store(view)
-    return detail_children(known_area(area), view.vintage, view.nhs)
+    area = known_area(area)
+    shown_sections = area is not None and in_vintage(area, view.vintage)
+    return {
+        "detail": detail_children(area, view.vintage, view.nhs),
+        "sections": SHOWN if shown_sections else HIDDEN,
+    }
+
+
+def graph_height(figure) -> dict:
+    """The style of a responsive graph holding `figure`: its layout's height."""
+    return {"height": f"{figure.layout.height}px"}
+
+
+@cache.memoize()
+def timeline_outputs(area: str, vintage: str, nhs: str) -> dict:
+    """The council's coterminosity strip 2006-2024 (the view's NHS geography outlined), its
+    source and its table twin."""
+    table = council_strip(get_build(), area, vintage)
+    source = strip_source(table)
+    figure = strip_figure(table, council=council_name(area), selected=nhs)
+    return {
+        "figure": figure,
+        "style": graph_height(figure),
+        "source": source,
+        "rows": records(table),
+        "csv": csv_params(f"timeline_{area}", source),
+    }
 
 
 @callback(
     output={
-        "rows": Output(ids.PROFILE_GRID, "rowData"),
-        "caption": Output(ids.PROFILE_CAPTION, "children"),
-        "style": Output(ids.PROFILE_SECTION, "style"),
+        "figure": Output(ids.TIMELINE_GRAPH, "figure"),
+        "style": Output(ids.TIMELINE_GRAPH, "style"),
+        "source": Output(ids.TIMELINE_SOURCE, "children"),
+        "rows": Output(ids.grid("timeline"), "rowData"),
+        "csv": Output(ids.grid("timeline"), "csvExportParams"),
     },
-    inputs={"area": Input(ids.AREA, "data")},
+    inputs={"area": Input(ids.AREA, "data"), "view": Input(ids.VIEW, "data")},
 )
-def update_profile(area):
+def update_timeline(area, view):
+    view = view_from_store(view)
     area = known_area(area)
-    rows, caption = profile_rows(area) if area else ([], "")
-    return {"rows": rows, "caption": caption, "style": {"display": "block" if area else "none"}}
+    if area is None or not in_vintage(area, view.vintage):
+        raise PreventUpdate
+    return timeline_outputs(area, view.vintage, view.nhs)
 
 
 @callback(
-    Output(ids.PROFILE_GRID, "exportDataAsCsv"),
-    Input(ids.PROFILE_DOWNLOAD_BUTTON, "n_clicks"),
+    Output(ids.SPINE_THEME, "value"),
+    Input(ids.THEME, "value"),
     prevent_initial_call=True,
 )
-def export_profile(_):
-    return True
+def follow_view_theme(theme):
+    """The spine chart follows the theme chosen for the map; it keeps its own otherwise."""
+    return theme if theme in choices().themes else no_update
+
+
+def spine_key_children(rows: pd.DataFrame) -> list:
+    """The chart's key: a swatch per judgement shown (circle: Wilson, diamond: quartile)."""
+    items = []
+    for style in spine_key(rows):
+        shape = {"borderRadius": "50%"} if style.symbol.startswith("circle") else {}
+        if style.symbol == "diamond":
+            shape = {"transform": "rotate(45deg) scale(0.85)"}
+        swatch = html.Span(
+            style={
+                "display": "inline-block",
+                "width": "10px",
+                "height": "10px",
+                "marginRight": "4px",
+                "background": style.colour,
+                "border": "1px solid #333",
+                **shape,
+            }
+        )
+        items.append(html.Span([swatch, style.name], className="me-3 text-nowrap"))
+    return items
+
+
+@cache.memoize()
+def spine_outputs(area: str, theme: str) -> dict:
+    """The council's spine chart for one theme, its key, caption, source and table twin."""
+    build = get_build()
+    rows = spine_rows(build, area, theme=theme)
+    theme_label = themes().set_index("theme").at[theme, "label"]
+    sources = "; ".join(dict.fromkeys(rows["source"].dropna()))
+    source = (
+        f"Source: {sources}. Open Government Licence v3.0. Judgements: trustmap, by the "
+        "methods of Fingertips (Wilson 95% and 99.8% intervals) and DfE LAIT (quartiles)."
+    )
+    figure = spine_figure(rows, council=council_name(area), theme_label=theme_label)
+    return {
+        "figure": figure,
+        "style": graph_height(figure),
+        "key": spine_key_children(rows),
+        "caption": spine_caption(rows),
+        "source": source,
+        "rows": records(spine_table(rows)),
+        "csv": csv_params(f"spine_{area}_{theme}", source),
+    }
+
+
+@callback(
+    output={
+        "figure": Output(ids.SPINE_GRAPH, "figure"),
+        "style": Output(ids.SPINE_GRAPH, "style"),
+        "key": Output(ids.SPINE_KEY, "children"),
+        "caption": Output(ids.SPINE_CAPTION, "children"),
+        "source": Output(ids.SPINE_SOURCE, "children"),
+        "rows": Output(ids.grid("spine"), "rowData"),
+        "csv": Output(ids.grid("spine"), "csvExportParams"),
+    },
+    inputs={"area": Input(ids.AREA, "data"), "theme": Input(ids.SPINE_THEME, "value")},
+)
+def update_spine(area, theme):
+    area = known_area(area)
+    if area is None or theme not in choices().themes:
+        return {
+            "figure": BLANK_FIGURE,
+            "style": {"height": "0px"},
+            "key": [],
+            "caption": "",
+            "source": "",
+            "rows": [],
+            "csv": no_update,
+        }
+    return spine_outputs(area, theme)
+
+
+@cache.memoize()
+def profile_csv(area: str) -> str:
+    """The full profile (every indicator) as CSV text, full precision."""
+    return council_profile(get_build(), area).to_csv(index=False)
+
+
+@callback(
+    Output(ids.PROFILE_DOWNLOAD, "data"),
+    Input(ids.PROFILE_DOWNLOAD_BUTTON, "n_clicks"),
+    State(ids.AREA, "data"),
+    prevent_initial_call=True,
+)
+def download_profile(_, area):
+    area = known_area(area)
+    if area is None:
+        raise PreventUpdate
+    return dcc.send_string(profile_csv(area), f"trustmap_profile_{area}.csv")
+
+
+def _neighbour_table(facts: dict) -> dbc.Table:
+    decimals = facts["decimals"]
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th("#"),
+                html.Th("Council"),
+                html.Th("Closeness"),
+                html.Th(facts["period"], className="text-end"),
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(row.rank),
+                    html.Td(row.neighbour_name),
+                    html.Td(row.closeness),
+                    html.Td(format_number(row.value, decimals), className="text-end"),
+                ]
+            )
+            for row in facts["table"].itertuples()
+        ]
+    )
+    return dbc.Table([head, body], size="sm", className="small mb-1", id=ids.NEIGHBOUR_TABLE)
+
+
+@cache.memoize()
+def neighbours_children(area: str, indicator: str, period: str, list_year: str) -> list:
+    """The council's 10 statistical neighbours and, on the view's indicator, its value against
+    their mean."""
+    try:
+        facts = neighbours_on_indicator(get_build(), area, indicator, period, list_year=list_year)
+    except UnknownChoiceError as error:
+        return [dbc.Alert(str(error), color="info", className="py-2 small")]
+    decimals, unit = facts["decimals"], facts["unit"]
+    name = council_name(area)
+    summary = (
+        f"{name}: {format_number(facts['value'], decimals)}; its neighbours' mean "
+        f"{format_number(facts['mean'], decimals)} ({facts['with_value']} of "
+        f"{len(facts['table'])} with a value)"
+    )
+    reading = f"{name} is {facts['reading']}." if facts["reading"] else ""
+    return [
+        html.P(
+            [html.Strong(f"{facts['label']} ({unit}), {facts['period']}"), html.Br(), summary],
+            className="small mb-1",
+            id=ids.NEIGHBOUR_SUMMARY,
+        ),
+        html.P(reading, className="small mb-2"),
+        _neighbour_table(facts),
+        html.P(
+            f"DfE's {facts['list']} list: each council's 10 most similar councils. The mean is "
+            "LAIT's statistical-neighbour average: unweighted, over the neighbours with a value.",
+            className="small text-muted mb-1",
+        ),
+        html.P(facts["source"], className="small text-muted mb-0"),
+    ]
+
+
+@callback(
+    Output(ids.NEIGHBOURS, "children"),
+    Input(ids.AREA, "data"),
+    Input(ids.VIEW, "data"),
+    Input(ids.NEIGHBOUR_LIST, "value"),
+)
+def update_neighbours(area, view, list_year):
+    view = view_from_store(view)
+    area = known_area(area)
+    if area is None or list_year not in LIST_YEARS:
+        raise PreventUpdate
+    return neighbours_children(area, view.indicator, view.period, list_year)
+
+
+@cache.memoize()
+def children_section(area: str, vintage: str) -> list:
+    """The council's children aged 0-17 (mid-2009) and its predecessors and successors."""
+    population = child_population(get_build(), area)
+    children = (
+        f"{population['children']:,}"
+        if population["children"] is not None
+        else population["note"][:1].upper() + population["note"][1:]
+    )
+    facts = {
+        "Children aged 0-17, mid-2009": (children, ids.CHILDREN_COUNT),
+        "Predecessors and successors": (lineage_text(area, vintage), ids.DETAIL_LINEAGE),
+    }
+    lineage_source = (
+        f"Predecessors and successors: {source_line(DISTRICTS_FILE)} Councils of each vintage "
+        "as sets of these districts (data/boundaries/council_changes.csv)."
+    )
+    return [
+        _facts(facts),
+        html.P(f"Children: {population['source']}", className="small text-muted mt-2 mb-1"),
+        html.P(lineage_source, className="small text-muted mb-0"),
+    ]
+
+
+@callback(Output(ids.CHILDREN, "children"), Input(ids.AREA, "data"), Input(ids.VIEW, "data"))
+def update_children(area, view):
+    view = view_from_store(view)
+    area = known_area(area)
+    if area is None or not in_vintage(area, view.vintage):
+        raise PreventUpdate
+    return children_section(area, view.vintage)

@@ -28,6 +28,7 @@ SPINE_COLUMNS = [
     "england_basis",
     "lowest",
     "q25",
+    "median",
     "q75",
     "highest",
     "n_councils",
@@ -112,7 +113,10 @@ def _count_pair(
     count = keyed.get((pair["count_indicator"], area_code, period), np.nan)
     derived = pd.isna(pair["denominator_indicator"])
     if derived:
-        denominator = round(count * pair["multiplier"] / value) if value else np.nan
+        # A council may lack the count (Cumbria's last years) or have a value of 0: no
+        # denominator can be derived then, and the judgement falls back to quartiles.
+        ratio = count * pair["multiplier"] / value if value else np.nan
+        denominator = round(ratio) if np.isfinite(ratio) else np.nan
     else:
         denominator = keyed.get((pair["denominator_indicator"], area_code, period), np.nan)
     return judgement.CountPair(float(count), float(denominator), float(pair["multiplier"]), derived)
@@ -122,8 +126,9 @@ def spine_rows(build: Build, area_code: str, *, theme: str | None = None) -> pd.
     """One row per indicator of `theme` (every indicator when None), children's (LAIT)
     indicators first: the latest period the source gives for this council, with SPINE_COLUMNS.
 
-    `england_basis` is "source" (the source's England row) or "mean of councils"; lowest, q25,
-    q75 and highest are over every council of that period (linear quantiles, as LAIT's R);
+    `england_basis` is "source" (the source's England row) or "mean of councils"; lowest,
+    q25, median, q75 and highest are over every council of that period (linear quantiles, as
+    LAIT's R);
     `method` is wilson, quartile or not compared, and `reason` says why (see trustmap.judgement).
     """
     codes = _same_ground_codes(build, area_code)
@@ -177,8 +182,8 @@ def spine_rows(build: Build, area_code: str, *, theme: str | None = None) -> pd.
         if versus["method"] == "not compared" and pd.notna(source_row["value_note"]):
             versus["reason"] += f" (source note: {source_row['value_note']})"
         spread = peer_values.dropna().to_numpy(dtype=float)
-        lowest, q25, q75, highest = (
-            np.percentile(spread, [0, 25, 75, 100]) if spread.size else [np.nan] * 4
+        lowest, q25, median, q75, highest = (
+            np.percentile(spread, [0, 25, 50, 75, 100]) if spread.size else [np.nan] * 5
         )
         rows.append(
             {
@@ -188,6 +193,7 @@ def spine_rows(build: Build, area_code: str, *, theme: str | None = None) -> pd.
                 "value_note": source_row["value_note"],
                 "lowest": lowest,
                 "q25": q25,
+                "median": median,
                 "q75": q75,
                 "highest": highest,
                 "n_councils": int(spread.size),

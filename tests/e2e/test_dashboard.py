@@ -215,7 +215,11 @@ def test_council_from_link_fills_the_panel(visit):
     visit.page.wait_for_function(f"() => ({RENDERED})().selected === 1")
     visit.page.wait_for_timeout(1500)  # the zoom's animation
     assert visit.page.evaluate(INSIDE, ["map", ["E09000029"], 100]) == ["E09000029"]
-    visit.page.locator("#profile-grid .ag-row").first.wait_for(timeout=120_000)
+    visit.page.wait_for_function(
+        "() => { const g = document.querySelector('#spine-graph .js-plotly-plot');"
+        " return g && g.data && g.data.length }",
+        timeout=120_000,
+    )
     visit.settle()
     visit.screenshot("sutton")
     assert visit.outside == []

@@ -1,12 +1,24 @@
-"""The council panel's callbacks."""
+"""The council panel's callbacks, called as Dash calls them, on the real bundle."""
 
 from __future__ import annotations
 
 import pytest
 
-from callbacks.detail import detail_children, update_profile
+from callbacks.detail import (
+    children_section,
+    detail_children,
+    download_profile,
+    neighbours_children,
+    spine_outputs,
+    timeline_outputs,
+    update_detail,
+    update_spine,
+)
+from trustmap.spine_figure import SPINE_TABLE_COLUMNS
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
+
+VIEW_2019 = {"vintage": "2019", "indicator": "lait-fsp-new-gooddev", "period": "2025"}
 
 
 def test_detail_names_the_council_and_its_status():
@@ -16,28 +28,96 @@ def test_detail_names_the_council_and_its_status():
     assert "coterminous: NHS Sutton CCG" in text
 
 
-def test_detail_names_predecessors_and_successors():
-    text = str(detail_children("E10000006", "2019", "ccg2019"))
-    assert "2023: Cumberland" in text and "Westmorland and Furness" in text
+def test_council_of_another_vintage_is_explained_and_its_sections_hidden():
+    # Buckinghamshire's unitary code, from 2020
+    outputs = update_detail("E06000060", VIEW_2019)
+    assert "not one of the councils of vintage 2019" in str(outputs["detail"])
+    assert outputs["sections"] == {"display": "none"}
+    assert update_detail("E09000029", VIEW_2019)["sections"] == {"display": "block"}
 
 
-def test_council_of_another_vintage_is_explained():
-    text = str(
-        detail_children("E06000060", "2019", "ccg2019")
-    )  # Buckinghamshire, unitary from 2020
-    assert "not one of the councils of vintage 2019" in text
+def test_unknown_area_says_so_and_hides_the_sections():
+    outputs = update_detail("E99999999", VIEW_2019)
+    assert "Unknown council code 'E99999999'" in str(outputs["detail"])
+    assert outputs["sections"] == {"display": "none"}
 
 
-def test_profile_rows_are_limited_and_numeric():
-    outputs = update_profile("E09000029")
+def test_timeline_strip_of_sutton_shows_the_london_merger():
+    outputs = timeline_outputs("E09000029", "2019", "ccg2019")
+    rows = {row["health"]: row for row in outputs["rows"]}
+    assert len(rows) == 15  # PCT 2006 to ICB April 2024
+    assert rows["ccg2019"]["class"] == "coterminous"
+    assert rows["ccg2019"]["bodies"] == "NHS Sutton CCG"
+    assert rows["ccg2020"]["class"] == "health_spans_several"
+    assert rows["ccg2020"]["bodies"] == "NHS South West London CCG"
+    assert rows["pct2006"]["bodies"] == "Sutton and Merton PCT"
+    *classes, outline = outputs["figure"].data
+    assert [trace.name for trace in classes] == ["coterminous", "health area spans several"]
+    assert list(outline.x) == ["2019"]  # only the view's CCG April 2019 cell
+    assert outputs["style"] == {"height": f"{outputs['figure'].layout.height}px"}
+    assert outputs["source"].startswith("Source: ")
+    assert "PCT October 2006 to ICB April 2024" in outputs["source"]
+
+
+def test_spine_of_sutton_early_years_judges_every_row():
+    outputs = spine_outputs("E09000029", "early-years")
     rows = outputs["rows"]
-    assert 0 < len(rows) <= 30
-    assert {"label", "period", "value", "england_value", "rank", "quartile"} <= set(rows[0])
-    numbers = [row["value"] for row in rows if row["value"] is not None]
-    assert all(isinstance(value, float) for value in numbers) and len(numbers) >= 20
-    assert "indicators against England" in outputs["caption"]
-    assert outputs["style"] == {"display": "block"}
+    assert len(rows) == 33
+    assert list(rows[0]) == SPINE_TABLE_COLUMNS
+    assert rows[0]["indicator_id"].startswith("lait-")  # children's indicators first
+    methods = [row["method"] for row in rows]
+    assert methods.count("wilson") == 2 and methods.count("quartile") == 31
+    gooddev = next(row for row in rows if row["indicator_id"] == "lait-fsp-new-gooddev")
+    assert (gooddev["period"], gooddev["value"], gooddev["england_value"]) == ("2025", 69.5, 68.3)
+    assert gooddev["judgement"] == "upper middle"
+    assert outputs["caption"].startswith("33 indicators, latest period of each (2024 to 2025)")
+    assert "Local Authority Interactive Tool" in outputs["source"]
+    assert len(outputs["figure"].data[0].y) == 33  # one range bar per row
 
 
-def test_unknown_area_shows_no_profile():
-    assert update_profile("E99999999") == {"rows": [], "caption": "", "style": {"display": "none"}}
+def test_spine_callback_ignores_an_unknown_theme():
+    outputs = update_spine("E09000029", "<script>")
+    assert outputs["rows"] == [] and outputs["caption"] == ""
+
+
+def test_neighbours_of_sutton_named_with_lait_average():
+    text = str(neighbours_children("E09000029", "lait-fsp-new-gooddev", "2025", "2025"))
+    for name in ("Merton", "Hertfordshire", "Kingston upon Thames", "Buckinghamshire"):
+        assert name in text
+    # Sutton 69.5; the mean of its ten 2025 neighbours' values is 70.29
+    assert "Sutton: 69.5; its neighbours' mean 70.3 (10 of 10 with a value)" in text
+    assert "0.8 percentage points lower (worse) than its neighbours' mean" in text
+    older = str(neighbours_children("E09000029", "lait-fsp-new-gooddev", "2025", "2021"))
+    assert "Bromley" in older and "Merton" not in older
+
+
+def test_council_missing_from_the_neighbour_lists_is_explained():
+    text = str(neighbours_children("PRE2009-BEDS", "iod2019-imd-average-score", "2019", "2025"))
+    assert "not in DfE's May 2025 statistical neighbour list" in text
+
+
+def test_children_section_counts_and_names_its_source():
+    text = str(children_section("E09000029", "2019"))
+    assert "43,300" in text
+    assert "SFR27/2010" in text
+    bedfordshire = str(children_section("PRE2009-BEDS", "2004"))
+    assert "Not available for this council vintage" in bedfordshire
+
+
+def test_full_profile_downloads_with_name_code_and_method():
+    sent = download_profile(1, "E09000029")
+    assert sent["filename"] == "trustmap_profile_E09000029.csv"
+    lines = sent["content"].splitlines()
+    assert lines[0].startswith("la_code,la_name,indicator_id,label,period,value")
+    assert {"judgement", "method", "england_value"} <= set(lines[0].split(","))
+    assert len(lines) == 1 + 540
+    assert all(line.startswith("E09000029,Sutton,") for line in lines[1:])
+
+
+def test_spine_of_a_council_without_counts_falls_back_without_failing():
+    # Cumbria (abolished 2023): DfE's 2025 rows carry "-" and no count, so no denominator
+    rows = {row["indicator_id"]: row for row in spine_outputs("E10000006", "early-years")["rows"]}
+    assert len(rows) == 33
+    two_year_olds = rows["lait-pct-2yr-olds"]
+    assert (two_year_olds["period"], two_year_olds["method"]) == ("2025", "not compared")
+    assert two_year_olds["reason"] == "no value for this council (source note: -)"

@@ -200,12 +200,12 @@ def test_unknown_area_code_in_the_panel_says_so(client, callbacks):
     values = {"area.data": "E99999999", "view.data": GOOD_VIEW}
     response = client.post(UPDATE_PATH, json=request_for(detail, values, ["area.data"]))
     assert_clear(response, "E99999999")
-    profile = callback_writing(callbacks, "profile-grid.rowData")
+    spine = callback_writing(callbacks, "spine-graph.figure")
     for area in ("E99999999", "<script>", 42, {"a": 1}):
-        response = client.post(
-            UPDATE_PATH, json=request_for(profile, {"area.data": area}, ["area.data"])
-        )
+        values = {"area.data": area, "spine-theme.value": "early-years"}
+        response = client.post(UPDATE_PATH, json=request_for(spine, values, ["area.data"]))
         assert_clear(response)
+        assert "E99999999" not in response.get_data(as_text=True)  # nothing built for it
     assert_still_serving(client, callbacks)
 
 

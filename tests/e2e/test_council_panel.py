@@ -1,0 +1,163 @@
+"""The council panel in headless Chromium: a council chosen by link (`?a=CODE`, never by a
+map click, so the test holds whatever draws the map), its spine chart, its statistical
+neighbours named and its coterminosity timeline strip, on a desktop and a phone screen.
+
+Screenshots go to tests/artifacts/ (git-ignored): panel-<council>-<screen>.png.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH
+
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+pytestmark = [pytest.mark.browser, pytest.mark.bundle]
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+START_TIMEOUT_S = 300  # a first run builds the data cache
+PANEL_TIMEOUT_MS = 120_000
+SCREENS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+# What a plotly graph inside `selector` has drawn: its traces' names, y values and texts.
+GRAPH = """(selector) => {
+  const graph = document.querySelector(selector + ' .js-plotly-plot');
+  if (!graph || !graph.data || !graph.data.length) return null;
+  return graph.data.map(t => ({
+    name: t.name || '', y: Array.from(t.y || []), text: Array.from(t.text || []),
+    hovertext: Array.from(t.hovertext || [])}));
+}"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url():
+    port = free_port()
+    env = {key: value for key, value in os.environ.items() if key != "TRUSTMAP_DEBUG"}
+    env["PORT"] = str(port)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    log = (ARTIFACTS / "app-panel.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(f"the app did not start; see {ARTIFACTS / 'app-panel.log'}")
+            time.sleep(0.5)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def open_panel(browser, app_url: str, query: str, screen: str, council: str):
+    """A page at `screen` size showing the panel of `council`, its strip and spine drawn."""
+    page = browser.new_page(viewport=SCREENS[screen])
+    outside = []
+
+    def route(request_route):
+        if request_route.request.url.startswith(app_url + "/"):
+            request_route.continue_()
+        else:
+            outside.append(request_route.request.url)
+            request_route.abort()
+
+    page.route("**/*", route)
+    page.goto(f"{app_url}/{query}")
+    page.locator("#detail-name", has_text=council).wait_for(timeout=PANEL_TIMEOUT_MS)
+    for graph in ("#timeline-graph", "#spine-graph"):
+        page.wait_for_function(f"() => ({GRAPH})('{graph}') !== null", timeout=PANEL_TIMEOUT_MS)
+    return page, outside
+
+
+def drawn(page, selector: str) -> list[dict]:
+    return page.evaluate(f"({GRAPH})('{selector}')")
+
+
+def show_neighbours(page) -> str:
+    page.get_by_role("button", name="Statistical neighbours").click()
+    table = page.locator("#neighbour-table")
+    table.wait_for(timeout=PANEL_TIMEOUT_MS)
+    return table.inner_text()
+
+
+def screenshots(page, name: str) -> None:
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(800)
+    page.screenshot(path=ARTIFACTS / f"panel-{name}.png", full_page=True)
+    page.locator("#detail").locator("xpath=ancestor::div[contains(@class,'card')][1]").screenshot(
+        path=ARTIFACTS / f"panel-{name}-card.png"
+    )
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_sutton_panel(browser, app_url, screen):
+    page, outside = open_panel(browser, app_url, "?a=E09000029", screen, "Sutton")
+    strip = drawn(page, "#timeline-graph")[:-1]  # the last trace outlines the map's vintage
+    classes = {trace["name"]: len(trace["y"]) for trace in strip}
+    # coterminous with NHS Sutton CCG 2013-2019 (6 vintages), one part of South West London
+    # bodies from April 2020 (8 vintages); Sutton and Merton PCT in 2006
+    assert classes == {"coterminous": 6, "health area spans several": 9}
+    hover = " ".join(text for trace in strip for text in trace["hovertext"])
+    assert "NHS Sutton CCG" in hover and "Sutton and Merton PCT" in hover
+    spine = drawn(page, "#spine-graph")
+    labels = next(trace["text"] for trace in spine if trace["name"] == "labels")
+    assert len(labels) == 33  # every early-years indicator
+    assert "Foundation Stage - Literacy · 2025" in labels
+    assert "33 indicators" in page.locator("#spine-caption").inner_text()
+    assert "Source: Department for Education" in page.locator("#spine-source").inner_text()
+    neighbours = show_neighbours(page)
+    for name in ("Merton", "Hertfordshire", "Kingston upon Thames", "Buckinghamshire"):
+        assert name in neighbours
+    screenshots(page, f"sutton-{screen}")
+    assert outside == []
+    page.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_devon_panel(browser, app_url, screen):
+    page, outside = open_panel(browser, app_url, "?v=2019&a=E10000008", screen, "Devon")
+    strip = drawn(page, "#timeline-graph")[:-1]
+    classes = {trace["name"]: len(trace["y"]) for trace in strip}
+    # Devon PCT (2006); two CCGs across Devon and its neighbours 2013-2018; NHS Devon CCG,
+    # then the Devon sub-ICB location and ICB, from 2019, each also covering Plymouth and Torbay
+    assert classes == {"coterminous": 1, "overlapping": 5, "health area spans several": 9}
+    neighbours = show_neighbours(page)
+    assert neighbours.count("\n") >= 10  # a header and ten councils
+    assert "Somerset" in neighbours
+    page.get_by_role("button", name="Children and boundaries").click()
+    page.locator("#children-count").wait_for(timeout=PANEL_TIMEOUT_MS)
+    assert page.locator("#children-count").inner_text() == "143,900"
+    screenshots(page, f"devon-{screen}")
+    assert outside == []
+    page.close()
