@@ -199,7 +199,7 @@ def neighbours_outputs(view: View, list_year: str) -> dict:
     },
     inputs={
         "key": Input(ids.COMPARISON_KEY, "data"),
-        "list_year": Input(ids.NEIGHBOUR_LIST, "value"),
+        "list_year": Input(ids.COMPARE_NEIGHBOUR_LIST, "value"),
     },
 )
 def update_neighbours(key, list_year):

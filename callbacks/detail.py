@@ -334,7 +334,7 @@ def neighbours_children(area: str, indicator: str, period: str, list_year: str) 
     Output(ids.NEIGHBOURS, "children"),
     Input(ids.AREA, "data"),
     Input(ids.VIEW, "data"),
-    Input(ids.NEIGHBOUR_LIST, "value"),
+    Input(ids.PANEL_NEIGHBOUR_LIST, "value"),
 )
 def update_neighbours(area, view, list_year):
     view = view_from_store(view)

@@ -44,7 +44,7 @@ def neighbours_card() -> dbc.Card:
     """The matched comparison: its definition on screen, the neighbour list to use (DfE's May
     2025 list by default), the reading, a chart of each pathfinder's difference, its twin."""
     choose_list = dbc.RadioItems(
-        id=ids.NEIGHBOUR_LIST,
+        id=ids.COMPARE_NEIGHBOUR_LIST,
         options=[{"label": f" {label} list", "value": year} for year, label in LIST_YEARS.items()],
         value=DEFAULT_LIST,
         inline=True,
@@ -59,7 +59,7 @@ def neighbours_card() -> dbc.Card:
             ],
             className="small",
         ),
-        labelled("DfE statistical neighbour list", choose_list, ids.NEIGHBOUR_LIST),
+        labelled("DfE statistical neighbour list", choose_list, ids.COMPARE_NEIGHBOUR_LIST),
         html.Div(id=ids.compare_text("neighbours"), className="mt-2"),
         html.P(id=ids.compare_footnote("neighbours"), className="small text-muted mb-1"),
     ]

@@ -107,7 +107,7 @@ def neighbours_block() -> list:
     """The neighbour list's picker (May 2025 or April 2021) and the neighbours' slot."""
     return [
         dbc.RadioItems(
-            id=ids.NEIGHBOUR_LIST,
+            id=ids.PANEL_NEIGHBOUR_LIST,
             options=[
                 {"label": f"DfE list of {name}", "value": year}
                 for year, name in reversed(LIST_YEARS.items())
