@@ -31,7 +31,7 @@ PATHFINDER, OTHERS = "pathfinder", "other councils"
 
 
 def plain(frame: pd.DataFrame, columns: list[str]) -> list[list]:
-    """Rows of `columns` with missing values as None, so that they compare with =="""
+    """Rows of `columns` with missing values as None, so that they compare with ==."""
     return frame[columns].astype(object).where(frame[columns].notna(), None).values.tolist()
 
 
