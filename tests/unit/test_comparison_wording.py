@@ -1,11 +1,10 @@
-"""Tests for trustmap.comparison_wording and the rounded comparison tables: hand-made results
-whose words and numbers are worked by hand (no bundle)."""
+"""Tests for trustmap.comparison_wording: hand-made results whose words and numbers are worked
+by hand (no bundle)."""
 
 import math
 
 import pytest
 
-from trustmap.chart_tables import comparison_table, neighbours_table
 from trustmap.comparison_wording import (
     comparison_caution,
     comparison_footnote,
@@ -14,7 +13,6 @@ from trustmap.comparison_wording import (
     comparison_subtitle,
     format_p,
 )
-from trustmap.council_filter import CouncilFilter, describe_filter
 
 
 def group_result(**changes) -> dict:
@@ -117,62 +115,3 @@ def test_footnote_carries_the_tests_rounded():
 )
 def test_p_values_as_people_read_them(p, text):
     assert format_p(p) == text
-
-
-def test_comparison_table_rounds_and_keeps_full_precision_beside():
-    table = comparison_table(group_result(), None).set_index("group")
-    assert table.loc["pathfinder", "mean"] == 74.0
-    assert table.loc["pathfinder", "mean_exact"] == 74.0125
-    assert table.loc["pathfinder", "sd"] == 2.8
-    assert (table["diff"].tolist(), table["ci_low"].iat[0], table["ci_high"].iat[0]) == (
-        [-1.3, -1.3],
-        -4.2,
-        1.6,
-    )
-    assert table["diff_exact"].iat[0] == -1.2875
-    assert table["p_welch"].iat[0] == 0.0163 and table["p_mannwhitney"].iat[0] == 0.00042
-    assert table["diff_unit"].iat[0] == "percentage points"
-    assert table["caution"].iat[0].startswith("Caution: only 8 pathfinders")
-    assert table.loc["other councils", "n"] == 3
-
-
-def test_neighbours_table_rounds_each_pathfinders_row():
-    result = {
-        "decimals": 0,
-        "unit": "Rate per 10,000",
-        "pathfinders": [
-            {
-                "la_code": "P1",
-                "la_name": "One",
-                "value": 51.0,
-                "neighbours_mean": 47.333333,
-                "neighbours_used": 3,
-                "difference": 3.666667,
-                "kept": True,
-                "reason": "",
-            },
-            {
-                "la_code": "P2",
-                "la_name": "Two",
-                "value": math.nan,
-                "neighbours_mean": 40.0,
-                "neighbours_used": 4,
-                "difference": math.nan,
-                "kept": False,
-                "reason": "no value",
-            },
-        ],
-    }
-    table = neighbours_table(result)
-    assert table["la_code"].tolist() == ["P1", "P2"]  # kept first
-    first = table.iloc[0]
-    assert (first["value"], first["neighbours_mean"], first["difference"]) == (51, 47.3, 3.7)
-    assert first["difference_exact"] == 3.666667
-    assert math.isnan(table["value"].iat[1]) and table["reason"].iat[1] == "no value"
-
-
-def test_filters_in_words():
-    assert describe_filter(None) == "all councils"
-    assert describe_filter(CouncilFilter(region="London", la_type="LB", pathfinder=True)) == (
-        "London; London boroughs; pathfinders"
-    )

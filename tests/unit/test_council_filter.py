@@ -1,4 +1,4 @@
-"""Which of the tiny bundle's councils a filter keeps."""
+"""Which of the tiny bundle's councils a filter keeps, and a filter in words."""
 
 from __future__ import annotations
 
@@ -6,7 +6,12 @@ import pytest
 
 from tests.fixtures import bundle as tiny
 from trustmap.choices import UnknownChoiceError
-from trustmap.council_filter import CouncilFilter, filter_councils
+from trustmap.council_filter import (
+    CouncilFilter,
+    describe_filter,
+    filter_councils,
+    no_council_kept,
+)
 
 
 @pytest.mark.parametrize(
@@ -42,3 +47,20 @@ def test_unknown_values_name_the_choices(tiny_build):
         filter_councils(tiny_build, "2019", CouncilFilter(region="Atlantis"))
     with pytest.raises(UnknownChoiceError, match="unknown la type 'NMD'"):
         filter_councils(tiny_build, "2019", CouncilFilter(la_type="NMD"))
+
+
+def test_filters_in_words():
+    assert describe_filter(None) == "all councils"
+    assert describe_filter(CouncilFilter()) == "all councils"
+    assert describe_filter(CouncilFilter(region="London", la_type="LB", pathfinder=True)) == (
+        "London; London boroughs; pathfinders"
+    )
+    others = CouncilFilter(pathfinder=False, coterminosity_class="overlapping", health="ccg2019")
+    assert describe_filter(others) == "other councils; overlapping health areas (CCG April 2019)"
+
+
+def test_a_filter_keeping_no_council_says_so():
+    assert no_council_kept(CouncilFilter(region="London", la_type="MD"), "2019") == (
+        "The filters (London; metropolitan districts) keep no council of 2019: there is "
+        "nothing to draw. Clear or change a filter."
+    )

@@ -51,21 +51,51 @@ def test_pathfinders_against_the_others(tiny_build):
         "low",
         16,
     )
+    assert (result["filters"], result["health"], result["unit"], result["decimals"]) == (
+        "all councils",
+        None,
+        "average score",
+        0,
+    )
+    # Each council with its class on the map: "pathfinder" or "other".
     assert made.values.sort_values("la_code").values.tolist() == [
-        [tiny.ALPHA, "Alpha", 30.0, "pathfinder"],
-        [tiny.BETA, "Beta", 20.0, "pathfinder"],
-        [tiny.SHIRE_2019, "Shire", 10.0, "other councils"],
-        [tiny.GAMMA, "Gamma", 25.0, "other councils"],
-        [tiny.DELTA, "Delta", 40.0, "pathfinder"],
-        [tiny.EPSILON, "Epsilon", 15.0, "other councils"],
+        [tiny.ALPHA, "Alpha", 30.0, "pathfinder", "pathfinder"],
+        [tiny.BETA, "Beta", 20.0, "pathfinder", "pathfinder"],
+        [tiny.SHIRE_2019, "Shire", 10.0, "other councils", "other"],
+        [tiny.GAMMA, "Gamma", 25.0, "other councils", "other"],
+        [tiny.DELTA, "Delta", 40.0, "pathfinder", "pathfinder"],
+        [tiny.EPSILON, "Epsilon", 15.0, "other councils", "other"],
     ]
 
 
 def test_coterminous_against_the_rest(tiny_build):
-    result = group_comparison.compare_indicator(tiny_build, IMD, "2019", "coterminous")
-    first, second = result["groups"]
+    made = group_comparison.comparison(tiny_build, IMD, "2019", "coterminous")
+    first, second = made.result["groups"]
     assert (first["n"], first["mean"], second["n"], second["mean"]) == (2, 17.5, 4, 26.25)
-    assert result["diff"] == pytest.approx(-8.75)
+    assert made.result["diff"] == pytest.approx(-8.75)
+    assert made.result["health"] == "CCG April 2019"
+    # Shire and Gamma have a CCG of their own; the other four share theirs.
+    assert made.values.set_index("la_code")["class"].to_dict() == {
+        tiny.ALPHA: "health_spans_several",
+        tiny.BETA: "health_spans_several",
+        tiny.SHIRE_2019: "coterminous",
+        tiny.GAMMA: "coterminous",
+        tiny.DELTA: "health_spans_several",
+        tiny.EPSILON: "health_spans_several",
+    }
+
+
+def test_membership_classes_are_the_maps_classes(tiny_build):
+    by_status = group_comparison.membership_classes(tiny_build, "pathfinder", "2004", "pct2006")
+    assert by_status.to_dict() == {
+        tiny.GAMMA: "other",
+        tiny.DELTA: "pathfinder",
+        tiny.EPSILON: "other",
+        tiny.SHIRE_2009: "other",
+        tiny.ALPHABET: "pathfinder",
+    }
+    by_class = group_comparison.membership_classes(tiny_build, "coterminous", "2004", "pct2006")
+    assert by_class[[tiny.GAMMA, tiny.EPSILON]].tolist() == ["coterminous", "not_determined"]
 
 
 def test_on_another_vintage_and_with_a_filter(tiny_build):

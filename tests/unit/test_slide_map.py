@@ -1,11 +1,12 @@
-"""The slide map on hand-built councils: what is faded, zoomed, outlined and named."""
+"""The slide map on hand-built councils: what is faded, zoomed, outlined and named; vector
+outlines in British National Grid, holes kept for enclosed councils."""
 
 from __future__ import annotations
 
 import geopandas as gpd
 import pandas as pd
 import pytest
-from shapely.geometry import box
+from shapely.geometry import Polygon, box
 
 from trustmap.colouring import Colouring
 from trustmap.slide_map import (
@@ -14,6 +15,7 @@ from trustmap.slide_map import (
     focus_bounds,
     map_labels,
     short_name,
+    slide_outlines,
     slide_panels,
     static_council_map,
 )
@@ -97,3 +99,66 @@ def test_names_shorten_where_they_do_not_fit_or_collide():
         [200, 200, 200],
     )
     assert labels == ["H&F", "K&C", "Sutton"]
+
+
+COUNTY = Polygon(
+    box(0, 0, 30_000, 30_000).exterior.coords, [box(10_000, 10_000, 20_000, 20_000).exterior.coords]
+)
+CITY = box(10_000, 10_000, 20_000, 20_000)
+
+
+def two_classes(classes: dict[str, int], title: str = "test") -> Colouring:
+    frame = pd.DataFrame(
+        {
+            "la_code": list(classes),
+            "la_name": list(classes),
+            "class_index": list(classes.values()),
+            "detail": "",
+        }
+    )
+    return Colouring(frame, ("low", "high"), ("#000000", "#ffffff"), title)
+
+
+def test_enclosed_council_shows_through_its_county_hole():
+    councils = gpd.GeoDataFrame({"la_code": ["county", "city"]}, geometry=[COUNTY, CITY], crs=27700)
+    figure = static_council_map(
+        SlideMapLayers(councils, two_classes({"county": 0, "city": 0}), pathfinder_codes=("city",))
+    )
+    low, low_faded, high, high_faded, faded_outline, outline = figure.data
+    assert list(low.x).count(None) == 3  # county exterior, county hole, city
+    assert [list(trace.x) for trace in (low_faded, high, high_faded, faded_outline)] == [[]] * 4
+    assert all(isinstance(x, int) for x in low.x if x is not None)  # whole metres
+    assert (low.fillcolor, low.name, high.name, outline.name) == (
+        "#000000",
+        "low",
+        "high",
+        "2003 pathfinders (outline)",
+    )
+    assert (outline.line.width, outline.line.color) == (2.5, "#111111")
+    # The city's ring as shapely stores it, in whole metres, closed by a gap.
+    assert list(outline.x) == [20_000, 20_000, 10_000, 10_000, 20_000, None]
+    assert list(outline.y) == [10_000, 20_000, 20_000, 10_000, 10_000, None]
+
+
+def test_slide_outlines_keep_shared_edges_and_the_map_refuses_lon_lat():
+    halves = gpd.GeoDataFrame(
+        {"la_code": ["a", "b"]},
+        geometry=[box(0, 0, 5_000, 10_000), box(5_000, 0, 10_000, 10_000)],
+        crs=27700,
+    )
+    simplified = slide_outlines(halves)
+    assert simplified["la_code"].tolist() == ["a", "b"] and simplified.crs.to_epsg() == 27700
+    shared = simplified.geometry.iloc[0].intersection(simplified.geometry.iloc[1])
+    assert shared.length == 10_000  # the whole edge x = 5 km
+    with pytest.raises(ValueError, match="EPSG:27700, not EPSG:4326"):
+        static_council_map(SlideMapLayers(halves.to_crs(4326), two_classes({"a": 0, "b": 1})))
+
+
+def test_legend_names_the_colouring_wrapped():
+    square = gpd.GeoDataFrame({"la_code": ["a"]}, geometry=[box(0, 0, 1_000, 1_000)], crs=27700)
+    title = "A title long enough that a slide legend must wrap it onto two lines"
+    figure = static_council_map(SlideMapLayers(square, two_classes({"a": 1}, title)))
+    assert figure.layout.legend.title.text == (
+        "A title long enough that a<br>slide legend must wrap it<br>onto two lines"
+    )
+    assert figure.layout.yaxis.scaleanchor == "x"
