@@ -3,6 +3,6 @@
 Importing the package registers every callback with Dash.
 """
 
-from callbacks import charts, comparison, council_map, detail, exports, view
+from callbacks import charts, comparison, council_map, detail, era, exports, nhs_story, view
 
-__all__ = ["charts", "comparison", "council_map", "detail", "exports", "view"]
+__all__ = ["charts", "comparison", "council_map", "detail", "era", "exports", "nhs_story", "view"]

@@ -12,7 +12,9 @@ from layouts import ids
 from layouts.comparison_section import comparison_section
 from layouts.controls import controls, filters
 from layouts.council_panel import council_panel
+from layouts.era_section import era_section
 from layouts.map_section import drawn_key, map_figure, map_section
+from layouts.nhs_story import nhs_story_section
 from trustmap.build import Build
 from trustmap.map_content import map_content
 from trustmap.themes import published_priorities
@@ -50,6 +52,8 @@ def main_layout(build: Build, choices: Choices) -> dbc.Container:
                 className="g-3",
             ),
             comparison_section(),
+            era_section(),
+            nhs_story_section(),
             html.Div(id=ids.CHARTS_SLOT),  # filled once the map has painted
             about(build),
         ],

@@ -91,3 +91,33 @@ def grid(name: str) -> dict:
 
 def grid_download(name: str) -> dict:
     return {"type": "charts-grid-download", "name": name}
+
+
+# The pathfinder era (layouts/era_section.py): filled once the map has painted.
+ERA_SLOT = "era-slot"
+ERA_NHS = "era-nhs"  # the view's NHS geography, changed only when it changes
+ERA_COVERAGE = "era-coverage"
+ERA_INDICATOR = "era-indicator"
+ERA_BEFORE = "era-before"
+ERA_AFTER = "era-after"
+ERA_BY = "era-by"
+ERA_CHART = "era-chart"
+ERA_ALERT = "era-alert"
+ERA_READING = "era-reading"
+ERA_RESULTS = "era-results"
+ERA_SOURCE = "era-source"
+
+# The NHS reorganisation story (layouts/nhs_story.py): filled once the map has painted.
+STORY_SLOT = "story-slot"
+CLASS_COUNTS = "story-class-counts"
+OUTCOME_INDICATOR = "outcome-indicator"
+OUTCOME_FROM = "outcome-from"
+OUTCOME_TO = "outcome-to"
+OUTCOME_BY = "outcome-by"
+OUTCOME_SPAN_FIRST = "outcome-span-first"
+OUTCOME_SPAN_LAST = "outcome-span-last"
+OUTCOME_CHART = "outcome-chart"
+OUTCOME_ALERT = "outcome-alert"
+OUTCOME_READING = "outcome-reading"
+OUTCOME_DROPPED = "outcome-dropped"
+OUTCOME_SOURCE = "outcome-source"

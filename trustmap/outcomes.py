@@ -36,6 +36,11 @@ __all__ = [
     "span_label",
     "span_unknowns",
     "summary_rows",
+    "dropped_sentence",
+    "OutcomeChoice",
+    "check_outcome_choice",
+    "compare_outcome_change",
+    "outcome_indicators",
 ]
 
 Grouping = Literal["coterminous", "pathfinder"]
@@ -98,12 +103,70 @@ def span_unknowns(build: Build, health_ids: list[str], la_vintage: str) -> dict[
 
 
 @dataclass(frozen=True)
+class OutcomeChoice:
+    """A checked choice of `outcome_comparison`'s arguments (span as 'first:last')."""
+
+    indicator: str
+    period_from: str
+    period_to: str
+    by: str
+    span: str = DEFAULT_SPAN
+
+
+def outcome_indicators(catalogue: pd.DataFrame) -> list[str]:
+    """Ids of the indicators with at least two periods (`periods` ';'-joined), in catalogue
+    order: those whose change can be compared."""
+    return catalogue.loc[catalogue["periods"].str.count(";") >= 1, "id"].tolist()
+
+
+def check_outcome_choice(
+    build: Build,
+    indicator: object,
+    period_from: object,
+    period_to: object,
+    by: object,
+    span: tuple[object, object],
+) -> OutcomeChoice:
+    """The choice from values a browser sent, checked (raises ValueError saying what is
+    wrong): an indicator with two periods of council values, in order, a grouping, and a span
+    of known health vintages in order."""
+    indicator = choices.check_choice(
+        indicator, outcome_indicators(build["indicator_catalogue"]), "indicator"
+    )
+    if not all(isinstance(value, str) for value in (period_from, period_to, *span)):
+        raise ValueError("choose two periods and the first and last NHS vintages of the span")
+    _check_periods(build, indicator, period_from, period_to)
+    by = choices.check_choice(by, GROUPINGS, "grouping")
+    span_text = f"{span[0]}:{span[1]}"
+    health_span(span_text)
+    return OutcomeChoice(indicator, period_from, period_to, by, span_text)
+
+
+@dataclass(frozen=True)
 class Outcomes:
     """An outcome comparison's `result` (JSON-ready) and its `councils` (la_code, la_name,
     group, value_from, value_to, change, covariate: one row per council compared)."""
 
     result: dict
     councils: pd.DataFrame
+
+
+def compare_outcome_change(
+    series: pd.DataFrame,
+    in_first: pd.Series,
+    covariate: pd.Series,
+    *,
+    labels: tuple[str, str],
+    periods: tuple[str, str],
+) -> tuple[pd.DataFrame, dict, dict]:
+    """From `series` (area_code, period, value), the councils `in_first` classifies: the
+    `change.council_change` table (before, after, change = value in periods[1] minus value in
+    periods[0]), its Welch comparison between the groups (`change.compare_change`) and the
+    difference adjusted for `covariate` (la_code -> value; `change.adjusted_difference`)."""
+    series = series[series["area_code"].isin(in_first.index)]
+    table = change.council_change(series, before=[periods[0]], after=[periods[1]])
+    comparison = change.compare_change(table, in_first, labels=labels)
+    return table, comparison, change.adjusted_difference(table, in_first, covariate)
 
 
 def _check_periods(build: Build, indicator_id: str, period_from: str, period_to: str) -> None:
@@ -138,11 +201,10 @@ def outcome_comparison(
     health_ids = health_span(span) if by == "coterminous" else []
     in_first, labels = outcome_groups(build, by, vintage, health_ids)
     series = council_series(build, indicator_id, [period_from, period_to], vintage)
-    series = series[series["area_code"].isin(in_first.index)]
-    table = change.council_change(series, before=[period_from], after=[period_to])
     covariate = values.council_values(build, *COVARIATE, vintage).rename(COVARIATE[0])
-    comparison = change.compare_change(table, in_first, labels=labels)
-    adjusted = change.adjusted_difference(table, in_first, covariate)
+    table, comparison, adjusted = compare_outcome_change(
+        series, in_first, covariate, labels=labels, periods=(period_from, period_to)
+    )
     dropped = _dropped(build, indicator_id, (period_from, period_to), vintage, in_first, table)
     if by == "coterminous":
         dropped |= span_unknowns(build, health_ids, vintage)
@@ -274,3 +336,25 @@ def summary_rows(result: dict) -> pd.DataFrame:
     rows |= {f"dropped_{key}": count for key, count in result["dropped"].items()}
     rows |= {"reading": result["reading"], "source": result["source"]}
     return pd.DataFrame({"key": list(rows), "value": list(rows.values())})
+
+
+DROPPED_REASONS = {
+    "boundary_changes": "whose area in {la_vintage} differs from the councils of either period",
+    "missing_values": "without a value in one of the periods",
+    "area_changed_in_span": "whose area changed within the span of NHS vintages",
+    "not_determined_in_span": "whose coterminosity is not determined in the span",
+    "missing_covariate": "without a deprivation score (in the adjusted difference only)",
+}
+
+
+def dropped_sentence(result: dict) -> str:
+    """How many councils were compared, and how many were left out for each reason."""
+    reasons = [
+        f"{count} {DROPPED_REASONS[key].format(la_vintage=result['la_vintage'])}"
+        for key, count in result["dropped"].items()
+        if count
+    ]
+    left_out = "; ".join(reasons) if reasons else "none"
+    return (
+        f"{result['councils']} councils of {result['la_vintage']} compared. Left out: {left_out}."
+    )
