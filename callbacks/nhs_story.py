@@ -90,9 +90,8 @@ def outcome_outputs(choice: outcomes.OutcomeChoice) -> dict:
         "reading": [
             html.P(result["reading"], className="mb-1 fw-semibold"),
             html.P(
-                f"Observational and confounded: this shows association, not effect. The one "
-                f"covariate adjusted for is the {result['covariate_label']} (councils of "
-                f"{result['la_vintage']}).",
+                f"An association, not an effect: the one covariate adjusted for is the "
+                f"{result['covariate_label']}, on the councils of {result['la_vintage']}.",
                 className="mb-1",
             ),
         ],

@@ -87,7 +87,7 @@ def _year_slider(component_id: str, years: list[int], value: list[int]) -> dcc.R
         max=years[-1],
         step=1,
         value=value,
-        marks={year: str(year) for year in years if year % 2 == 0},
+        marks={year: str(year) for year in years if year % 5 == 0},
         allowCross=False,
         tooltip={"placement": "bottom"},
     )

@@ -103,7 +103,8 @@ def before_after_view(build: Build, choice: BeforeAfterChoice) -> dict:
     """`before_after.before_after` of the choice (with its pooled rates over the spans), plus
     `yearly`: the two groups' pooled rates in every year of the indicator (records of
     `before_after.group_pooled_rates`: period, group, councils, count, denominator, rate,
-    ci_low, ci_high), `labels` (first group, second group) and `source` (`era_source`).
+    ci_low, ci_high), `labels` (first group, second group), `source` (the line of
+    `era_source`) and `source_name` (the data's citation alone).
     Raises ValueError when the spans name years the indicator lacks."""
     count_indicator, per = POOLED_COUNTS[choice.indicator]
     result = before_after.before_after(
@@ -129,6 +130,7 @@ def before_after_view(build: Build, choice: BeforeAfterChoice) -> dict:
     return result | {
         "yearly": yearly.to_dict(orient="records"),
         "labels": labels,
+        "source_name": result["source"],
         "source": era_source(result),
     }
 

@@ -20,7 +20,7 @@ __all__ = [
 
 REST_COLOUR = "#6f6f6f"  # "not coterminous" and "the rest": no class colour of their own
 ERA_HEIGHT_PX = 440
-TITLE_CHARS = 80
+TITLE_CHARS = 42  # titles wrap early: plotly does not reflow them on a phone
 SPAN_SHADE = "rgba(0,0,0,0.05)"
 BAND_ALPHA = 0.2
 
@@ -44,16 +44,30 @@ def _translucent(colour: str, alpha: float) -> str:
 
 
 def _layout(figure: go.Figure, title: str, subtitle: str, *, height: int = ERA_HEIGHT_PX) -> None:
+    """Title and subtitle wrapped for a phone, with a top margin fitted to their lines (the
+    subtitle is part of the title's text: plotly's own subtitle would overlap the plot once
+    it wraps), white plot, legend below."""
+    title_lines = wrap_html(title, TITLE_CHARS).split("<br>")
+    subtitle_lines = wrap_html(subtitle, TITLE_CHARS + 18).split("<br>")
     figure.update_layout(
         title={
-            "text": wrap_html(title, TITLE_CHARS),
-            "subtitle": {"text": wrap_html(subtitle, TITLE_CHARS + 25)},
+            "text": "<br>".join(title_lines)
+            + f"<br><span style='font-size:11px'>{'<br>'.join(subtitle_lines)}</span>",
             "font": {"size": 14},
             "x": 0,
             "xanchor": "left",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 16},
         },
         height=height,
-        margin={"l": 70, "r": 10, "t": 110, "b": 60},
+        margin={
+            "l": 70,
+            "r": 10,
+            "t": 40 + 20 * len(title_lines) + 16 * len(subtitle_lines),
+            "b": 60,
+        },
         plot_bgcolor="white",
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
     )
@@ -131,15 +145,15 @@ def pooled_rates_figure(
         f"with its exact 95% Poisson interval; shaded: the spans compared "
         f"({before[0]}-{before[-1]} and {after[0]}-{after[-1]})",
     )
-    figure.update_xaxes(dtick=2, title="year of conception")
     figure.update_yaxes(title=wrap_html(unit, 40))
     return figure
 
 
 def class_counts_figure(table: pd.DataFrame) -> go.Figure:
-    """Stacked bars of councils per coterminosity class, one bar per health vintage (oldest
-    left), in the map's class colours, each labelled with its bodies (known of expected where
-    fewer are known); `table` is `nhs_story.class_count_table`'s frame."""
+    """Stacked horizontal bars of councils per coterminosity class, one bar per health vintage
+    (oldest on top, so that it reads on a phone too), in the map's class colours, each
+    labelled with its bodies (known of expected where fewer are known); `table` is
+    `nhs_story.class_count_table`'s frame."""
     order = list(dict.fromkeys(table["health"]))
     first_rows = table.drop_duplicates("health").set_index("health").loc[order]
     bar_labels = [
@@ -156,33 +170,32 @@ def class_counts_figure(table: pd.DataFrame) -> go.Figure:
         rows = table[table["class"] == name].set_index("health").reindex(order)
         figure.add_trace(
             go.Bar(
-                x=bar_labels,
-                y=rows["councils"],
+                y=bar_labels,
+                x=rows["councils"],
+                orientation="h",
                 name=legend,
                 marker={"color": colour, "line": {"color": "#ffffff", "width": 0.5}},
                 customdata=rows[["council_vintage", "councils_then", "bodies"]].to_numpy(),
                 hovertemplate=(
-                    f"<b>{legend}</b>: %{{y}} of %{{customdata[1]}} councils of "
-                    "%{customdata[0]}<br>%{x}<br>%{customdata[2]} health bodies known"
-                    "<extra></extra>"
+                    f"<b>{legend}</b>: %{{x}} of %{{customdata[1]}} councils of "
+                    "%{customdata[0]}<br>%{y}<extra></extra>"
                 ),
             )
         )
     _layout(
         figure,
-        "Councils and their NHS commissioner, 2006-2024: how many shared a boundary",
-        "Each bar: the councils then in force, by coterminosity class with that year's NHS "
-        "bodies. PCT 2006 is only partly sourced: grey = not determined.",
-        height=500,
+        "Councils sharing a boundary with their NHS commissioner, 2006-2024",
+        "Each bar: the councils then in force, counted by coterminosity class with that "
+        "year's NHS bodies. PCT 2006 is only partly sourced: grey = not determined.",
+        height=620,
     )
     figure.update_layout(
         barmode="stack",
         bargap=0.25,
-        margin={"b": 140},
-        legend={"y": -0.32, "traceorder": "reversed"},
+        margin={"l": 10, "b": 90},
+        legend={"y": -0.05},
     )
-    figure.update_xaxes(tickangle=-45, tickfont={"size": 10})
-    figure.update_yaxes(title="councils")
+    figure.update_yaxes(autorange="reversed", tickfont={"size": 10}, gridcolor="rgba(0,0,0,0)")
     return figure
 
 
@@ -196,7 +209,7 @@ def change_by_group_figure(councils: pd.DataFrame, result: dict) -> go.Figure:
         figure.add_trace(
             go.Box(
                 y=rows["change"],
-                name=wrap_html(f"{group['group']} (n={group['n']})", 32),
+                name=wrap_html(f"{group['group']} (n={group['n']})", 22),
                 boxpoints="all",
                 jitter=0.4,
                 pointpos=0,

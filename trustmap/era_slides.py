@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from urllib.parse import urlencode
 
 import pandas as pd
+import plotly.graph_objects as go
 
 from trustmap import era, era_figures, nhs_story
 from trustmap.build import Build
@@ -45,6 +46,13 @@ def _choice(build: Build, args: Mapping[str, str]) -> era.BeforeAfterChoice:
     )
 
 
+def _for_slide(figure: go.Figure, legend: dict) -> go.Figure:
+    """The screen figure made ready for `export.slide_figure`: its title (placed for a phone)
+    cleared for the slide's own, and its legend placed by `legend`, clear of the footer."""
+    figure.layout.title = go.layout.Title()
+    return figure.update_layout(height=None, legend=legend)
+
+
 def before_after_slide(build: Build, choice: era.BeforeAfterChoice) -> Slide:
     view = era.before_after_view(build, choice)
     figure = era_figures.pooled_rates_figure(
@@ -54,15 +62,21 @@ def before_after_slide(build: Build, choice: era.BeforeAfterChoice) -> Slide:
         unit=view["unit"],
         before=view["before_periods"],
         after=view["after_periods"],
-    ).update_layout(height=None)
-    first, second = view["labels"]
-    title = f"{view['label']}: '{first}' against '{second}', pooled per year"
-    return Slide(figure, title, f"{view['reading']} {view['source']}")
+    )
+    title = f"{view['label']}: before and after 2003"
+    source = (
+        f"{view['reading']} Source: {view['source_name']}; councils of {view['la_vintage']}, "
+        f"{view['councils']} compared; pooled denominators derived (count / rate)."
+    )
+    # The top right of the plot is empty: rates fell after 2008 in both groups.
+    inside = {"x": 0.99, "xanchor": "right", "y": 0.99, "yanchor": "top", "orientation": "v"}
+    return Slide(_for_slide(figure, inside | {"bgcolor": "rgba(255,255,255,0.8)"}), title, source)
 
 
 def class_counts_slide(build: Build) -> Slide:
     table = nhs_story.class_count_table(build)
-    figure = era_figures.class_counts_figure(table).update_layout(height=None)
+    right = {"x": 1.01, "xanchor": "left", "y": 1, "yanchor": "top", "orientation": "v"}
+    figure = _for_slide(era_figures.class_counts_figure(table), right)
     source = " ".join([*nhs_story.partly_determined(table), nhs_story.class_counts_source(table)])
     return Slide(
         figure, "Councils sharing a boundary with their NHS commissioner, 2006-2024", source

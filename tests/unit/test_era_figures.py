@@ -95,8 +95,8 @@ def test_class_counts_stack_one_bar_per_vintage_in_the_maps_colours():
         c for _, c in COTERMINOSITY_CLASSES.values()
     ]
     coterminous, *_, undetermined = figure.data
-    assert list(coterminous.y) == [36, 81] and list(undetermined.y) == [106, 0]
-    assert list(coterminous.x) == ["PCT Oct 2006<br>44 of 152 bodies", "CCG Apr 2019<br>191 bodies"]
+    assert list(coterminous.x) == [36, 81] and list(undetermined.x) == [106, 0]
+    assert list(coterminous.y) == ["PCT Oct 2006<br>44 of 152 bodies", "CCG Apr 2019<br>191 bodies"]
 
 
 def test_change_by_group_draws_each_councils_change():
