@@ -70,7 +70,7 @@ def create_app() -> dash.Dash:
     app.layout = main_layout(build, choices())
     # The charts section joins the page later (`show_charts`); Dash checks callbacks against this.
     app.validation_layout = html.Div(
-        [app.layout, charts_section(build), era_content(build), outcomes_card(build)]
+        [app.layout, charts_section(build), html.Div(era_content(build)), outcomes_card(build)]
     )
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
