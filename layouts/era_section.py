@@ -89,7 +89,10 @@ def _year_slider(component_id: str, years: list[int], value: list[int]) -> dcc.R
         value=value,
         marks={year: str(year) for year in years if year % 5 == 0},
         allowCross=False,
-        tooltip={"placement": "bottom"},
+        # The slider's own number boxes carry no label (axe "label"); the tooltips show the
+        # years instead.
+        allow_direct_input=False,
+        tooltip={"placement": "top", "always_visible": True},
     )
 
 
