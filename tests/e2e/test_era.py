@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_dashboard import ARTIFACTS, app_url, browser  # noqa: F401  (fixtures)
+from tests.e2e.test_dashboard import (  # noqa: F401  (app_url and browser are fixtures)
+    ARTIFACTS,
+    app_url,
+    browser,
+    playwright_api,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -46,27 +51,25 @@ def wait_drawn(page, selector: str, traces: int) -> None:
 
 def test_era_shows_coverage_and_before_after_and_class_counts(page):
     page, size = page
+    expect = playwright_api.expect
     coverage = page.locator("#era-coverage")
     coverage.wait_for(timeout=SECTION_TIMEOUT_MS)
-    text = coverage.inner_text()
-    assert "2,826,100" in text and "11,012,300" in text and "25.7%" in text
-    assert '"20% of children in England"' in text
+    for text in ("2,826,100", "11,012,300", "25.7%", '"20% of children in England"'):
+        expect(coverage).to_contain_text(text)
     wait_drawn(page, "#era-chart", 4)  # two bands and two lines
-    chart = page.locator("#era-chart")
-    assert "2003: pathfinders named" in chart.inner_text()
-    reading = page.locator("#era-reading").inner_text()
-    assert "chosen, not assigned" in reading
-    assert page.locator("#grid-source, #era-source").first.inner_text().startswith("Source:")
+    expect(page.locator("#era-chart")).to_contain_text("2003: pathfinders named")
+    expect(page.locator("#era-reading")).to_contain_text("chosen, not assigned")
+    expect(page.locator("#era-source")).to_contain_text("Source: Office for National Statistics")
     page.locator("#era").scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     page.locator("#era").screenshot(path=ARTIFACTS / f"era-{size}.png")
 
     wait_drawn(page, "#story-class-counts", 5)  # one bar trace per class
     story = page.locator("#nhs-story")
-    assert "not determined" in page.locator("#story-class-counts").inner_text()
-    assert "PCT October 2006 is partly determined" in story.inner_text()
+    expect(page.locator("#story-class-counts")).to_contain_text("not determined")
+    expect(story).to_contain_text("PCT October 2006 is partly determined")
     wait_drawn(page, "#outcome-chart", 2)
-    assert "Observational and confounded" in page.locator("#outcome-reading").inner_text()
+    expect(page.locator("#outcome-reading")).to_contain_text("Observational and confounded")
     story.scroll_into_view_if_needed()
     page.wait_for_timeout(500)
     story.screenshot(path=ARTIFACTS / f"nhs-story-{size}.png")
