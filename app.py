@@ -22,7 +22,9 @@ from callbacks.cache import configure_cache
 from callbacks.data import choices, get_build
 from layouts import main_layout
 from layouts.charts import charts_section
+from layouts.era_section import era_content
 from layouts.map_section import preload_link
+from layouts.nhs_story import outcomes_card
 from trustmap.datadir import DataDirectoryError
 from trustmap.validation import DataFileError
 
@@ -68,7 +70,9 @@ def create_app() -> dash.Dash:
     )
     app.layout = main_layout(build, choices())
     # The charts section joins the page later (`show_charts`); Dash checks callbacks against this.
-    app.validation_layout = html.Div([app.layout, charts_section(build)])
+    app.validation_layout = html.Div(
+        [app.layout, charts_section(build), html.Div(era_content(build)), outcomes_card(build)]
+    )
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     configure_cache(server, build.directory.name)

@@ -8,9 +8,11 @@ from callbacks import (
     comparison,
     council_map,
     detail,
+    era,
     exports,
     lazy,
     map_files,
+    nhs_story,
     priorities,
     view,
 )
@@ -20,9 +22,11 @@ __all__ = [
     "comparison",
     "council_map",
     "detail",
+    "era",
     "exports",
     "lazy",
     "map_files",
+    "nhs_story",
     "priorities",
     "view",
 ]

@@ -11,6 +11,7 @@ from markupsafe import escape
 
 from callbacks.data import choices, get_build
 from layouts import ids
+from trustmap import era_slides
 from trustmap.export import MEDIA_TYPES
 from trustmap.slides import (
     CHART_NAMES,
@@ -59,6 +60,8 @@ def register_routes(server: Flask) -> None:
             link = request.host_url.rstrip("/") + "/" + to_query(view)
             content = briefing(get_build(), view, link=link, made_on=date.today())
             return attachment(content, "pdf", f"trustmap_briefing_{view.vintage}.pdf")
+        if chart in era_slides.CHARTS and image_format in MEDIA_TYPES:
+            return era_export(chart, image_format)
         if chart not in CHARTS or image_format not in MEDIA_TYPES:
             abort(
                 404,
@@ -71,6 +74,18 @@ def register_routes(server: Flask) -> None:
         except SlideUnavailableError as reason:
             return refusal(f"{CHART_NAMES[chart]} cannot be drawn for this view: {reason}")
         return attachment(content, image_format, f"trustmap_{chart}_{view.vintage}.{image_format}")
+
+
+def era_export(chart: str, image_format: str) -> Response:
+    """A slide of the pathfinder era or the NHS story; its choices come in the query and are
+    checked by the core (an odd one is refused with a 400 saying why)."""
+    try:
+        slide = era_slides.make_slide(get_build(), chart, request.args)
+    except ValueError as reason:
+        abort(400, description=str(reason))
+    return attachment(
+        render_slide(slide, image_format), image_format, f"trustmap_{chart}.{image_format}"
+    )
 
 
 def export_links(search: str | None) -> list[str]:

@@ -14,7 +14,9 @@ from layouts.common import LAZY_CLASS
 from layouts.comparison_section import comparison_section
 from layouts.controls import side_panel
 from layouts.council_panel import council_panel
+from layouts.era_section import era_section
 from layouts.map_section import map_section
+from layouts.nhs_story import nhs_story_section
 from layouts.priorities import priorities_section
 from trustmap.build import Build
 from trustmap.themes import published_priorities
@@ -59,6 +61,8 @@ def main_layout(build: Build, choices: Choices) -> html.Div:
                         className="g-3",
                     ),
                     comparison_section(),
+                    era_section(),
+                    nhs_story_section(),
                     # filled once the map has painted
                     html.Div(id=ids.CHARTS_SLOT, className=LAZY_CLASS),
                     about(build),

@@ -38,13 +38,17 @@ def labelled(label: str, component, html_for: str) -> html.Div:
     return html.Div([dbc.Label(label, html_for=html_for, className="small mb-1"), component])
 
 
-def export_menu(chart: str, label: str = "Export for slides") -> dbc.DropdownMenu:
-    """PNG, SVG and PDF links (1600x900, with title, source and licence) of one chart."""
+def export_menu(
+    chart: str, label: str = "Export for slides", *, query: str | None = None
+) -> dbc.DropdownMenu:
+    """PNG, SVG and PDF links (1600x900, with title, source and licence) of one chart; with
+    `query` the links are complete (`/export/<chart>.<format><query>`), else a callback sets
+    them."""
     items = [
         dbc.DropdownMenuItem(
             fmt.upper(),
             id=ids.export_link(chart, fmt),
-            href="#",
+            href="#" if query is None else f"/export/{chart}.{fmt}{query}",
             external_link=True,
             target="_blank",
         )

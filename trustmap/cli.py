@@ -13,9 +13,11 @@ from trustmap import (
     before_after,
     coterminosity,
     coverage,
+    era,
     health_classes,
     health_vintages,
     neighbours,
+    outcomes,
     profile,
     readings,
     themes,
@@ -172,25 +174,20 @@ def cmd_before_after(build: Build, args: argparse.Namespace) -> pd.DataFrame | d
         vintage=args.la_vintage,
         count_indicator=args.count,
     )
-    if args.format == "json":
-        return result
-    rows = []
-    for key in ("level_before", "change", "level_after"):
-        comparison = result[key]
-        first, second = comparison["groups"]
-        rows.append(
-            {
-                "measure": key,
-                "first": first["group"],
-                "n_first": first["n"],
-                "mean_first": first["mean"],
-                "second": second["group"],
-                "n_second": second["n"],
-                "mean_second": second["mean"],
-                **{k: comparison[k] for k in ("diff", "ci_low", "ci_high", "p_welch")},
-            }
-        )
-    return pd.DataFrame(rows)
+    return result if args.format == "json" else era.comparison_rows(result)
+
+
+def cmd_outcomes(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
+    result = outcomes.outcomes(
+        build,
+        args.indicator,
+        period_from=args.period_from,
+        period_to=args.period_to,
+        by=args.by,
+        span=args.span,
+        la_vintage=args.la_vintage,
+    )
+    return result if args.format == "json" else outcomes.summary_rows(result)
 
 
 COMMANDS: dict[str, tuple[Callable, str]] = {
@@ -213,6 +210,10 @@ COMMANDS: dict[str, tuple[Callable, str]] = {
     "before-after": (
         cmd_before_after,
         "each council's change between two spans, compared between two groups (Welch)",
+    ),
+    "outcomes": (
+        cmd_outcomes,
+        "each council's change between two periods by group, Welch and deprivation-adjusted",
     ),
 }
 
@@ -268,6 +269,18 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument(
             "--count", help="count indicator of the rate, for pooled yearly rates (JSON)"
         )
+    if name == "outcomes":
+        command.add_argument("--indicator", required=True)
+        command.add_argument("--from", dest="period_from", required=True, help="e.g. 2016")
+        command.add_argument("--to", dest="period_to", required=True, help="e.g. 2025")
+        command.add_argument("--by", choices=outcomes.GROUPINGS, default="coterminous")
+        command.add_argument(
+            "--span",
+            default=outcomes.DEFAULT_SPAN,
+            help="health vintages a council must be coterminous in, first:last (with --by "
+            "coterminous)",
+        )
+        command.add_argument("--la-vintage", help="council vintage (default: that of --to)")
     if name in ("profile", "spine", "neighbours"):
         command.add_argument("--area", required=True, help="council code, e.g. E09000029")
     if name == "spine":

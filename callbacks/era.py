@@ -1,0 +1,124 @@
+"""The pathfinder era section: its body once the map has painted, the view's NHS geography
+(passed on only when it changes), and the before/after view of the checked choice."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import Input, Output, State, callback, ctx, html
+from dash.exceptions import PreventUpdate
+
+from callbacks.cache import cache
+from callbacks.charts import csv_params
+from callbacks.data import get_build, view_from_store
+from layouts import ids
+from layouts.common import BLANK_FIGURE
+from layouts.era_section import era_content, results_table
+from trustmap import era, era_figures
+from trustmap.chart_tables import records
+from trustmap.era_slides import choice_query
+from trustmap.export import MEDIA_TYPES
+
+
+@callback(
+    Output(ids.ERA_SLOT, "children"),
+    Input(ids.MAP_PAINTED, "data"),
+    prevent_initial_call=True,
+)
+def show_era(_painted):
+    """Below the fold: built after the map has painted, as the charts section is."""
+    return era_content(get_build())
+
+
+@callback(
+    Output(ids.ERA_NHS, "data"),
+    Input(ids.VIEW, "data"),
+    State(ids.ERA_NHS, "data"),
+)
+def follow_nhs(view, current):
+    """The view's NHS geography, written only when it changes (the view changes far more
+    often, and each change would redraw the before/after chart)."""
+    nhs = view_from_store(view).nhs
+    if nhs == current:
+        raise PreventUpdate
+    return nhs
+
+
+def _links(query: str) -> dict:
+    return {fmt: f"/export/before-after.{fmt}{query}" for fmt in MEDIA_TYPES}
+
+
+@cache.memoize()
+def before_after_outputs(choice: era.BeforeAfterChoice) -> dict:
+    """Chart, reading, results, source, table twin and slide links of a checked choice."""
+    try:
+        view = era.before_after_view(get_build(), choice)
+    except ValueError as error:  # a span naming years the indicator lacks
+        return blank_outputs(str(error))
+    yearly = pd.DataFrame(view["yearly"])
+    figure = era_figures.pooled_rates_figure(
+        yearly,
+        labels=view["labels"],
+        label=view["label"],
+        unit=view["unit"],
+        before=view["before_periods"],
+        after=view["after_periods"],
+    )
+    reading = [
+        html.P(view["reading"], className="mb-1 fw-semibold"),
+        html.P(view["pooled_reading"], className="mb-1"),
+        *(html.P(note, className="small text-muted mb-1") for note in view["notes"][1:]),
+    ]
+    return {
+        "figure": figure,
+        "alert": [],
+        "reading": reading,
+        "results": results_table(era.comparison_rows(view)),
+        "source": view["source"],
+        "rows": records(yearly.round({"denominator": 0, "rate": 2, "ci_low": 2, "ci_high": 2})),
+        "csv": csv_params("before-after", view["source"]),
+        "links": _links(choice_query(choice)),
+    }
+
+
+def blank_outputs(reason: str) -> dict:
+    return {
+        "figure": BLANK_FIGURE,
+        "alert": dbc.Alert(reason, color="info", className="py-2"),
+        "reading": [],
+        "results": [],
+        "source": "",
+        "rows": [],
+        "csv": csv_params("before-after", ""),
+        "links": _links(""),
+    }
+
+
+@callback(
+    output={
+        "figure": Output(ids.ERA_CHART, "figure"),
+        "alert": Output(ids.ERA_ALERT, "children"),
+        "reading": Output(ids.ERA_READING, "children"),
+        "results": Output(ids.ERA_RESULTS, "children"),
+        "source": Output(ids.ERA_SOURCE, "children"),
+        "rows": Output(ids.grid("before-after"), "rowData"),
+        "csv": Output(ids.grid("before-after"), "csvExportParams"),
+        "links": {fmt: Output(ids.export_link("before-after", fmt), "href") for fmt in MEDIA_TYPES},
+    },
+    inputs={
+        "indicator": Input(ids.ERA_INDICATOR, "value"),
+        "before": Input(ids.ERA_BEFORE, "value"),
+        "after": Input(ids.ERA_AFTER, "value"),
+        "by": Input(ids.ERA_BY, "value"),
+        "nhs": Input(ids.ERA_NHS, "data"),
+    },
+)
+def update_before_after(indicator, before, after, by, nhs):
+    """The values come from the browser: checked by the core before they key the cache."""
+    if ctx.triggered_id == ids.ERA_NHS and by != "coterminous":
+        raise PreventUpdate  # the pathfinder grouping does not use the NHS geography
+    try:
+        choice = era.check_choice(get_build(), indicator, before, after, by, nhs)
+    except ValueError as error:
+        return blank_outputs(str(error))
+    return before_after_outputs(choice)

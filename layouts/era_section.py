@@ -1,0 +1,203 @@
+"""The pathfinder era: how many of England's children the 35 covered, and teenage conceptions
+before and after 2003 for two groups of councils. The section's body joins the page once the map
+has painted (`callbacks.era.show_era`)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import pandas as pd
+from dash import dcc, html
+
+from layouts import ids
+from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, export_menu, labelled, table_twin
+from trustmap import era
+from trustmap.build import Build
+from trustmap.coverage import coverage
+from trustmap.formatting import format_value
+from trustmap.values import council_periods
+from trustmap.view import indicator_options
+
+DEFAULT_BEFORE = [1998, 2002]
+DEFAULT_AFTER = [2004, 2008]
+GROUPINGS = {
+    "pathfinder": "Pathfinders against the other councils",
+    "coterminous": "Coterminous with the view's NHS geography against the rest",
+}
+MEASURES = {
+    "level_before": "level before",
+    "change": "change, after minus before",
+    "level_after": "level after",
+}
+YEARLY_COLUMNS = [
+    {"field": "period", "width": 90},
+    {"field": "group", "flex": 1, "minWidth": 170},
+    {"field": "councils", "width": 100},
+    {"field": "count", "width": 100},
+    {"field": "denominator", "headerName": "denominator (derived)", "width": 170},
+    {"field": "rate", "width": 100},
+    {"field": "ci_low", "width": 100},
+    {"field": "ci_high", "width": 100},
+]
+
+
+def era_section() -> html.Section:
+    """The section's frame, in the first layout; its body comes after the map."""
+    return html.Section(
+        [
+            html.H2("The pathfinder era", className="h5 mt-4"),
+            dcc.Store(id=ids.ERA_NHS),
+            html.Div(id=ids.ERA_SLOT),
+        ],
+        id="era",
+    )
+
+
+def pathfinders_block(build: Build) -> dbc.Card:
+    """'The 35 pathfinders': the children they covered (mid-2009) beside the evaluation's
+    '20%', both cited, and why the two may differ."""
+    covered = coverage(build)
+    return dbc.Card(
+        dbc.CardBody(
+            [
+                html.H3("The 35 pathfinders", className="h6"),
+                html.P(
+                    [
+                        "At mid-2009 the 35 pathfinder councils were home to ",
+                        html.Strong(f"{covered['pathfinder_children']:,}"),
+                        f" of England's {covered['england_children']:,} children aged 0-17: ",
+                        html.Strong(f"{covered['share']:.1%}"),
+                        ". The national evaluation put it at ",
+                        html.Strong(f'"{covered["evaluation_share"]:.0%} of children in England"'),
+                        ".",
+                    ],
+                    id=ids.ERA_COVERAGE,
+                    className="mb-1",
+                ),
+                html.P(covered["source"], className="small text-muted mb-0"),
+            ]
+        ),
+        className="mb-3",
+    )
+
+
+def _year_slider(component_id: str, years: list[int], value: list[int]) -> dcc.RangeSlider:
+    return dcc.RangeSlider(
+        id=component_id,
+        min=years[0],
+        max=years[-1],
+        step=1,
+        value=value,
+        marks={year: str(year) for year in years if year % 5 == 0},
+        allowCross=False,
+        # The slider's own number boxes carry no label (axe "label"); the tooltips show the
+        # years instead.
+        allow_direct_input=False,
+        tooltip={"placement": "top", "always_visible": True},
+    )
+
+
+def before_after_card(build: Build) -> dbc.Card:
+    """Indicator, spans and grouping; the pooled yearly chart, the reading, the results, the
+    source, the table twin and the slide export."""
+    indicators = era.era_indicators(build)
+    years = [int(p) for p in council_periods(build, indicators[0])] if indicators else [0, 1]
+    controls = dbc.Row(
+        [
+            dbc.Col(
+                labelled(
+                    "Indicator (years before and after 2003)",
+                    dcc.Dropdown(
+                        id=ids.ERA_INDICATOR,
+                        options=indicator_options(build["indicator_catalogue"], indicators),
+                        value=indicators[0] if indicators else None,
+                        clearable=False,
+                    ),
+                    ids.ERA_INDICATOR,
+                ),
+                lg=4,
+            ),
+            dbc.Col(
+                labelled(
+                    "Before", _year_slider(ids.ERA_BEFORE, years, DEFAULT_BEFORE), ids.ERA_BEFORE
+                ),
+                lg=4,
+            ),
+            dbc.Col(
+                labelled("After", _year_slider(ids.ERA_AFTER, years, DEFAULT_AFTER), ids.ERA_AFTER),
+                lg=4,
+            ),
+            dbc.Col(
+                dbc.RadioItems(
+                    id=ids.ERA_BY,
+                    options=[{"label": text, "value": by} for by, text in GROUPINGS.items()],
+                    value="pathfinder",
+                    inline=True,
+                    className="small",
+                ),
+                width=12,
+            ),
+        ],
+        className="g-2 mb-2",
+    )
+    return dbc.Card(
+        [
+            dbc.CardHeader("Before and after 2003: under-18 conceptions in two groups of councils"),
+            dbc.CardBody(
+                [
+                    controls,
+                    html.Div(id=ids.ERA_ALERT),
+                    dcc.Loading(
+                        dcc.Graph(id=ids.ERA_CHART, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                        delay_show=200,
+                    ),
+                    html.Div(id=ids.ERA_READING, className="mb-2"),
+                    html.Div(id=ids.ERA_RESULTS, className="table-responsive"),
+                    html.P(id=ids.ERA_SOURCE, className="small mb-1"),
+                    export_menu("before-after"),
+                    table_twin("before-after", YEARLY_COLUMNS),
+                ]
+            ),
+        ]
+    )
+
+
+def era_content(build: Build) -> list:
+    """The section's body: the 35 pathfinders, then before and after 2003."""
+    return [pathfinders_block(build), before_after_card(build)]
+
+
+def _estimate(row: pd.Series) -> str:
+    return (
+        f"{format_value(row['diff'])} ({format_value(row['ci_low'])} to "
+        f"{format_value(row['ci_high'])}), p={row['p_welch']:.2g}"
+    )
+
+
+def results_table(rows: pd.DataFrame) -> dbc.Table:
+    """`era.comparison_rows` as a small table: each measure's group means (n) and the
+    difference with its 95% Welch interval and p."""
+    first, second = rows["first"].iat[0], rows["second"].iat[0]
+    header = html.Thead(
+        html.Tr(
+            [
+                html.Th("measure"),
+                html.Th(f"{first} (n)"),
+                html.Th(f"{second} (n)"),
+                html.Th("difference (95% CI), Welch p"),
+            ]
+        )
+    )
+    body = html.Tbody(
+        [
+            html.Tr(
+                [
+                    html.Td(MEASURES[row["measure"]]),
+                    html.Td(f"{format_value(row['mean_first'])} ({row['n_first']})"),
+                    html.Td(f"{format_value(row['mean_second'])} ({row['n_second']})"),
+                    html.Td(_estimate(row)),
+                ]
+            )
+            for _, row in rows.iterrows()
+        ]
+    )
+    return dbc.Table([header, body], size="sm", bordered=False, className="small mb-2")

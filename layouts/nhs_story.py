@@ -1,0 +1,190 @@
+"""NHS reorganisation, 2006-2024: how many councils shared a boundary with their NHS
+commissioner in each health vintage, and "Did it matter?": councils' change in an indicator
+compared between groups. The section's body joins the page once the map has painted
+(`callbacks.nhs_story.show_story`)."""
+
+from __future__ import annotations
+
+import dash_bootstrap_components as dbc
+import plotly.graph_objects as go
+from dash import dcc, html
+
+from layouts import ids
+from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, export_menu, labelled, table_twin
+from trustmap import outcomes
+from trustmap.build import Build
+from trustmap.health_vintages import health_vintages
+from trustmap.values import council_periods
+from trustmap.view import indicator_options
+
+PREFERRED_OUTCOME = "lait-lac"  # children looked after per 10,000: the trusts' core business
+GROUPINGS = {
+    "coterminous": "Coterminous throughout the span against the rest",
+    "pathfinder": "Pathfinders against the other councils",
+}
+CLASS_COUNT_COLUMNS = [
+    {"field": "health", "width": 100},
+    {"field": "label", "flex": 1, "minWidth": 200},
+    {"field": "council_vintage", "width": 130},
+    {"field": "method", "width": 120},
+    {"field": "class_label", "headerName": "class", "width": 190},
+    {"field": "councils", "width": 100},
+    {"field": "bodies", "width": 90},
+    {"field": "expected_bodies", "width": 140},
+    {"field": "source", "flex": 1, "minWidth": 240, "tooltipField": "source"},
+]
+OUTCOME_COLUMNS = [
+    {"field": "la_code", "width": 110},
+    {"field": "la_name", "flex": 1, "minWidth": 150},
+    {"field": "group", "flex": 1, "minWidth": 170},
+    {"field": "value_from", "width": 110},
+    {"field": "value_to", "width": 110},
+    {"field": "change", "width": 100},
+    {"field": "covariate", "headerName": "IMD 2019 average score", "width": 170},
+]
+
+
+def nhs_story_section() -> html.Section:
+    """The section's frame, in the first layout; its body comes after the map."""
+    return html.Section(
+        [
+            html.H2("NHS reorganisation, 2006-2024, and did it matter?", className="h5 mt-4"),
+            html.Div(id=ids.STORY_SLOT),
+        ],
+        id="nhs-story",
+    )
+
+
+def class_counts_card(figure: go.Figure, notes: list[str], source: str, rows: list[dict]):
+    """The national chart of class counts per health vintage, with its notes (what is not
+    determined), source line, slide export and table twin."""
+    return dbc.Card(
+        [
+            dbc.CardHeader("How many councils shared a boundary with their NHS commissioner"),
+            dbc.CardBody(
+                [
+                    dcc.Graph(id=ids.CLASS_COUNTS, figure=figure, config=GRAPH_CONFIG),
+                    *(html.P(note, className="small mb-1") for note in notes),
+                    html.P(source, className="small mb-1"),
+                    export_menu("nhs-classes", query=""),
+                    table_twin("class-counts", CLASS_COUNT_COLUMNS, rows),
+                ]
+            ),
+        ],
+        className="mb-3",
+    )
+
+
+def _dropdown(component_id: str, options: list[dict], value: str | None) -> dcc.Dropdown:
+    return dcc.Dropdown(id=component_id, options=options, value=value, clearable=False)
+
+
+def period_options(build: Build, indicator: str) -> list[dict]:
+    return [{"label": p, "value": p} for p in council_periods(build, indicator)]
+
+
+def default_outcome(build: Build) -> tuple[str, str, str]:
+    """The indicator first shown (`PREFERRED_OUTCOME` if the build has it) and its first and
+    last periods with council values."""
+    known = outcomes.outcome_indicators(build["indicator_catalogue"])
+    indicator = PREFERRED_OUTCOME if PREFERRED_OUTCOME in known else known[0]
+    periods = council_periods(build, indicator)
+    return indicator, periods[0], periods[-1]
+
+
+def outcomes_card(build: Build) -> dbc.Card:
+    """'Did it matter?': indicator, two periods, grouping and the span of NHS vintages; the
+    chart of each council's change, the reading, who was left out, source and table twin."""
+    catalogue = build["indicator_catalogue"]
+    indicator, first, last = default_outcome(build)
+    vintages = [{"label": row.label, "value": row.id} for row in health_vintages().itertuples()]
+    span_first, span_last = outcomes.DEFAULT_SPAN.split(":")
+    controls = dbc.Row(
+        [
+            dbc.Col(
+                labelled(
+                    "Indicator",
+                    dcc.Dropdown(
+                        id=ids.OUTCOME_INDICATOR,
+                        options=indicator_options(
+                            catalogue, outcomes.outcome_indicators(catalogue)
+                        ),
+                        value=indicator,
+                        clearable=False,
+                        optionHeight=50,
+                    ),
+                    ids.OUTCOME_INDICATOR,
+                ),
+                lg=6,
+            ),
+            dbc.Col(
+                labelled(
+                    "From",
+                    _dropdown(ids.OUTCOME_FROM, period_options(build, indicator), first),
+                    ids.OUTCOME_FROM,
+                ),
+                lg=3,
+                xs=6,
+            ),
+            dbc.Col(
+                labelled(
+                    "To",
+                    _dropdown(ids.OUTCOME_TO, period_options(build, indicator), last),
+                    ids.OUTCOME_TO,
+                ),
+                lg=3,
+                xs=6,
+            ),
+            dbc.Col(
+                dbc.RadioItems(
+                    id=ids.OUTCOME_BY,
+                    options=[{"label": text, "value": by} for by, text in GROUPINGS.items()],
+                    value="coterminous",
+                    inline=True,
+                    className="small",
+                ),
+                width=12,
+            ),
+            dbc.Col(
+                labelled(
+                    "Coterminous from",
+                    _dropdown(ids.OUTCOME_SPAN_FIRST, vintages, span_first),
+                    ids.OUTCOME_SPAN_FIRST,
+                ),
+                md=6,
+            ),
+            dbc.Col(
+                labelled(
+                    "through",
+                    _dropdown(ids.OUTCOME_SPAN_LAST, vintages, span_last),
+                    ids.OUTCOME_SPAN_LAST,
+                ),
+                md=6,
+            ),
+        ],
+        className="g-2 mb-2",
+    )
+    return dbc.Card(
+        [
+            dbc.CardHeader("Did it matter? Councils' change, compared between groups"),
+            dbc.CardBody(
+                [
+                    controls,
+                    html.Div(id=ids.OUTCOME_ALERT),
+                    dcc.Loading(
+                        dcc.Graph(id=ids.OUTCOME_CHART, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                        delay_show=200,
+                    ),
+                    html.Div(id=ids.OUTCOME_READING),
+                    html.P(id=ids.OUTCOME_DROPPED, className="small mb-1"),
+                    html.P(id=ids.OUTCOME_SOURCE, className="small mb-1"),
+                    table_twin("outcomes", OUTCOME_COLUMNS),
+                ]
+            ),
+        ]
+    )
+
+
+def story_content(build: Build, class_counts: dict) -> list:
+    """The section's body: `class_counts` holds the chart's figure, notes, source and rows."""
+    return [class_counts_card(**class_counts), outcomes_card(build)]

@@ -1,0 +1,138 @@
+"""The era and NHS story callbacks called directly inside the real app, and their slide
+exports through the app's routes."""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import pytest
+from dash.exceptions import PreventUpdate
+
+from callbacks.era import follow_nhs, show_era, update_before_after
+from callbacks.nhs_story import show_story, update_outcome_periods, update_outcomes
+from layouts import ids
+from tests.integration.conftest import load_link, run_callback
+
+pytestmark = pytest.mark.bundle  # the real app on the real data bundle
+
+RATE = "ons-u18-conception-rate"
+
+
+def before_after(**asked):
+    inputs = {
+        "indicator": RATE,
+        "before": [1998, 2002],
+        "after": [2004, 2008],
+        "by": "pathfinder",
+        "nhs": "ccg2019",
+    }
+    return run_callback(update_before_after, None, **(inputs | asked))
+
+
+def test_era_body_shows_the_coverage_sentence_beside_the_evaluations_figure():
+    body = str(show_era(True))
+    assert "2,826,100" in body and "11,012,300" in body and "25.7%" in body
+    assert '"20% of children in England"' in body and "Bachmann" in body
+
+
+def test_before_after_by_pathfinder_pools_20_years_for_both_groups():
+    out = before_after()
+    assert isinstance(out["figure"], go.Figure)
+    lines = [trace for trace in out["figure"].data if trace.mode == "lines+markers"]
+    assert [len(trace.x) for trace in lines] == [20, 20]
+    assert len(out["rows"]) == 40
+    text = " ".join(str(part.children) for part in out["reading"])
+    assert "chosen, not assigned" in text
+    assert "148 compared" in out["source"] and "derived" in out["source"]
+    query = "?ei=ons-u18-conception-rate&eb=1998-2002&ea=2004-2008&eg=pathfinder"
+    assert out["links"]["png"] == f"/export/before-after.png{query}"
+
+
+def test_before_after_by_coterminous_uses_the_views_nhs_geography():
+    out = before_after(by="coterminous", nhs="ccg2019")
+    assert {row["group"] for row in out["rows"]} == {
+        "coterminous with CCG April 2019",
+        "not coterminous",
+    }
+    assert "n=ccg2019" in out["links"]["svg"]
+
+
+def test_overlapping_spans_show_a_message_not_a_chart():
+    out = before_after(before=[1998, 2005])
+    assert "must end before" in str(out["alert"].children)
+    assert out["rows"] == [] and out["figure"]["data"] == []
+
+
+def test_nhs_change_alone_does_not_redraw_the_pathfinder_grouping():
+    with pytest.raises(PreventUpdate):
+        run_callback(
+            update_before_after,
+            f"{ids.ERA_NHS}.data",
+            indicator=RATE,
+            before=[1998, 2002],
+            after=[2004, 2008],
+            by="pathfinder",
+            nhs="ccg2020",
+        )
+
+
+def test_nhs_store_follows_the_view_only_when_it_changes():
+    view = load_link("?v=2009")["view"]
+    assert follow_nhs(view, None) == view["nhs"]
+    with pytest.raises(PreventUpdate):
+        follow_nhs(view, view["nhs"])
+
+
+def test_story_body_has_the_class_counts_chart_and_its_twin():
+    body = show_story(True)
+    graph = body[0].children[1].children[0]
+    assert graph.id == ids.CLASS_COUNTS
+    assert len(graph.figure.data) == 5
+    assert "PCT October 2006 is partly determined" in str(body[0])
+
+
+def test_outcomes_children_looked_after_coterminous_against_the_rest():
+    out = run_callback(
+        update_outcomes,
+        None,
+        indicator="lait-lac",
+        period_from="2016",
+        period_to="2025",
+        by="coterminous",
+        span_first="ccg2013",
+        span_last="ccg2019",
+    )
+    assert len(out["rows"]) == 145
+    assert out["dropped"].startswith("145 councils of 2023 compared")
+    text = " ".join(str(part.children) for part in out["reading"])
+    assert "-8.838" in text and "Observational and confounded" in text and "IMD" in text
+
+
+def test_outcomes_refuse_a_backwards_span():
+    out = run_callback(
+        update_outcomes,
+        None,
+        indicator="lait-lac",
+        period_from="2016",
+        period_to="2025",
+        by="coterminous",
+        span_first="ccg2019",
+        span_last="ccg2013",
+    )
+    assert "runs backwards" in str(out["alert"].children)
+
+
+def test_outcome_periods_follow_the_indicator():
+    options, first, _, last = update_outcome_periods("lait-fsp-new-gooddev")
+    assert (first, last) == ("2016", "2025") and len(options) == 8
+
+
+def test_slide_exports_of_the_class_counts_and_an_odd_before_after_choice():
+    from app import server
+
+    client = server.test_client()
+    response = client.get("/export/nhs-classes.svg")
+    assert response.status_code == 200 and response.data.startswith(b"<svg")
+    refused = client.get(
+        "/export/before-after.png?ei=ons-u18-conception-rate&eb=1998-2005&ea=2004-2008&eg=pathfinder"
+    )
+    assert refused.status_code == 400 and b"must end before" in refused.data
