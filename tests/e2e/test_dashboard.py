@@ -389,10 +389,15 @@ def test_no_accessibility_violations(visit, query, viewport):
     visit.settle()
     # Sections below the map fill in, and AG Grid renders, only once scrolled into view: scroll
     # through the whole page first, as a reader would.
-    for _ in range(15):
-        visit.page.mouse.wheel(0, 800)
-        visit.page.wait_for_timeout(300)
+    for _ in range(80):
+        visit.page.mouse.wheel(0, 700)
+        visit.page.wait_for_timeout(250)
+        if visit.page.evaluate(
+            "() => window.scrollY + window.innerHeight >= document.body.scrollHeight - 2"
+        ):
+            break
     visit.settle()
+    visit.page.wait_for_timeout(2000)  # AG Grid finishes rendering what scrolled into view
     results = Axe().run(
         visit.page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
     )
