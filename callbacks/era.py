@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, State, callback, ctx, html
+from dash import Input, Output, State, callback, html
 from dash.exceptions import PreventUpdate
 
 from callbacks.cache import cache
@@ -115,8 +115,6 @@ def blank_outputs(reason: str) -> dict:
 )
 def update_before_after(indicator, before, after, by, nhs):
     """The values come from the browser: checked by the core before they key the cache."""
-    if ctx.triggered_id == ids.ERA_NHS and by != "coterminous":
-        raise PreventUpdate  # the pathfinder grouping does not use the NHS geography
     try:
         choice = era.check_choice(get_build(), indicator, before, after, by, nhs)
     except ValueError as error:

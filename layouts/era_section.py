@@ -9,7 +9,14 @@ import pandas as pd
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, export_menu, labelled, table_twin
+from layouts.common import (
+    BLANK_FIGURE,
+    GRAPH_CONFIG,
+    export_menu,
+    labelled,
+    native_select,
+    table_twin,
+)
 from trustmap import era
 from trustmap.build import Build
 from trustmap.coverage import coverage
@@ -106,11 +113,10 @@ def before_after_card(build: Build) -> dbc.Card:
             dbc.Col(
                 labelled(
                     "Indicator (years before and after 2003)",
-                    dcc.Dropdown(
-                        id=ids.ERA_INDICATOR,
-                        options=indicator_options(build["indicator_catalogue"], indicators),
-                        value=indicators[0] if indicators else None,
-                        clearable=False,
+                    native_select(
+                        ids.ERA_INDICATOR,
+                        indicator_options(build["indicator_catalogue"], indicators),
+                        indicators[0] if indicators else None,
                     ),
                     ids.ERA_INDICATOR,
                 ),

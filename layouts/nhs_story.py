@@ -10,7 +10,14 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, export_menu, labelled, table_twin
+from layouts.common import (
+    BLANK_FIGURE,
+    GRAPH_CONFIG,
+    export_menu,
+    labelled,
+    native_select,
+    table_twin,
+)
 from trustmap import outcomes
 from trustmap.build import Build
 from trustmap.health_vintages import health_vintages
@@ -75,8 +82,8 @@ def class_counts_card(figure: go.Figure, notes: list[str], source: str, rows: li
     )
 
 
-def _dropdown(component_id: str, options: list[dict], value: str | None) -> dcc.Dropdown:
-    return dcc.Dropdown(id=component_id, options=options, value=value, clearable=False)
+def _dropdown(component_id: str, options: list[dict], value: str | None):
+    return native_select(component_id, options, value)
 
 
 def period_options(build: Build, indicator: str) -> list[dict]:
@@ -104,14 +111,10 @@ def outcomes_card(build: Build) -> dbc.Card:
             dbc.Col(
                 labelled(
                     "Indicator",
-                    dcc.Dropdown(
-                        id=ids.OUTCOME_INDICATOR,
-                        options=indicator_options(
-                            catalogue, outcomes.outcome_indicators(catalogue)
-                        ),
-                        value=indicator,
-                        clearable=False,
-                        optionHeight=50,
+                    native_select(
+                        ids.OUTCOME_INDICATOR,
+                        indicator_options(catalogue, outcomes.outcome_indicators(catalogue)),
+                        indicator,
                     ),
                     ids.OUTCOME_INDICATOR,
                 ),
