@@ -62,19 +62,6 @@ def test_overlapping_spans_show_a_message_not_a_chart():
     assert out["rows"] == [] and out["figure"]["data"] == []
 
 
-def test_nhs_change_alone_does_not_redraw_the_pathfinder_grouping():
-    with pytest.raises(PreventUpdate):
-        run_callback(
-            update_before_after,
-            f"{ids.ERA_NHS}.data",
-            indicator=RATE,
-            before=[1998, 2002],
-            after=[2004, 2008],
-            by="pathfinder",
-            nhs="ccg2020",
-        )
-
-
 def test_nhs_store_follows_the_view_only_when_it_changes():
     view = load_link("?v=2009")["view"]
     assert follow_nhs(view, None) == view["nhs"]
