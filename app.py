@@ -22,6 +22,8 @@ from callbacks.cache import configure_cache
 from callbacks.data import choices, get_build
 from layouts import main_layout
 from layouts.charts import charts_section
+from layouts.comparison_section import comparison_section
+from layouts.council_panel import council_panel
 from layouts.era_section import era_content
 from layouts.map_section import preload_link
 from layouts.nhs_story import outcomes_card
@@ -71,7 +73,14 @@ def create_app() -> dash.Dash:
     app.layout = main_layout(build, choices())
     # The charts section joins the page later (`show_charts`); Dash checks callbacks against this.
     app.validation_layout = html.Div(
-        [app.layout, charts_section(build), html.Div(era_content(build)), outcomes_card(build)]
+        [
+            app.layout,
+            council_panel(),
+            comparison_section(),
+            charts_section(build),
+            html.Div(era_content(build)),
+            outcomes_card(build),
+        ]
     )
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES

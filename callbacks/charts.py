@@ -13,6 +13,8 @@ from callbacks.data import choices, get_build, view_from_store
 from layouts import ids
 from layouts.charts import BLANK_FIGURE, SCATTER_COLUMNS, charts_section, period_choice
 from layouts.common import grid_columns
+from layouts.comparison_section import comparison_section
+from layouts.council_panel import council_panel
 from trustmap.chart_figures import scatter_figure, selected_trace, trend_figure
 from trustmap.chart_tables import (
     COUNCIL_SERIES,
@@ -215,14 +217,16 @@ def export_grid(_):
 
 
 @callback(
+    Output(ids.PANEL_SLOT, "children"),
+    Output(ids.COMPARISON_SLOT, "children"),
     Output(ids.CHARTS_SLOT, "children"),
     Input(ids.MAP_PAINTED, "data"),
     State(ids.VIEW, "data"),
     prevent_initial_call=True,
 )
 def show_charts(_painted, view):
-    """Build the charts section once the map has painted (assets/map_painted.js): it sits
-    below the fold and would otherwise compete with the map for the browser's first seconds.
+    """Build the council panel, the comparisons and the charts once the map has painted
+    (assets/trustmap_map.js): their plotly.js and AG Grid would otherwise load before the map.
     The second indicator starts on the view's period where it has it."""
     period = view_from_store(view).period if isinstance(view, dict) else None
-    return charts_section(get_build(), x_period=period)
+    return council_panel(), comparison_section(), charts_section(get_build(), x_period=period)

@@ -11,6 +11,7 @@ from dash.exceptions import PreventUpdate
 from callbacks.cache import cache
 from callbacks.charts import csv_params
 from callbacks.data import get_build, view_from_store
+from callbacks.exports import export_hrefs
 from layouts import ids
 from trustmap.chart_figures import group_comparison_figure, neighbours_figure
 from trustmap.chart_tables import comparison_table, neighbours_table, records
@@ -117,12 +118,18 @@ def comparison_outputs(view: View) -> dict:
             for by in GROUPINGS
             for fmt in MEDIA_TYPES
         },
+        "hrefs": {
+            ids.export_link(by, fmt): Output(ids.export_link(by, fmt), "href")
+            for by in GROUPINGS
+            for fmt in MEDIA_TYPES
+        },
     },
     inputs={"key": Input(ids.COMPARISON_KEY, "data")},
 )
 def update_comparison(key):
     """Fires only when the view's indicator, period or filters change (`comparison-key`)."""
-    made = comparison_outputs(view_from_store(key))
+    view = view_from_store(key)
+    made = comparison_outputs(view)
     return {
         "figures": {by: made["charts"][by][0] for by in GROUPINGS},
         "texts": {by: made["charts"][by][1] for by in GROUPINGS},
@@ -134,6 +141,11 @@ def update_comparison(key):
             ids.export_link(by, fmt): made["charts"][by][0] is NO_CHART
             for by in GROUPINGS
             for fmt in MEDIA_TYPES
+        },
+        "hrefs": {
+            ids.export_link(by, fmt): href
+            for by in GROUPINGS
+            for fmt, href in export_hrefs(view, by).items()
         },
     }
 

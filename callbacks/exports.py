@@ -23,7 +23,9 @@ from trustmap.slides import (
 )
 from trustmap.view import View, parse_query, to_query
 
-EXPORT_LINK_IDS = [ids.export_link(chart, fmt) for chart in CHARTS for fmt in MEDIA_TYPES]
+# The map's exports sit beside it; the comparisons' are set with them (callbacks.comparison),
+# since those cards join the page only after the map has painted.
+MAP_EXPORT_IDS = [ids.export_link("map", fmt) for fmt in MEDIA_TYPES]
 
 
 def attachment(content: bytes, image_format: str, name: str) -> Response:
@@ -88,17 +90,20 @@ def era_export(chart: str, image_format: str) -> Response:
     )
 
 
+def export_hrefs(view: View, chart: str) -> dict[str, str]:
+    """Format -> href of one chart's exports of a (settled) view."""
+    return {fmt: f"/export/{chart}.{fmt}{to_query(view)}" for fmt in MEDIA_TYPES}
+
+
 def export_links(search: str | None) -> list[str]:
-    """Hrefs of every export of the current view, in `EXPORT_LINK_IDS` order, then the
+    """Hrefs of the map's exports of the current view, in `MAP_EXPORT_IDS` order, then the
     briefing pack's; the link is settled first, so odd or oversized queries are never echoed."""
     view, _ = parse_query(search, choices())
-    query = to_query(view)
-    charts = [f"/export/{chart}.{fmt}{query}" for chart in CHARTS for fmt in MEDIA_TYPES]
-    return [*charts, f"/export/briefing.pdf{query}"]
+    return [*export_hrefs(view, "map").values(), f"/export/briefing.pdf{to_query(view)}"]
 
 
 @callback(
-    *(Output(name, "href") for name in [*EXPORT_LINK_IDS, ids.EXPORT_BRIEFING]),
+    *(Output(name, "href") for name in [*MAP_EXPORT_IDS, ids.EXPORT_BRIEFING]),
     Input(ids.URL, "search"),
 )
 def update_export_links(search):

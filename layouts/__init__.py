@@ -11,9 +11,7 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.common import LAZY_CLASS
-from layouts.comparison_section import comparison_section
 from layouts.controls import side_panel
-from layouts.council_panel import council_panel
 from layouts.era_section import era_section
 from layouts.map_section import map_section
 from layouts.nhs_story import nhs_story_section
@@ -56,11 +54,13 @@ def main_layout(build: Build, choices: Choices) -> html.Div:
                             dbc.Col(
                                 map_section(build, choices, view), xl=6, lg=8, className=ORDER[0]
                             ),
-                            dbc.Col(council_panel(), xl=3, lg=12, className=ORDER[1]),
+                            # filled once the map has painted, like every part with a chart
+                            # or a table: plotly.js and AG Grid load after the map.
+                            dbc.Col(html.Div(id=ids.PANEL_SLOT), xl=3, lg=12, className=ORDER[1]),
                         ],
                         className="g-3",
                     ),
-                    comparison_section(),
+                    html.Div(id=ids.COMPARISON_SLOT),
                     era_section(),
                     nhs_story_section(),
                     # filled once the map has painted

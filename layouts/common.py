@@ -31,7 +31,11 @@ def native_select(component_id, options: list[dict], value=None, *, everything: 
     that keeps all; its value "" is read as None."""
     if everything is not None:
         options = [{"label": everything, "value": ""}, *options]
-    return dbc.Select(id=component_id, options=options, value=value or "", size="sm")
+    # dbc.Select always puts a hidden placeholder of value "" first, which the browser shows
+    # for "": naming it keeps "All ..." on screen.
+    return dbc.Select(
+        id=component_id, options=options, value=value or "", placeholder=everything, size="sm"
+    )
 
 
 def labelled(label: str, component, html_for: str) -> html.Div:

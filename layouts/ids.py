@@ -90,6 +90,8 @@ COMPARE_SOURCE = "compare-source"
 COMPARE_NEIGHBOUR_LIST = "compare-neighbour-list"
 
 CHARTS_SLOT = "charts-slot"
+PANEL_SLOT = "panel-slot"
+COMPARISON_SLOT = "comparison-slot"
 SCATTER = "charts-scatter"
 SCATTER_ALERT = "charts-scatter-alert"
 SCATTER_SOURCE = "charts-scatter-source"
