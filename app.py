@@ -31,6 +31,8 @@ from trustmap.datadir import DataDirectoryError
 from trustmap.validation import DataFileError
 
 MAX_REQUEST_BYTES = 512 * 1024  # the largest real callback payload is a few kB
+# An empty icon: Chromium asks for Dash's favicon again (4.6 kB) at every change of the link.
+NO_FAVICON = '\n        <link rel="icon" href="data:,">'
 log = logging.getLogger("trustmap")
 
 
@@ -68,7 +70,7 @@ def create_app() -> dash.Dash:
     build = get_build()
     app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=True)
     app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1).replace(
-        "{%metas%}", "{%metas%}\n        " + preload_link(build, choices()), 1
+        "{%metas%}", "{%metas%}\n        " + preload_link(build, choices()) + NO_FAVICON, 1
     )
     app.layout = main_layout(build, choices())
     # The charts section joins the page later (`show_charts`); Dash checks callbacks against this.

@@ -20,7 +20,7 @@
       else visible.delete(entry.target);
     }
     tell();
-  }, { rootMargin: "200px 0px" });
+  }, { rootMargin: "0px" });  // only what is on screen: the next section starts just below the fold
 
   const watched = new WeakSet();
   function watch() {

@@ -3,8 +3,8 @@
 Each app is opened on the IoD 2019 indicators (period 2019, councils of 2019); then, alternating
 between the apps, the indicator is changed (`dash_clientside.set_props`, as a user's choice
 reaches Dash) to one neither has shown yet. Per switch: the time from the change to the first
-animation frame with the map repainted in the new colours (trustmap: its legend names the new
-indicator and the council fills changed; naive: the figure's values changed and MapLibre is
+animation frame with the map repainted in the new colours (trustmap: its legend, written with the
+restyle, names the new indicator; naive: the figure's values changed and MapLibre is
 idle), and every byte the page received from the change on (all responses: callbacks, paints,
 anything else). Only 127.0.0.1 resolves.
 
@@ -33,15 +33,14 @@ START = "?v=2019&c=indicator&p=2019&i="
 # Change the indicator; resolve with ms until repainted and the bytes received since.
 SWITCH = {
     "real": """async ([indicator, label]) => {
-      const fills = () => Array.from(document.querySelectorAll('#map .leaflet-overlay-pane path'))
-        .map(p => p.getAttribute('fill')).join();
-      const before = fills();
       const t0 = performance.now();
       window.dash_clientside.set_props('indicator', {value: indicator});
       await new Promise(resolve => {
+        // The legend is written by the callback that restyles the map, in the same update;
+        // two indicators may colour the councils alike, so the fills alone cannot tell.
         const check = () => {
-          const legend = document.querySelector('#map-legend').innerText;
-          if (legend.includes(label) && fills() !== before) resolve();
+          const title = document.querySelector('#map-legend').innerText.split('\\n')[0];
+          if (title.startsWith(label + ' (')) requestAnimationFrame(resolve);
           else requestAnimationFrame(check);
         };
         requestAnimationFrame(check);

@@ -112,7 +112,7 @@ def lineage_text(area: str, vintage: str) -> str:
         "detail": Output(ids.DETAIL, "children"),
         "sections": Output(ids.PANEL_SECTIONS, "style"),
     },
-    inputs={"area": Input(ids.AREA, "data"), "view": Input(ids.VIEW, "data")},
+    inputs={"area": Input(ids.AREA, "data"), "view": Input(ids.PANEL_KEY, "data")},
 )
 def update_detail(area, view):
     if area is not None and known_area(area) is None:
@@ -158,7 +158,7 @@ def timeline_outputs(area: str, vintage: str, nhs: str) -> dict:
         "rows": Output(ids.grid("timeline"), "rowData"),
         "csv": Output(ids.grid("timeline"), "csvExportParams"),
     },
-    inputs={"area": Input(ids.AREA, "data"), "view": Input(ids.VIEW, "data")},
+    inputs={"area": Input(ids.AREA, "data"), "view": Input(ids.PANEL_KEY, "data")},
 )
 def update_timeline(area, view):
     view = view_from_store(view)
@@ -333,7 +333,7 @@ def neighbours_children(area: str, indicator: str, period: str, list_year: str) 
 @callback(
     Output(ids.NEIGHBOURS, "children"),
     Input(ids.AREA, "data"),
-    Input(ids.VIEW, "data"),
+    Input(ids.PANEL_KEY, "data"),
     Input(ids.PANEL_NEIGHBOUR_LIST, "value"),
 )
 def update_neighbours(area, view, list_year):
@@ -368,7 +368,7 @@ def children_section(area: str, vintage: str) -> list:
     ]
 
 
-@callback(Output(ids.CHILDREN, "children"), Input(ids.AREA, "data"), Input(ids.VIEW, "data"))
+@callback(Output(ids.CHILDREN, "children"), Input(ids.AREA, "data"), Input(ids.PANEL_KEY, "data"))
 def update_children(area, view):
     view = view_from_store(view)
     area = known_area(area)

@@ -28,6 +28,7 @@ from trustmap.view import (
 
 COMPARISON_FIELDS = ("indicator", "period", *FILTERS, "nhs")
 TREND_FIELDS = ("indicator", *FILTERS, "nhs")
+PANEL_FIELDS = ("area", "vintage", "nhs", "indicator", "period")
 
 
 CLICKABLE = (ids.MAP_FILL, ids.INSET_FILL)
@@ -84,6 +85,14 @@ def unless_same(new: dict, current, fields: tuple[str, ...]) -> object:
     return part if len(fields) > 1 else part[fields[0]]
 
 
+def panel_key(view) -> dict:
+    """What the council panel shows of a view: nothing of it while no council is selected, so
+    a recolouring of the map does not reach the panel."""
+    if not isinstance(view, dict) or not view.get("area"):
+        return {}
+    return {name: view.get(name) for name in PANEL_FIELDS}
+
+
 def view_outputs(trigger, view: View, notes, from_link: bool, controls: dict, current) -> dict:
     """The callback's outputs: only what changed is sent (indicator options are large)."""
     new = view.as_dict()
@@ -107,6 +116,7 @@ def view_outputs(trigger, view: View, notes, from_link: bool, controls: dict, cu
         "area": unless_same(new, current, ("area",)),
         "comparison_key": unless_same(new, current, COMPARISON_FIELDS),
         "trend_key": unless_same(new, current, TREND_FIELDS),
+        "panel_key": panel_key(new) if panel_key(new) != panel_key(current) else no_update,
         "alert": [link_alert(notes)] if notes else [] if from_link else no_update,
         "search_options": search_options(get_build(), view.vintage)
         if from_link or trigger == ids.VINTAGE
@@ -129,6 +139,7 @@ def link_alert(notes: list[str]) -> dbc.Alert:
         "area": Output(ids.AREA, "data"),
         "comparison_key": Output(ids.COMPARISON_WANTED, "data"),
         "trend_key": Output(ids.TREND_WANTED, "data"),
+        "panel_key": Output(ids.PANEL_KEY, "data"),
         "alert": Output(ids.URL_ALERT, "children"),
         "search_options": Output(ids.SEARCH_OPTIONS, "children"),
         "found": Output(ids.SEARCH, "value"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_dashboard import ARTIFACTS, app_url, browser  # noqa: F401 (fixtures)
+from tests.e2e.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 

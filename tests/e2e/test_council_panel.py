@@ -7,25 +7,12 @@ Screenshots go to tests/artifacts/ (git-ignored): panel-<council>-<screen>.png.
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
-
 import pytest
 
-from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH
-
-playwright_api = pytest.importorskip("playwright.sync_api")
+from tests.e2e.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "artifacts"
-START_TIMEOUT_S = 300  # a first run builds the data cache
 PANEL_TIMEOUT_MS = 120_000
 SCREENS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
 
@@ -37,47 +24,6 @@ GRAPH = """(selector) => {
     name: t.name || '', y: Array.from(t.y || []), text: Array.from(t.text || []),
     hovertext: Array.from(t.hovertext || [])}));
 }"""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def app_url():
-    port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "TRUSTMAP_DEBUG"}
-    env["PORT"] = str(port)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = (ARTIFACTS / "app-panel.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "app.py"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(f"the app did not start; see {ARTIFACTS / 'app-panel.log'}")
-            time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(timeout=10)
-    log.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM_PATH, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 def open_panel(browser, app_url: str, query: str, screen: str, council: str):

@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.e2e.test_dashboard import (  # noqa: F401  (app_url and browser are fixtures)
-    ARTIFACTS,
-    app_url,
-    browser,
-    playwright_api,
-)
+from tests.e2e.conftest import ARTIFACTS, playwright_api
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
