@@ -26,9 +26,16 @@ def page(browser):  # noqa: F811 (the fixture imported above)
     opened.close()
 
 
+def scroll_to(page, selector: str) -> None:
+    """Scroll a section into view, as a reader does: sections below the map fill in only then."""
+    page.locator(selector).first.wait_for(state="attached", timeout=TIMEOUT_MS)
+    page.evaluate("(s) => document.querySelector(s).scrollIntoView()", selector)
+
+
 def open_comparisons(page, base: str, query: str):
-    """Load `query` and wait until all three comparisons have their words."""
+    """Load `query`, scroll to the comparisons and wait until all three have their words."""
     page.goto(base + "/" + query)
+    scroll_to(page, "#comparison-section")
     for by in ("pathfinder", "coterminous", "neighbours"):
         page.locator(f"#compare-{by}-text p").first.wait_for(timeout=TIMEOUT_MS)
     return page.locator("section", has=page.locator("#compare-pathfinder-text"))
@@ -89,6 +96,7 @@ def test_neighbours_comparator_states_its_definition_and_lists_each_pathfinder(p
 
 def test_trend_draws_each_london_council(page, app_url):  # noqa: F811
     page.goto(app_url + "/" + LONDON_READINESS + "&a=E09000029")
+    scroll_to(page, "#charts-trend")
     trend = page.locator("#charts-trend .js-plotly-plot")
     trend.wait_for(timeout=TIMEOUT_MS)
     title = page.locator("#charts-trend .gtitle").first
@@ -110,11 +118,14 @@ def test_trend_draws_each_london_council(page, app_url):  # noqa: F811
 def test_a_filter_that_keeps_no_council_says_so_in_each_chart(page, app_url):  # noqa: F811
     # No London borough is a county: every comparison and chart says the filters keep none.
     page.goto(app_url + "/?v=2019&i=lait-fsp-new-gooddev&p=2019&r=London&y=County")
+    scroll_to(page, "#comparison-section")
     for by in ("pathfinder", "coterminous", "neighbours"):
         alert = page.locator(f"#compare-{by}-text .alert")
         alert.wait_for(timeout=TIMEOUT_MS)
         assert "The filters (London; counties) keep no council of 2019" in alert.inner_text()
+    scroll_to(page, "#charts-trend")
     page.locator("#charts-trend-note .alert").wait_for(timeout=TIMEOUT_MS)
     assert "keep no council" in page.locator("#charts-trend-note").inner_text()
+    scroll_to(page, "#charts-scatter")
     page.locator("#charts-scatter-alert .alert").wait_for(timeout=TIMEOUT_MS)
     assert "keep no council of 2019" in page.locator("#charts-scatter-alert").inner_text()

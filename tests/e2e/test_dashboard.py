@@ -378,6 +378,14 @@ def test_exports_of_the_current_view_are_valid_files(visit):
     visit.wait_for_legend("quintiles")
     visit.settle()
     visit.screenshot("pathfinders-school-readiness")
+    # The comparisons (and their export links) fill in once scrolled to.
+    visit.page.locator("#comparison-section").wait_for(state="attached", timeout=MAP_TIMEOUT_MS)
+    visit.page.evaluate("() => document.querySelector('#comparison-section').scrollIntoView()")
+    visit.page.wait_for_function(
+        "() => (document.querySelector('#export-coterminous-png').getAttribute('href') || '')"
+        ".includes('/export/')",
+        timeout=MAP_TIMEOUT_MS,
+    )
     for chart in ("map", "coterminous"):
         for image_format, signature in SIGNATURES.items():
             href = visit.page.locator(f"#export-{chart}-{image_format}").get_attribute("href")
@@ -387,7 +395,6 @@ def test_exports_of_the_current_view_are_valid_files(visit):
             (ARTIFACTS / f"export-{chart}.{image_format}").write_bytes(response.body())
     # With pathfinders only there is nothing to compare them with: the export is disabled, and
     # its address answers a page that says why, not a file.
-    visit.page.locator("#comparison-section").scroll_into_view_if_needed()
     item = visit.page.locator("#export-pathfinder-png")
     visit.page.wait_for_function(
         "() => document.querySelector('#export-pathfinder-png').classList.contains('disabled')"
