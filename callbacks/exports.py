@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+import logging
+
 from dash import Input, Output, callback
-from flask import Flask, Response, abort, request
+from flask import Flask, Response, abort, jsonify, request
 
 from callbacks.data import choices, get_build
 from layouts import ids
-from trustmap.export import MEDIA_TYPES
+from trustmap.export import MEDIA_TYPES, RendererBusyError
 from trustmap.slides import CHARTS, SlideUnavailableError, briefing, make_slide, render_slide
 from trustmap.view import View, parse_query, to_query
 
 EXPORT_LINK_IDS = [ids.export_link(chart, fmt) for chart in CHARTS for fmt in MEDIA_TYPES]
+log = logging.getLogger("trustmap")
 
 
 def attachment(content: bytes, image_format: str, name: str) -> Response:
@@ -29,8 +32,20 @@ def requested_view() -> View:
     return view
 
 
+def renderer_busy(error: RendererBusyError):
+    """A 503 saying when to try again: the renderer's queue is full, or it is restarting."""
+    log.warning("export refused: %s", error)
+    response = jsonify(
+        error="Service Unavailable",
+        message=f"Exports are busy ({error}); try again in {error.retry_after_s} s.",
+    )
+    response.headers["Retry-After"] = str(error.retry_after_s)
+    return response, 503
+
+
 def register_routes(server: Flask) -> None:
     """Add the export routes to the app's Flask server."""
+    server.register_error_handler(RendererBusyError, renderer_busy)
 
     @server.get("/export/<chart>.<image_format>")
     def export_chart(chart: str, image_format: str):
