@@ -10,9 +10,11 @@ Only 127.0.0.1 is ever contacted.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -65,33 +67,68 @@ def gunicorn_command(port: int, workers: int = 2) -> list[str]:
     return [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "app:server"]
 
 
+@dataclass(frozen=True)
+class Server:
+    """A server started by `started`: its base URL, its process and the file it logs to."""
+
+    url: str
+    process: subprocess.Popen
+    log_path: Path
+
+
 @contextmanager
-def serve(command_for, name: str) -> Iterator[str]:
-    """Start `command_for(port)` in the project folder on a free port; yield its base URL.
+def started(command_for, name: str, env: dict | None = None) -> Iterator[Server]:
+    """Start `command_for(port)` in the project folder on a free port (with `env` added to
+    the environment); yield it once `GET /` answers.
 
     The server's output goes to a log file (its path is printed if it fails to start); the
     process is terminated, then killed if it lingers, when the block ends.
     """
     port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "TRUSTMAP_DEBUG"}
-    env["PORT"] = str(port)
+    environ = {key: value for key, value in os.environ.items() if key != "TRUSTMAP_DEBUG"}
+    environ |= (env or {}) | {"PORT": str(port)}
     url = f"http://{HOST}:{port}"
     with tempfile.NamedTemporaryFile(
         prefix=f"trustmap-{name}-", suffix=".log", delete=False
     ) as log:
+        # A session of its own: `make serve` and what it starts are stopped together.
         process = subprocess.Popen(
-            command_for(port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+            command_for(port),
+            cwd=ROOT,
+            env=environ,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         try:
             wait_until_answering(url, process, log.name)
-            yield url
+            yield Server(url, process, Path(log.name))
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=STOP_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=STOP_TIMEOUT_S)
+            stop_group(process)
+
+
+@contextmanager
+def serve(command_for, name: str) -> Iterator[str]:
+    """`started`, yielding only the base URL."""
+    with started(command_for, name) as server:
+        yield server.url
+
+
+def stop_group(process: subprocess.Popen) -> None:
+    """Terminate `process` and everything in its process group; kill what lingers."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + STOP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        process.poll()  # reaped, so it no longer counts as a member of its group
+        try:
+            os.killpg(process.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
 
 
 def wait_until_answering(url: str, process: subprocess.Popen, log_name: str) -> None:
