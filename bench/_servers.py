@@ -1,7 +1,8 @@
 """What every bench shares: an app started on a free loopback port, and a client that talks to a
 Dash app the way a browser tab does.
 
-`serve` starts a server as a subprocess, waits until `GET /` answers and stops it on exit.
+`serve` starts a server as a subprocess, waits until `GET /` answers and stops it on exit
+(`tests.support.processes.started` does the work, and also gives its process and log).
 `DashTab` holds a tab's component properties, reads `/_dash-dependencies` and, after a change,
 sends exactly the `/_dash-update-component` POSTs the renderer would send: every callback whose
 input changed, in rounds (a callback's own outputs never re-trigger it), one round in parallel.
@@ -10,15 +11,10 @@ Only 127.0.0.1 is ever contacted.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
 import json
 import os
-import signal
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -38,20 +34,12 @@ from tests.support.dash_wire import (  # noqa: E402
     prop_id,
     request_for,
 )
+from tests.support.processes import HOST, Server, free_port, started  # noqa: E402, F401
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
-HOST = "127.0.0.1"
-START_TIMEOUT_S = 300  # a first run builds the data cache
-STOP_TIMEOUT_S = 15
 REQUEST_TIMEOUT_S = 60
 MAX_ROUNDS = 6  # callback chains here are two or three rounds deep
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 def real_app_command(port: int) -> list[str]:
@@ -67,82 +55,11 @@ def gunicorn_command(port: int, workers: int = 2) -> list[str]:
     return [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "app:server"]
 
 
-@dataclass(frozen=True)
-class Server:
-    """A server started by `started`: its base URL, its process and the file it logs to."""
-
-    url: str
-    process: subprocess.Popen
-    log_path: Path
-
-
-@contextmanager
-def started(command_for, name: str, env: dict | None = None) -> Iterator[Server]:
-    """Start `command_for(port)` in the project folder on a free port (with `env` added to
-    the environment); yield it once `GET /` answers.
-
-    The server's output goes to a log file (its path is printed if it fails to start); the
-    process is terminated, then killed if it lingers, when the block ends.
-    """
-    port = free_port()
-    environ = {key: value for key, value in os.environ.items() if key != "TRUSTMAP_DEBUG"}
-    environ |= (env or {}) | {"PORT": str(port)}
-    url = f"http://{HOST}:{port}"
-    with tempfile.NamedTemporaryFile(
-        prefix=f"trustmap-{name}-", suffix=".log", delete=False
-    ) as log:
-        # A session of its own: `make serve` and what it starts are stopped together.
-        process = subprocess.Popen(
-            command_for(port),
-            cwd=ROOT,
-            env=environ,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        try:
-            wait_until_answering(url, process, log.name)
-            yield Server(url, process, Path(log.name))
-        finally:
-            stop_group(process)
-
-
 @contextmanager
 def serve(command_for, name: str) -> Iterator[str]:
     """`started`, yielding only the base URL."""
     with started(command_for, name) as server:
         yield server.url
-
-
-def stop_group(process: subprocess.Popen) -> None:
-    """Terminate `process` and everything in its process group; kill what lingers."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGTERM)
-    deadline = time.monotonic() + STOP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        process.poll()  # reaped, so it no longer counts as a member of its group
-        try:
-            os.killpg(process.pid, 0)
-        except ProcessLookupError:
-            break
-        time.sleep(0.2)
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
-
-
-def wait_until_answering(url: str, process: subprocess.Popen, log_name: str) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            sys.exit(f"{url} did not start (exit code {process.poll()}); see {log_name}")
-        time.sleep(0.5)
 
 
 @dataclass(frozen=True)
