@@ -44,8 +44,7 @@ def instances(redis):
     env = {"TRUSTMAP_REDIS_URL": redis.url}
     with ExitStack() as stack:
         yield [
-            stack.enter_context(started(instance_command, f"instance{n}", env=env))
-            for n in (1, 2)
+            stack.enter_context(started(instance_command, f"instance{n}", env=env)) for n in (1, 2)
         ]
 
 
