@@ -3,8 +3,9 @@
 behind the one nginx (give them a shared cache with TRUSTMAP_REDIS_URL).
 
 Each instance listens on a free loopback port of its own; nginx's configuration, pid and
-temporary files live in a private temporary folder removed on exit. Everything stops when any
-part stops, or on SIGTERM / Ctrl-C. Run from the project folder:
+temporary files, and the results cache the workers share (unless TRUSTMAP_REDIS_URL or
+TRUSTMAP_CACHE_DIR chooses one), live in a private temporary folder removed on exit.
+Everything stops when any part stops, or on SIGTERM / Ctrl-C. Run from the project folder:
 `.venv/bin/python deploy/serve.py [--port 8050] [--instances 1]`.
 """
 
@@ -51,6 +52,14 @@ def nginx_config(runtime: Path, port: int, instance_ports: list[int]) -> str:
     return text
 
 
+def results_cache_env(runtime: Path) -> dict:
+    """The environment of the instances: their workers share a results folder in `runtime`
+    unless a cache is chosen already (TRUSTMAP_REDIS_URL or TRUSTMAP_CACHE_DIR)."""
+    if os.environ.get("TRUSTMAP_REDIS_URL") or os.environ.get("TRUSTMAP_CACHE_DIR"):
+        return dict(os.environ)
+    return os.environ | {"TRUSTMAP_CACHE_DIR": str(runtime / "results")}
+
+
 def gunicorn_command(port: int) -> list[str]:
     gunicorn = Path(sys.executable).with_name("gunicorn")
     return [str(gunicorn), "-c", str(DEPLOY / "gunicorn.conf.py"), "-b", f"{HOST}:{port}"]
@@ -94,8 +103,9 @@ def serve(port: int, instances: int) -> int:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
         instance_ports = [free_port() for _ in range(instances)]
+        env = results_cache_env(runtime)
         for instance_port in instance_ports:
-            processes.append(subprocess.Popen(gunicorn_command(instance_port), cwd=ROOT))
+            processes.append(subprocess.Popen(gunicorn_command(instance_port), cwd=ROOT, env=env))
         for instance_port in instance_ports:
             wait_until_answering(instance_port, processes)
         (runtime / "nginx.conf").write_text(nginx_config(runtime, port, instance_ports))
