@@ -1,14 +1,18 @@
-# The two commands of the README: `make run` (the dashboard) and `make test` (the tests).
+# The two commands of the README: `make run` (the dashboard) and `make test` (the tests), and
+# `make serve`, the production server (nginx in front of gunicorn, deploy/).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run test build chromium
+.PHONY: run serve test build chromium nginx redis
 
 run: $(VENV)/.installed-run build
 	$(PY) app.py
 
-test: $(VENV)/.installed-test chromium
+serve: $(VENV)/.installed-run build nginx
+	$(PY) deploy/serve.py --port $(or $(PORT),8050)
+
+test: $(VENV)/.installed-test chromium nginx redis
 	$(PY) -m pytest --durations=15
 
 build: $(VENV)/.installed-run
@@ -28,3 +32,12 @@ $(VENV)/.installed-run $(VENV)/.installed-test:
 chromium:
 	@command -v chromium >/dev/null || { \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+# Debian's nginx fronts `make serve` (and its test); redis-server backs the two-instance test.
+nginx:
+	@test -x /usr/sbin/nginx || command -v nginx >/dev/null || { \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nginx; }
+
+redis:
+	@command -v redis-server >/dev/null || { \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q redis-server; }

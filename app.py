@@ -7,17 +7,14 @@ host, and the Content-Security-Policy allows nothing else.
 
 from __future__ import annotations
 
-import logging
 import os
 
 import dash
 from dash import html
-from flask import Flask, jsonify, request
 from flask_talisman import Talisman
-from werkzeug.exceptions import HTTPException
 
 import callbacks  # noqa: F401  (registers the callbacks)
-from callbacks import exports, map_files
+from callbacks import exports, guard, map_files
 from callbacks.cache import configure_cache
 from callbacks.data import choices, get_build
 from layouts import main_layout
@@ -33,7 +30,6 @@ from trustmap.validation import DataFileError
 MAX_REQUEST_BYTES = 512 * 1024  # the largest real callback payload is a few kB
 # An empty icon: Chromium asks for Dash's favicon again (4.6 kB) at every change of the link.
 NO_FAVICON = '\n        <link rel="icon" href="data:,">'
-log = logging.getLogger("trustmap")
 
 
 def content_security_policy(app: dash.Dash) -> dict:
@@ -49,21 +45,6 @@ def content_security_policy(app: dash.Dash) -> dict:
         "base-uri": "'self'",
         "frame-ancestors": "'none'",
     }
-
-
-def refuse_bad_requests(server: Flask) -> None:
-    """A request the app cannot serve gets a short 4xx message, never a traceback or a 500."""
-
-    @server.errorhandler(HTTPException)
-    def http_error(error: HTTPException):
-        return jsonify(error=error.name, message=error.description), error.code
-
-    @server.errorhandler(Exception)
-    def unexpected(error: Exception):
-        log.exception("request %s %s failed", request.method, request.path)
-        return jsonify(
-            error="Bad Request", message="This request could not be processed; nothing was changed."
-        ), 400
 
 
 def create_app() -> dash.Dash:
@@ -87,7 +68,7 @@ def create_app() -> dash.Dash:
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     configure_cache(server, build.directory.name)
-    refuse_bad_requests(server)
+    guard.register(server, app.callback_map)
     exports.register_routes(server)
     map_files.register_routes(server)
     Talisman(

@@ -1,7 +1,8 @@
 """What every bench shares: an app started on a free loopback port, and a client that talks to a
 Dash app the way a browser tab does.
 
-`serve` starts a server as a subprocess, waits until `GET /` answers and stops it on exit.
+`serve` starts a server as a subprocess, waits until `GET /` answers and stops it on exit
+(`tests.support.processes.started` does the work, and also gives its process and log).
 `DashTab` holds a tab's component properties, reads `/_dash-dependencies` and, after a change,
 sends exactly the `/_dash-update-component` POSTs the renderer would send: every callback whose
 input changed, in rounds (a callback's own outputs never re-trigger it), one round in parallel.
@@ -13,10 +14,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
-import socket
-import subprocess
 import sys
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -36,20 +34,12 @@ from tests.support.dash_wire import (  # noqa: E402
     prop_id,
     request_for,
 )
+from tests.support.processes import HOST, Server, free_port, started  # noqa: E402, F401
 
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
-HOST = "127.0.0.1"
-START_TIMEOUT_S = 300  # a first run builds the data cache
-STOP_TIMEOUT_S = 15
 REQUEST_TIMEOUT_S = 60
 MAX_ROUNDS = 6  # callback chains here are two or three rounds deep
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind((HOST, 0))
-        return probe.getsockname()[1]
 
 
 def real_app_command(port: int) -> list[str]:
@@ -67,45 +57,9 @@ def gunicorn_command(port: int, workers: int = 2) -> list[str]:
 
 @contextmanager
 def serve(command_for, name: str) -> Iterator[str]:
-    """Start `command_for(port)` in the project folder on a free port; yield its base URL.
-
-    The server's output goes to a log file (its path is printed if it fails to start); the
-    process is terminated, then killed if it lingers, when the block ends.
-    """
-    port = free_port()
-    env = {key: value for key, value in os.environ.items() if key != "TRUSTMAP_DEBUG"}
-    env["PORT"] = str(port)
-    url = f"http://{HOST}:{port}"
-    with tempfile.NamedTemporaryFile(
-        prefix=f"trustmap-{name}-", suffix=".log", delete=False
-    ) as log:
-        process = subprocess.Popen(
-            command_for(port), cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
-        )
-        try:
-            wait_until_answering(url, process, log.name)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=STOP_TIMEOUT_S)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=STOP_TIMEOUT_S)
-
-
-def wait_until_answering(url: str, process: subprocess.Popen, log_name: str) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while True:
-        try:
-            with urllib.request.urlopen(url + "/", timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            sys.exit(f"{url} did not start (exit code {process.poll()}); see {log_name}")
-        time.sleep(0.5)
+    """`started`, yielding only the base URL."""
+    with started(command_for, name) as server:
+        yield server.url
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,10 @@ _dash-dependencies and the initial callbacks), then, with a pause between action
 indicator, clicks a random council of the 2019 vintage (the POSTs a map click triggers), and
 now and then downloads an export (`GET /export/<chart>.<fmt>?<view>`, skipped with a note when
 the app has no such route). Everything stops at --seconds or after --max-requests requests.
-Run: `.venv/bin/python bench/load.py [--seconds 60] [--users 50]`.
+`--redis` runs two instances (gunicorn -w 2 each) behind `make serve`'s nginx, sharing one
+Redis (a throwaway `redis-server` on a free loopback port) that stops for OUTAGE_S seconds in
+the middle of the run: no request may fail.
+Run: `.venv/bin/python bench/load.py [--seconds 60] [--users 50] [--redis]`.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from collections import defaultdict
 from functools import partial
 
 from _servers import (
+    PYTHON,
     DashTab,
     Exchange,
     fetch,
@@ -26,7 +30,10 @@ from _servers import (
     machine_note,
     percentile,
     serve,
+    started,
 )
+
+from tests.support.redis_server import RedisServer, redis_server
 
 SECONDS = 60
 USERS = 50
@@ -43,6 +50,7 @@ START_QUERIES = ("", "?c=indicator", "?v=2019&c=coterminosity")
 VINTAGE = "2019"
 TARGET_P95_S = 0.3
 WARM_UP_VISITS = 4
+OUTAGE_S = 15
 
 
 class Recorder:
@@ -143,30 +151,78 @@ def warm_up(url: str) -> tuple[list[str], list[str], bool]:
     return councils, indicators, exports
 
 
+def run_users(url: str, args: argparse.Namespace, against: str, alongside=None) -> Recorder:
+    """Warm up, then run the users; `alongside()`, if given, starts a thread with them (it is
+    waited for at the end)."""
+    councils, indicators, exports = warm_up(url)
+    print(
+        f"{args.users} users for {args.seconds:.0f} s against {against}; "
+        f"{len(councils)} councils of {VINTAGE}, {len(indicators)} indicators"
+    )
+    record = Recorder(args.max_requests, time.monotonic() + args.seconds)
+    users = [
+        threading.Thread(target=user, args=(url, councils, indicators, exports, record))
+        for _ in range(args.users)
+    ]
+    if alongside is not None:
+        users.append(alongside())
+    for thread in users:
+        thread.start()
+    for thread in users:
+        # A request in flight at the deadline may take up to fetch's own timeout to end.
+        thread.join()
+    return record
+
+
+def redis_outage(redis: RedisServer, after_s: float) -> threading.Thread:
+    """A thread that stops Redis `after_s` after it starts, for OUTAGE_S, then starts it
+    again (empty)."""
+
+    def outage() -> None:
+        time.sleep(after_s)
+        redis.stop()
+        print(f"redis stopped for {OUTAGE_S} s", flush=True)
+        time.sleep(OUTAGE_S)
+        redis.start()
+        print("redis started again", flush=True)
+
+    return threading.Thread(target=outage)
+
+
+def two_instances_command(port: int) -> list[str]:
+    return [PYTHON, "deploy/serve.py", "--port", str(port), "--instances", "2"]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=SECONDS)
     parser.add_argument("--users", type=int, default=USERS)
     parser.add_argument("--workers", type=int, default=WORKERS)
     parser.add_argument("--max-requests", type=int, default=MAX_REQUESTS)
+    parser.add_argument(
+        "--redis",
+        action="store_true",
+        help="two instances (gunicorn -w 2 each) behind make serve's nginx and one Redis, "
+        "which stops for a while mid-run",
+    )
     args = parser.parse_args()
     print(machine_note())
-    with serve(partial(gunicorn_command, workers=args.workers), "gunicorn") as url:
-        councils, indicators, exports = warm_up(url)
-        print(
-            f"{args.users} users for {args.seconds:.0f} s against gunicorn -w {args.workers}; "
-            f"{len(councils)} councils of {VINTAGE}, {len(indicators)} indicators"
-        )
-        record = Recorder(args.max_requests, time.monotonic() + args.seconds)
-        users = [
-            threading.Thread(target=user, args=(url, councils, indicators, exports, record))
-            for _ in range(args.users)
-        ]
-        for thread in users:
-            thread.start()
-        for thread in users:
-            # A request in flight at the deadline may take up to fetch's own timeout to end.
-            thread.join()
+    if args.redis:
+        with (
+            redis_server() as redis,
+            started(two_instances_command, "two", env={"TRUSTMAP_REDIS_URL": redis.url}) as server,
+        ):
+            record = run_users(
+                server.url,
+                args,
+                "two instances behind nginx, one Redis",
+                alongside=partial(redis_outage, redis, (args.seconds - OUTAGE_S) / 2),
+            )
+            down = server.log_path.read_text().count("Redis cache not answering")
+        print(f"workers that logged the outage: {down} (one line each)")
+    else:
+        with serve(partial(gunicorn_command, workers=args.workers), "gunicorn") as url:
+            record = run_users(url, args, f"gunicorn -w {args.workers}")
     print(machine_note())
     record.report()
 

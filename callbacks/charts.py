@@ -133,6 +133,10 @@ def update_scatter(key, y_indicator, y_period):
     """Fires only when the view's indicator, period or filters, or the second axis, change."""
     if not isinstance(y_indicator, str) or not isinstance(y_period, str):
         raise PreventUpdate
+    # The second axis keys the results cache: refuse what the build does not have first.
+    periods = choices().periods
+    check_choice(y_indicator, periods, "indicator")
+    check_choice(y_period, periods[y_indicator], f"period of {y_indicator}")
     return scatter_outputs(view_from_store(key), y_indicator, y_period)
 
 

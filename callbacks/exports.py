@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import date
 
 from dash import Input, Output, callback
@@ -12,7 +13,7 @@ from markupsafe import escape
 from callbacks.data import choices, get_build
 from layouts import ids
 from trustmap import era_slides
-from trustmap.export import MEDIA_TYPES
+from trustmap.export import MEDIA_TYPES, RendererBusyError
 from trustmap.slides import (
     CHART_NAMES,
     CHARTS,
@@ -26,6 +27,7 @@ from trustmap.view import View, parse_query, to_query
 # The map's exports sit beside it; the comparisons' are set with them (callbacks.comparison),
 # since those cards join the page only after the map has painted.
 MAP_EXPORT_IDS = [ids.export_link("map", fmt) for fmt in MEDIA_TYPES]
+log = logging.getLogger("trustmap")
 
 
 def attachment(content: bytes, image_format: str, name: str) -> Response:
@@ -52,8 +54,19 @@ def refusal(message: str, status: int = 404) -> Response:
     return Response(page, status=status, mimetype="text/html")
 
 
+def renderer_busy(error: RendererBusyError) -> Response:
+    """A 503 saying when to try again: the renderer's queue is full, or it is restarting."""
+    log.warning("export refused: %s", error)
+    response = refusal(
+        f"Exports are busy ({error}); try again in {error.retry_after_s} seconds.", 503
+    )
+    response.headers["Retry-After"] = str(error.retry_after_s)
+    return response
+
+
 def register_routes(server: Flask) -> None:
     """Add the export routes to the app's Flask server."""
+    server.register_error_handler(RendererBusyError, renderer_busy)
 
     @server.get("/export/<chart>.<image_format>")
     def export_chart(chart: str, image_format: str):

@@ -3,6 +3,7 @@ that names the choices."""
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable
 
 __all__ = ["UnknownChoiceError", "check_choice"]
@@ -20,5 +21,8 @@ def check_choice(value: object, choices: Iterable, what: str) -> str:
     if value not in choices:
         shown = ", ".join(map(str, choices[:SHOWN_CHOICES]))
         more = f" ... ({len(choices)} in all)" if len(choices) > SHOWN_CHOICES else ""
-        raise UnknownChoiceError(f"unknown {what} '{value}'; choose one of {shown}{more}")
+        # reprlib cuts what a client sent to a few dozen characters: messages are echoed.
+        raise UnknownChoiceError(
+            f"unknown {what} {reprlib.repr(value)}; choose one of {shown}{more}"
+        )
     return value

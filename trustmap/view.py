@@ -58,6 +58,7 @@ FILTERS = ("region", "la_type", "status", "cclass")
 STATUSES = {"pathfinder": True, "other": False}
 AREA_KEY = "a"
 SHOWN_VALUE_CHARS = 40
+SHOWN_UNKNOWN_KEYS = 3
 DEFAULT_VINTAGE = "2019"
 DEFAULT_INDICATOR = "iod2019-imd-average-score"
 
@@ -219,13 +220,23 @@ def parse_query(search: str | None, choices: Choices) -> tuple[View, list[str]]:
     text = search if isinstance(search, str) else ""
     query = parse_qs(text.lstrip("?"), keep_blank_values=True)
     known = {*QUERY_KEYS, AREA_KEY}
-    notes = [f"Ignored unknown link parameter '{shown(key)}'." for key in query if key not in known]
+    notes = unknown_keys_note([key for key in query if key not in known])
     asked = {field: query[key][-1] for key, field in QUERY_KEYS.items() if key in query}
     if AREA_KEY in query:
         asked["area"] = query[AREA_KEY][-1]
     blank = View(None, None, None, None, None)
     view, more = settle(replace(blank, **asked), choices)
     return view, notes + more
+
+
+def unknown_keys_note(keys: list[str]) -> list[str]:
+    """One note for every unknown link parameter together (a link may hold thousands)."""
+    if not keys:
+        return []
+    named = ", ".join(f"'{shown(key)}'" for key in keys[:SHOWN_UNKNOWN_KEYS])
+    more = f" and {len(keys) - SHOWN_UNKNOWN_KEYS} more" if len(keys) > SHOWN_UNKNOWN_KEYS else ""
+    plural = "s" if len(keys) > 1 else ""
+    return [f"Ignored {len(keys)} unknown link parameter{plural}: {named}{more}."]
 
 
 def to_query(view: View) -> str:

@@ -300,3 +300,29 @@ def test_security_headers(client):
     policy = response.headers.get("Content-Security-Policy", "")
     assert "frame-ancestors" in policy
     assert response.headers.get("X-Content-Type-Options") == "nosniff"
+
+
+def test_thousands_of_unknown_link_keys_are_counted(client, callbacks):
+    """20,000 unknown keys (240 kB): one note with their count, not a note for each."""
+    search = "?" + "&".join(f"k{number:05d}=" for number in range(20_000))
+    response = client.post(UPDATE_PATH, json=link_load(callbacks, search))
+    assert_clear(response)
+    alert = json.dumps(response.get_json()["response"]["url-alert"])
+    assert "Ignored 20000 unknown link parameters: 'k00000', 'k00001', 'k00002'" in alert
+    assert "and 19997 more." in alert
+    assert len(response.get_data()) < 100_000
+
+
+def test_junk_in_every_input_is_never_echoed(client, callbacks):
+    """Every callback, every input and state 100 kB of junk: a short answer or a refusal."""
+    junk = "<junk>" + "j" * 100_000
+    for spec in callbacks:
+        if spec.get("clientside_function") or "{" in spec["output"]:
+            continue
+        refs = [prop_id(ref) for ref in spec["inputs"] + spec["state"]]
+        body = request_for(spec, dict.fromkeys(refs, junk), refs[:1])
+        if len(json.dumps(body)) > 512 * 1024:
+            continue  # refused for its size (test_a_megabyte_string_is_refused)
+        response = client.post(UPDATE_PATH, json=body)
+        assert_clear(response)
+        assert "j" * 1000 not in response.get_data(as_text=True), spec["output"]

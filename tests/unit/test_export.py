@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import io
+import os
+import signal
 import struct
+import threading
+import time
 
 import plotly.graph_objects as go
 import pytest
@@ -49,3 +53,31 @@ def test_pdf_and_briefing_pack_are_readable(chart):
 def test_bad_requests_are_refused_with_a_reason(chart, image_format, size):
     with pytest.raises(export.ExportError):
         export.render(chart, image_format, title="t", source=SOURCE, width=size[0], height=size[1])
+
+
+def test_a_full_queue_is_refused_at_once(chart):
+    """With no room to wait, an export meeting a busy renderer is refused, not queued; the
+    busy one (Chromium stopped) ends at the time limit and the renderer starts afresh."""
+    renderer = export.Renderer(timeout_s=2.0, waiting=0, queue_wait_s=1.0)
+    figure = export.slide_figure(chart, title="t", source=SOURCE).to_dict()
+    opts = {"format": "svg", "width": 800, "height": 450}
+    try:
+        renderer.image(figure, opts)
+        os.killpg(renderer.browser_pid(), signal.SIGSTOP)
+        outcome = {}
+
+        def first():
+            with pytest.raises(export.RendererBusyError, match="longer than 2 s") as busy:
+                renderer.image(figure, opts)
+            outcome["first"] = busy.value.retry_after_s
+
+        drawing = threading.Thread(target=first)
+        drawing.start()
+        time.sleep(0.5)
+        with pytest.raises(export.RendererBusyError, match="too many exports are waiting"):
+            renderer.image(figure, opts)
+        drawing.join()
+        assert outcome["first"] == export.RETRY_AFTER_S
+        assert renderer.image(figure, opts).startswith(b"<svg")
+    finally:
+        renderer.close()

@@ -1,0 +1,50 @@
+"""The one results cache: its back end per deployment, and a Redis that stops answering."""
+
+from __future__ import annotations
+
+import logging
+import time
+
+import pytest
+from flask import Flask
+
+from callbacks.cache import FallibleRedisCache, cache_config
+from tests.support.processes import free_port
+
+pytestmark = pytest.mark.bundle  # the package's conftest starts the real app
+
+
+@pytest.mark.parametrize(
+    "environ, back_end",
+    [
+        ({}, "SimpleCache"),
+        ({"TRUSTMAP_CACHE_DIR": "/tmp/x"}, "FileSystemCache"),
+        (
+            {"TRUSTMAP_CACHE_DIR": "/tmp/x", "TRUSTMAP_REDIS_URL": "redis://127.0.0.1:1/0"},
+            "callbacks.cache.FallibleRedisCache",
+        ),
+    ],
+    ids=["default", "folder", "redis"],
+)
+def test_the_back_end_follows_the_environment(environ, back_end):
+    config = cache_config("build-abc", environ)
+    assert config["CACHE_TYPE"] == back_end
+    assert config["CACHE_KEY_PREFIX"] == "trustmap-build-abc-"
+    assert config.get("CACHE_THRESHOLD", 2000) == 2000
+
+
+def test_an_unreachable_redis_is_an_empty_cache_logged_once(caplog):
+    url = f"redis://127.0.0.1:{free_port()}/0"  # nothing listens there
+    config = cache_config("b", {"TRUSTMAP_REDIS_URL": url}) | {"CACHE_REDIS_RETRY_S": 60}
+    cache = FallibleRedisCache.factory(Flask("t"), config, [], {})
+    with caplog.at_level(logging.WARNING, logger="trustmap.cache"):
+        started = time.perf_counter()
+        answers = [cache.set("k", 1), cache.get("k"), cache.get_many("a", "b"), cache.has("k")]
+        answers += [cache.get("k") for _ in range(100)]
+        seconds = time.perf_counter() - started
+    assert answers[:4] == [False, None, [None, None], False]
+    assert set(answers[4:]) == {None}
+    assert seconds < 1  # one refused connection, then Redis is left alone until the retry
+    assert [record.getMessage() for record in caplog.records] == [
+        "Redis cache not answering (ConnectionError); computing without it, retrying every 60 s"
+    ]
