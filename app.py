@@ -11,6 +11,7 @@ import os
 
 import dash
 from dash import html
+from flask import Flask, Response
 from flask_talisman import Talisman
 
 import callbacks  # noqa: F401  (registers the callbacks)
@@ -28,8 +29,18 @@ from trustmap.datadir import DataDirectoryError
 from trustmap.validation import DataFileError
 
 MAX_REQUEST_BYTES = 512 * 1024  # the largest real callback payload is a few kB
-# An empty icon: Chromium asks for Dash's favicon again (4.6 kB) at every change of the link.
+# An empty icon in place of Dash's: Chromium asks for Dash's favicon again (4.6 kB) at every
+# change of the link.
 NO_FAVICON = '\n        <link rel="icon" href="data:,">'
+# Headers that govern a document; a JSON answer (a callback, a paint) is never one, and every
+# indicator switch would carry them twice (about 350 bytes each time).
+DOCUMENT_HEADERS = (
+    "Content-Security-Policy",
+    "X-Frame-Options",
+    "Permissions-Policy",
+    "Referrer-Policy",
+)
+JSON_TYPES = ("application/json", "application/geo+json")
 
 
 def content_security_policy(app: dash.Dash) -> dict:
@@ -47,11 +58,25 @@ def content_security_policy(app: dash.Dash) -> dict:
     }
 
 
+def keep_document_headers_to_documents(server: Flask) -> None:
+    """Drop `DOCUMENT_HEADERS` from JSON answers. Registered before Talisman, so it runs after
+    Talisman has added them (Flask runs after-request functions last-registered first)."""
+
+    @server.after_request
+    def drop(response: Response) -> Response:
+        if response.mimetype in JSON_TYPES:
+            for name in DOCUMENT_HEADERS:
+                response.headers.pop(name, None)
+        return response
+
+
 def create_app() -> dash.Dash:
     build = get_build()
     app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=True)
-    app.index_string = app.index_string.replace("<html>", '<html lang="en">', 1).replace(
-        "{%metas%}", "{%metas%}\n        " + preload_link(build, choices()) + NO_FAVICON, 1
+    app.index_string = (
+        app.index_string.replace("<html>", '<html lang="en">', 1)
+        .replace("{%metas%}", "{%metas%}\n        " + preload_link(build, choices()), 1)
+        .replace("{%favicon%}", NO_FAVICON.strip(), 1)
     )
     app.layout = main_layout(build, choices())
     # The charts section joins the page later (`show_charts`); Dash checks callbacks against this.
@@ -71,6 +96,7 @@ def create_app() -> dash.Dash:
     guard.register(server, app.callback_map)
     exports.register_routes(server)
     map_files.register_routes(server)
+    keep_document_headers_to_documents(server)
     Talisman(
         server,
         force_https=False,

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, State, callback, html
-from dash.exceptions import PreventUpdate
+from dash import Input, Output, callback, html
 
 from callbacks.cache import cache
 from callbacks.charts import csv_params
-from callbacks.data import get_build, view_from_store
+from callbacks.data import get_build
 from layouts import ids
 from layouts.common import BLANK_FIGURE
 from layouts.era_section import era_content, results_table
@@ -28,20 +27,6 @@ from trustmap.export import MEDIA_TYPES
 def show_era(_painted):
     """Below the fold: built after the map has painted, as the charts section is."""
     return era_content(get_build())
-
-
-@callback(
-    Output(ids.ERA_NHS, "data"),
-    Input(ids.VIEW, "data"),
-    State(ids.ERA_NHS, "data"),
-)
-def follow_nhs(view, current):
-    """The view's NHS geography, written only when it changes (the view changes far more
-    often, and each change would redraw the before/after chart)."""
-    nhs = view_from_store(view).nhs
-    if nhs == current:
-        raise PreventUpdate
-    return nhs
 
 
 def _links(query: str) -> dict:

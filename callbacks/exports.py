@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from dash import Input, Output, callback
+from dash import ClientsideFunction, Input, Output, State, clientside_callback
 from flask import Flask, Response, abort, request
 from markupsafe import escape
 
@@ -108,16 +108,10 @@ def export_hrefs(view: View, chart: str) -> dict[str, str]:
     return {fmt: f"/export/{chart}.{fmt}{to_query(view)}" for fmt in MEDIA_TYPES}
 
 
-def export_links(search: str | None) -> list[str]:
-    """Hrefs of the map's exports of the current view, in `MAP_EXPORT_IDS` order, then the
-    briefing pack's; the link is settled first, so odd or oversized queries are never echoed."""
-    view, _ = parse_query(search, choices())
-    return [*export_hrefs(view, "map").values(), f"/export/briefing.pdf{to_query(view)}"]
-
-
-@callback(
-    *(Output(name, "href") for name in [*MAP_EXPORT_IDS, ids.EXPORT_BRIEFING]),
+LINK_IDS = [*MAP_EXPORT_IDS, ids.EXPORT_BRIEFING]
+clientside_callback(
+    ClientsideFunction("trustmapExports", "withQuery"),
+    *(Output(name, "href") for name in LINK_IDS),
     Input(ids.URL, "search"),
+    *(State(name, "href") for name in LINK_IDS),
 )
-def update_export_links(search):
-    return export_links(search)

@@ -20,7 +20,7 @@ from trustmap.build import Build
 from trustmap.map_paint import map_paint
 from trustmap.outlines import council_outline, health_outline
 from trustmap.sources import OGL_ATTRIBUTION
-from trustmap.view import Choices, View
+from trustmap.view import Choices, View, to_query
 
 __all__ = [
     "OUTLINE_PREFIX",
@@ -185,11 +185,11 @@ def map_section(build: Build, choices: Choices, view: View) -> html.Section:
             html.Div(
                 [
                     download_button("Map data (CSV)", ids.MAP_DOWNLOAD_BUTTON, ""),
-                    export_menu("map"),
+                    export_menu("map", query=to_query(view)),
                     dbc.Button(
                         "Briefing pack (PDF)",
                         id=ids.EXPORT_BRIEFING,
-                        href="#",
+                        href=f"/export/briefing.pdf{to_query(view)}",
                         external_link=True,
                         target="_blank",
                         size="sm",

@@ -147,6 +147,7 @@ def test_map_draws_every_council_without_outside_requests(visit):
     assert visit.page.get_by_text("Source: Office for National Statistics").first.is_visible()
     assert visit.page.get_by_text("Open Government Licence").first.is_visible()
     assert visit.outside == []
+    assert not [url for url in visit.requested if "favicon" in url]  # asked at each change
 
 
 def test_council_from_link_fills_the_panel(visit):

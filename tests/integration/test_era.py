@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 import pytest
-from dash.exceptions import PreventUpdate
 
-from callbacks.era import follow_nhs, show_era, update_before_after
+from callbacks.era import show_era, update_before_after
 from callbacks.nhs_story import show_story, update_outcome_periods, update_outcomes
 from layouts import ids
-from tests.integration.conftest import load_link, run_callback
+from tests.integration.conftest import run_callback
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
@@ -60,13 +59,6 @@ def test_overlapping_spans_show_a_message_not_a_chart():
     out = before_after(before=[1998, 2005])
     assert "must end before" in str(out["alert"].children)
     assert out["rows"] == [] and out["figure"]["data"] == []
-
-
-def test_nhs_store_follows_the_view_only_when_it_changes():
-    view = load_link("?v=2009")["view"]
-    assert follow_nhs(view, None) == view["nhs"]
-    with pytest.raises(PreventUpdate):
-        follow_nhs(view, view["nhs"])
 
 
 def test_story_body_has_the_class_counts_chart_and_its_twin():

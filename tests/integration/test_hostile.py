@@ -302,6 +302,17 @@ def test_security_headers(client):
     assert response.headers.get("X-Content-Type-Options") == "nosniff"
 
 
+def test_json_answers_carry_no_document_headers(client):
+    """A paint is JSON, never a document: no CSP or frame options on it (they are sent with
+    every indicator switch), but still nosniff; an exported SVG keeps its CSP."""
+    paint = client.get("/map/paint.json?vintage=2019")
+    assert paint.mimetype == "application/json"
+    assert "Content-Security-Policy" not in paint.headers
+    assert "X-Frame-Options" not in paint.headers
+    assert paint.headers.get("X-Content-Type-Options") == "nosniff"
+    assert "frame-ancestors" in client.get("/export/map.svg").headers["Content-Security-Policy"]
+
+
 def test_thousands_of_unknown_link_keys_are_counted(client, callbacks):
     """20,000 unknown keys (240 kB): one note with their count, not a note for each."""
     search = "?" + "&".join(f"k{number:05d}=" for number in range(20_000))
