@@ -235,8 +235,9 @@ def unknown_keys_note(keys: list[str]) -> list[str]:
         return []
     named = ", ".join(f"'{shown(key)}'" for key in keys[:SHOWN_UNKNOWN_KEYS])
     more = f" and {len(keys) - SHOWN_UNKNOWN_KEYS} more" if len(keys) > SHOWN_UNKNOWN_KEYS else ""
-    plural = "s" if len(keys) > 1 else ""
-    return [f"Ignored {len(keys)} unknown link parameter{plural}: {named}{more}."]
+    if len(keys) == 1:
+        return [f"Ignored unknown link parameter {named}."]
+    return [f"Ignored {len(keys)} unknown link parameters: {named}{more}."]
 
 
 def to_query(view: View) -> str:

@@ -70,7 +70,8 @@ def comparison_body(callbacks: list[dict], key: dict) -> dict:
 
 
 def dropdown_values(node, component_id: str) -> list[str]:
-    """The option values of the dropdown `component_id` in a `/_dash-layout` tree."""
+    """The option values of the select `component_id` in a `/_dash-layout` tree, without its
+    empty "All ..." choice."""
     if isinstance(node, list):
         return next(
             (found for child in node if (found := dropdown_values(child, component_id))), []
@@ -79,7 +80,7 @@ def dropdown_values(node, component_id: str) -> list[str]:
         return []
     props = node.get("props") or {}
     if props.get("id") == component_id:
-        return [option["value"] for option in props.get("options", [])]
+        return [option["value"] for option in props.get("options", []) if option["value"]]
     return next(
         (
             found
