@@ -133,28 +133,32 @@ window.trustmapMap = (function () {
        * url x4, health layer x2, legend, note, source, viewport, drawn. */
       paint: async function (view, config, drawn, current) {
         if (!view) return Array(15).fill(NO());
+        drawn = drawn || {};
         const query = paintQuery(view, config);
         const overlay = view.health && config.health[view.health] ? config.health[view.health].label : null;
-        const health = healthLayer(view, config);
-        if (drawn && drawn.query === query) {
+        // Only what changed is sent on: each layer given a new hideout restyles every council.
+        const health = view.health === drawn.health ? NO() : healthLayer(view, config);
+        if (drawn.query === query) {
           return [NO(), NO(), NO(), NO(), NO(), NO(), NO(), NO(), health, health,
-                  legend(current, overlay), NO(), NO(), NO(), NO()];
+                  legend(current, overlay), NO(), NO(), NO(), Object.assign({}, drawn, { health: view.health })];
         }
         const response = await fetch(config.paint + "?b=" + encodeURIComponent(config.build) + "&" + query);
         if (!response.ok) return Array(15).fill(NO());
         const paint = await response.json();
         const url = config.outlines[view.vintage];
+        const lines = JSON.stringify([paint.p, paint.s]);
+        const outlines = url === drawn.url && lines === drawn.lines ? NO() : paint;
         const zoom = paint.z || config.england;
-        const moved = !drawn || !sameBounds(drawn.z, paint.z);
+        const moved = !sameBounds(drawn.z, paint.z);
         return [
-          paint, paint, paint, paint,
-          url, url, url, url,
+          paint, outlines, paint, outlines,
+          ...Array(4).fill(url === drawn.url ? NO() : url),
           health, health,
           legend(paint, overlay),
           note(paint),
           paint.source,
           moved ? { bounds: zoom, transition: "flyToBounds", options: { duration: 0.6, maxZoom: 11 } } : NO(),
-          { query: query, z: paint.z },
+          { query: query, z: paint.z, url: url, lines: lines, health: view.health },
         ];
       },
     },

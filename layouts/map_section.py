@@ -170,13 +170,20 @@ def council_map(url: str, paint: dict) -> html.Div:
     )
 
 
+def drawn(config: dict, view: View, paint: dict) -> dict:
+    """What the map shows, as the browser's paint function keeps it (assets/trustmap_map.js):
+    it fetches and restyles only what differs."""
+    url = config["outlines"][view.vintage]
+    return {"query": paint_query(view), "z": paint["z"], "url": url, "health": view.health}
+
+
 def map_section(build: Build, choices: Choices, view: View) -> html.Section:
     paint = map_paint(build, view)
     config = map_config(build, choices)
     return html.Section(
         [
             dcc.Store(id=ids.MAP_CONFIG, data=config),
-            dcc.Store(id=ids.MAP_DRAWN, data={"query": paint_query(view), "z": paint["z"]}),
+            dcc.Store(id=ids.MAP_DRAWN, data=drawn(config, view, paint)),
             html.H2("Map", className="visually-hidden"),
             html.Div(id=ids.MAP_ALERT, role="status"),
             council_map(config["outlines"][view.vintage], paint),
