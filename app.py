@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 
 import dash
-from dash import html
 from flask import Flask, Response
 from flask_talisman import Talisman
 
@@ -19,12 +18,8 @@ from callbacks import exports, guard, map_files
 from callbacks.cache import configure_cache
 from callbacks.data import choices, get_build
 from layouts import main_layout
-from layouts.charts import charts_section
-from layouts.comparison_section import comparison_section
-from layouts.council_panel import council_panel
-from layouts.era_section import era_content
+from layouts.later_scripts import split_later
 from layouts.map_section import preload_link
-from layouts.nhs_story import outcomes_card
 from trustmap.datadir import DataDirectoryError
 from trustmap.validation import DataFileError
 
@@ -58,6 +53,16 @@ def content_security_policy(app: dash.Dash) -> dict:
     }
 
 
+class TrustmapDash(dash.Dash):
+    """Dash whose page loads the libraries below the map after the map (layouts.later_scripts)."""
+
+    def interpolate_index(self, **parts: str) -> str:
+        scripts, later = split_later(parts["scripts"])
+        return super().interpolate_index(
+            **(parts | {"scripts": scripts, "metas": parts["metas"] + later})
+        )
+
+
 def keep_document_headers_to_documents(server: Flask) -> None:
     """Drop `DOCUMENT_HEADERS` from JSON answers. Registered before Talisman, so it runs after
     Talisman has added them (Flask runs after-request functions last-registered first)."""
@@ -72,24 +77,23 @@ def keep_document_headers_to_documents(server: Flask) -> None:
 
 def create_app() -> dash.Dash:
     build = get_build()
-    app = dash.Dash(__name__, title="trustmap", serve_locally=True, compress=True)
+    # Sections below the map join the page later, so callbacks name ids the first layout lacks;
+    # tests/integration/test_callback_ids.py checks every id against every section instead of
+    # a validation layout, which Dash would send in the page (240 kB) and make the browser
+    # load AG Grid before the map to check.
+    app = TrustmapDash(
+        __name__,
+        title="trustmap",
+        serve_locally=True,
+        compress=True,
+        suppress_callback_exceptions=True,
+    )
     app.index_string = (
         app.index_string.replace("<html>", '<html lang="en">', 1)
         .replace("{%metas%}", "{%metas%}\n        " + preload_link(build, choices()), 1)
         .replace("{%favicon%}", NO_FAVICON.strip(), 1)
     )
     app.layout = main_layout(build, choices())
-    # The charts section joins the page later (`show_charts`); Dash checks callbacks against this.
-    app.validation_layout = html.Div(
-        [
-            app.layout,
-            council_panel(),
-            comparison_section(),
-            charts_section(build),
-            html.Div(era_content(build)),
-            outcomes_card(build),
-        ]
-    )
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     configure_cache(server, build.directory.name)

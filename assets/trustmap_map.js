@@ -165,15 +165,32 @@ window.trustmapMap = (function () {
   });
 })();
 
-/* Tell the app once the map has drawn its councils, so the sections below it are built after
- * the map rather than competing with it (callbacks/charts.py, `show_charts`). */
+/* Once the map has drawn its councils, load the libraries only the sections below it use
+ * (layouts/later_scripts.py), then tell the app, so those sections are built after the map
+ * rather than competing with it (callbacks/charts.py, `show_charts`). */
 (function () {
   const GIVE_UP_MS = 8000;
   const started = Date.now();
+
+  function load(src) {
+    return new Promise(function (resolve) {
+      const script = document.createElement("script");
+      script.src = src;
+      script.async = false; // in the page's order
+      script.onload = script.onerror = resolve;
+      document.head.appendChild(script);
+    });
+  }
+
+  function loadLater() {
+    const metas = document.querySelectorAll('meta[name="trustmap-later-script"]');
+    return Promise.all(Array.prototype.map.call(metas, (meta) => load(meta.content)));
+  }
+
   function watch() {
     const drawn = document.querySelectorAll("#map .leaflet-overlay-pane path").length > 100;
     if ((drawn || Date.now() - started > GIVE_UP_MS) && window.dash_clientside && window.dash_clientside.set_props) {
-      window.dash_clientside.set_props("map-painted", { data: true });
+      loadLater().then(() => window.dash_clientside.set_props("map-painted", { data: true }));
       return;
     }
     window.requestAnimationFrame(watch);

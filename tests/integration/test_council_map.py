@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import re
 
 import brotli
 import pandas as pd
@@ -147,3 +148,15 @@ def test_map_table_twin_has_every_council_and_the_source():
     assert list(table.columns[:3]) == ["la_code", "la_name", "vintage"]
     assert len(table) == 151 and table["value"].notna().all()
     assert table["source"].str.startswith("Source: Office for National Statistics").all()
+
+
+def test_the_page_loads_the_grid_library_after_the_map(client):
+    """AG Grid's script is named in a meta tag for the browser to load once the map has
+    painted, not among the scripts the renderer waits for; the map's library is."""
+    page = client.get("/").get_data(as_text=True)
+    scripts = re.findall(r'<script src="([^"]+)"', page)
+    later = re.findall(r'<meta name="trustmap-later-script" content="([^"]+)"', page)
+    assert [src.split("/")[2] for src in later] == ["dash_ag_grid", "dash"]
+    assert not [src for src in scripts if "dash_ag_grid" in src or "dash_table" in src]
+    assert [src for src in scripts if "dash_leaflet" in src]
+    assert client.get(later[0]).status_code == 200
