@@ -32,6 +32,7 @@ def asked_own(trigger: str | None, value, data, theme: str | None) -> tuple[str 
         if trigger == ids.THEME:
             return value, []
         return None, [f"Your priorities file is not loaded any more, so {OFF}."]
+    theme = theme if isinstance(theme, str) else None  # a control's value, from the browser
     listed = listed_under(priorities, theme)
     if listed is None:
         return None, [f"Your file lists no council {under_theme(theme)}, so {OFF}."]

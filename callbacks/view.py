@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, html, no_update
+from dash.exceptions import PreventUpdate
 
 from callbacks.data import choices, get_build
 from callbacks.own_filter import asked_own
@@ -161,6 +162,11 @@ def link_alert(notes: list[str]) -> dbc.Alert:
 )
 def sync_view(search, controls, clicks, found, priorities, current):
     trigger = ctx.triggered_id
+    # A file changes nothing while its filter is off; and the session store also fires as the
+    # page mounts with a file from earlier in this tab, when the controls may not yet hold the
+    # link's values: reading them then would overwrite the link.
+    if trigger == ids.PRIORITIES_STORE and not controls[ids.OWN]:
+        raise PreventUpdate
     view, notes, from_link = next_view(
         trigger, search, controls, clicks, found, current, priorities
     )

@@ -35,26 +35,33 @@ def own_choices(
     *, theme: str | None, from_file: OwnList | None, has_file: bool, in_view: OwnList | None
 ) -> tuple[list[dict], bool, str]:
     """(options, disabled, help) of the filter: the file's list under `theme` (`from_file`,
-    None when the file lists none there), and the view's list when it came from a link."""
+    None when the file lists none there), and the view's list when it came from a link. The
+    options are short (the side panel is narrow); the help names the theme."""
     options = [{"label": EVERYTHING, "value": ""}]
     if from_file is not None:
-        options.append(option(from_file, "your file"))
+        options.append(option(from_file, "your file's"))
     from_link = in_view is not None and in_view != from_file
     if from_link:
-        options.append(option(in_view, "the link"))
-    return options, len(options) == 1, help_text(theme, from_file, has_file, from_link)
+        options.append(option(in_view, "the link's"))
+    return options, len(options) == 1, help_text(theme, from_file, has_file, in_view, from_link)
 
 
-def option(own: OwnList, lister: str) -> dict:
-    return {"label": f"Only {own_in_words(own, lister=lister)}", "value": own.link_value()}
+def option(own: OwnList, whose: str) -> dict:
+    return {"label": f"Only {whose} councils ({len(own.codes)})", "value": own.link_value()}
 
 
-def help_text(theme: str | None, from_file: OwnList | None, has_file: bool, from_link: bool) -> str:
+def help_text(
+    theme: str | None,
+    from_file: OwnList | None,
+    has_file: bool,
+    in_view: OwnList | None,
+    from_link: bool,
+) -> str:
     if from_link:
         return (
-            "This filter came from the link you opened: it keeps the councils that link lists, "
-            'without your file. Choose "All councils" to drop it, or upload your file to use '
-            "your own list."
+            f"This filter came from the link you opened: it keeps the "
+            f'{own_in_words(in_view, lister="that link")}, without your file. Choose "All '
+            'councils" to drop it, or upload your file to use your own list.'
         )
     if not has_file:
         return NO_FILE
@@ -62,10 +69,10 @@ def help_text(theme: str | None, from_file: OwnList | None, has_file: bool, from
         return f"Your file lists no council {under_theme(theme)}: choose another theme."
     if theme is None:
         return (
-            "With all themes, it keeps every council your file lists; choose a theme above to "
-            "keep only the councils that named it a priority."
+            f"It keeps the {own_in_words(from_file)}; choose a theme above to keep only the "
+            "councils that named it a priority."
         )
     return (
-        "It keeps the councils your file lists under the chosen theme: the map fades the "
-        "others and the comparisons, charts and exports leave them out."
+        f"It keeps the {own_in_words(from_file)}: the map fades the others and the "
+        "comparisons, charts and exports leave them out."
     )

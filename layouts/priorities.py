@@ -28,7 +28,9 @@ def priorities_section() -> dbc.Accordion:
                     "Filter councils) keeps only the councils it lists under the chosen theme; "
                     "a link to that view carries their codes, not your file."
                 ),
-                dcc.Store(id=ids.PRIORITIES_STORE, storage_type="session"),
+                # data=None is sent as null: a fresh tab's store then matches its empty
+                # storage and does not fire (as `undefined` it fires null on mount).
+                dcc.Store(id=ids.PRIORITIES_STORE, storage_type="session", data=None),
                 dcc.Upload(
                     id=ids.PRIORITIES_UPLOAD,
                     children=html.Div(["Drop a CSV file here, or ", html.U("choose one")]),

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from dash.exceptions import PreventUpdate
 
 from callbacks.comparison import update_comparison
 from callbacks.council_map import map_csv
@@ -77,11 +78,14 @@ def test_the_filter_offers_the_file_s_councils_under_the_chosen_theme():
     assert (options, disabled) == ([{"label": "All councils", "value": ""}], True)
     assert help_text.startswith("To use it, upload your trusts' priorities")
     options, disabled, help_text = own_filter_choices(view, data)
-    assert options[1]["label"] == "Only councils your file lists under any theme (10)"
-    assert help_text.startswith("With all themes, it keeps every council your file lists")
+    assert options[1]["label"] == "Only your file's councils (10)"
+    assert help_text.startswith(
+        "It keeps the councils your file lists under any theme (10); choose a theme above"
+    )
     themed = change(ids.THEME, "early-years", view, data)["view"]
-    options, _, _ = own_filter_choices(themed, data)
-    assert options[1] == {"label": f"Only {EARLY_YEARS_WORDS}", "value": EARLY_YEARS}
+    options, _, help_text = own_filter_choices(themed, data)
+    assert options[1] == {"label": "Only your file's councils (8)", "value": EARLY_YEARS}
+    assert help_text.startswith(f"It keeps the {EARLY_YEARS_WORDS}: the map fades the others")
 
 
 def test_turned_on_it_keeps_the_listed_councils_in_the_link_map_and_comparisons():
@@ -160,13 +164,19 @@ def test_a_link_with_the_list_works_without_the_file_and_says_where_it_came_from
     assert outputs["controls"][ids.OWN] == EARLY_YEARS
     options, disabled, help_text = own_filter_choices(view, None)
     assert disabled is False
-    assert options[1] == {
-        "label": "Only councils the link lists under Early intervention and early years (8)",
-        "value": EARLY_YEARS,
-    }
-    assert help_text.startswith("This filter came from the link you opened")
+    assert options[1] == {"label": "Only the link's councils (8)", "value": EARLY_YEARS}
+    assert help_text.startswith(
+        "This filter came from the link you opened: it keeps the councils that link lists under "
+        "Early intervention and early years (8), without your file."
+    )
     # Without the file a theme change cannot list again: the link's list stays, named by its theme.
     assert change(ids.THEME, "send", view, None)["view"]["own"] == EARLY_YEARS
+
+
+def test_a_file_changes_nothing_while_the_filter_is_off():
+    # The session store also fires as a page mounts, before the controls hold the link's values.
+    with pytest.raises(PreventUpdate):
+        change(ids.PRIORITIES_STORE, uploaded(), load_link("")["view"], uploaded(), prop="data")
 
 
 def test_a_link_s_unknown_codes_are_named_and_left_out():
