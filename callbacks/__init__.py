@@ -13,6 +13,7 @@ from callbacks import (
     lazy,
     map_files,
     nhs_story,
+    own_filter,
     priorities,
     view,
 )
@@ -27,6 +28,7 @@ __all__ = [
     "lazy",
     "map_files",
     "nhs_story",
+    "own_filter",
     "priorities",
     "view",
 ]

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 from dash import Input, Output, State, callback, ctx, html, no_update
+from dash.exceptions import PreventUpdate
 
 from callbacks.data import choices, get_build
+from callbacks.own_filter import asked_own
 from layouts import ids
 from layouts.controls import search_options
 from trustmap.council_search import find_council, search_entries
@@ -26,8 +28,8 @@ from trustmap.view import (
     to_query,
 )
 
-COMPARISON_FIELDS = ("indicator", "period", *FILTERS, "nhs")
-TREND_FIELDS = ("indicator", *FILTERS, "nhs")
+COMPARISON_FIELDS = ("indicator", "period", *FILTERS, "nhs", "own")
+TREND_FIELDS = ("indicator", *FILTERS, "nhs", "own")
 PANEL_FIELDS = ("area", "vintage", "nhs", "indicator", "period")
 
 
@@ -57,15 +59,18 @@ def asked_area(trigger: str | None, clicks: dict, found, vintage, current) -> tu
     return (current.get("area") if isinstance(current, dict) else None), []
 
 
-def next_view(trigger: str | None, search, controls: dict, clicks: dict, found, current) -> tuple:
+def next_view(
+    trigger: str | None, search, controls: dict, clicks: dict, found, current, priorities
+) -> tuple:
     """(view, notes, from_link) after `trigger` changed: the link on load, else the controls
-    (a native select's empty choice, "", keeps all: None)."""
+    (a native select's empty choice, "", keeps all: None) and the priorities file."""
     if trigger in (None, ids.URL):
         view, notes = parse_query(search, choices())
         return view, notes, True
     controls = {name: value if value != "" else None for name, value in controls.items()}
     area, notes = asked_area(trigger, clicks, found, controls[ids.VINTAGE], current)
-    asked = View(**controls, area=area)
+    own, own_notes = asked_own(trigger, controls[ids.OWN], priorities, controls[ids.THEME])
+    asked = View(**(controls | {ids.OWN: own}), area=area)
     if trigger in INDICATOR_CHOICES:
         asked = View(**(asked.as_dict() | {"colour": "indicator"}))
     if trigger in (ids.THEME, ids.INDICATOR):  # the latest period of the new indicator
@@ -73,7 +78,7 @@ def next_view(trigger: str | None, search, controls: dict, clicks: dict, found, 
     if trigger == ids.VINTAGE:  # the NHS geography follows the councils unless chosen after
         asked = View(**(asked.as_dict() | {"nhs": None}))
     view, _ = settle(asked, choices())
-    return view, notes, False
+    return view, notes + own_notes, False
 
 
 def unless_same(new: dict, current, fields: tuple[str, ...]) -> object:
@@ -151,12 +156,20 @@ def link_alert(notes: list[str]) -> dbc.Alert:
         "controls": {name: Input(name, "value") for name in ids.CONTROLS},
         "clicks": {layer: Input(layer, "clickData") for layer in CLICKABLE},
         "found": Input(ids.SEARCH, "value"),
+        "priorities": Input(ids.PRIORITIES_STORE, "data"),
     },
     state={"current": State(ids.VIEW, "data")},
 )
-def sync_view(search, controls, clicks, found, current):
+def sync_view(search, controls, clicks, found, priorities, current):
     trigger = ctx.triggered_id
-    view, notes, from_link = next_view(trigger, search, controls, clicks, found, current)
+    # A file changes nothing while its filter is off; and the session store also fires as the
+    # page mounts with a file from earlier in this tab, when the controls may not yet hold the
+    # link's values: reading them then would overwrite the link.
+    if trigger == ids.PRIORITIES_STORE and not controls[ids.OWN]:
+        raise PreventUpdate
+    view, notes, from_link = next_view(
+        trigger, search, controls, clicks, found, current, priorities
+    )
     outputs = view_outputs(trigger, view, notes, from_link, controls, current)
     label = search_label(view)
     return outputs | {"found": label if label != found else no_update}

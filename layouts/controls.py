@@ -9,6 +9,7 @@ from dash import html
 
 from layouts import ids
 from layouts.common import labelled, native_select
+from layouts.own_filter import own_filter
 from trustmap.build import Build
 from trustmap.colouring import CLASSIFIERS, COTERMINOSITY_CLASSES
 from trustmap.council_search import search_entries
@@ -148,7 +149,7 @@ def side_panel(build: Build, choices: Choices) -> html.Aside:
     view = choices.default_view()
     folded = dbc.Accordion(
         [
-            dbc.AccordionItem(stacked(filters(choices)), title="Filter councils"),
+            dbc.AccordionItem(stacked([*filters(choices), own_filter()]), title="Filter councils"),
             dbc.AccordionItem(stacked(map_options(choices)), title="Map options"),
         ],
         start_collapsed=True,

@@ -21,6 +21,7 @@ CCLASS = "cclass"
 HEALTH = "health"
 SCHEME = "scheme"
 NHS = "nhs"
+OWN = "own"  # "Your priorities": the councils the uploaded file lists under the theme
 CONTROLS = (
     VINTAGE,
     COLOUR,
@@ -34,7 +35,9 @@ CONTROLS = (
     HEALTH,
     SCHEME,
     NHS,
+    OWN,
 )
+OWN_HELP = "own-help"
 
 MAP = "map"
 MAP_SECTION = "map-section"

@@ -48,6 +48,7 @@ PAINTED_FIELDS = (
     "la_type",
     "status",
     "cclass",
+    "own",
 )
 ENGLAND = [[49.85, -6.45], [55.85, 1.8]]
 LONDON = [[51.28, -0.52], [51.70, 0.34]]

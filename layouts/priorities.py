@@ -1,6 +1,6 @@
 """Your own trust priorities: an upload of a CSV like the server's priorities file, checked row
-by row, kept in this browser tab's session only, and counted per theme beside the published
-totals."""
+by row, kept in this browser tab's session only, counted per theme beside the published totals
+and offered as a filter (`layouts.own_filter`)."""
 
 from __future__ import annotations
 
@@ -23,9 +23,14 @@ def priorities_section() -> dbc.Accordion:
                     f"own, upload a CSV with the columns {', '.join(COLUMNS)} (one row per "
                     "council and theme, council codes as on the map, theme ids such as "
                     "early-years or send). It is checked row by row, kept in this browser tab "
-                    "only and never stored on the server; the published totals do not change."
+                    "only and never stored on the server; the published totals do not change. "
+                    'Once it is read, the "Your priorities" filter beside the map (under '
+                    "Filter councils) keeps only the councils it lists under the chosen theme; "
+                    "a link to that view carries their codes, not your file."
                 ),
-                dcc.Store(id=ids.PRIORITIES_STORE, storage_type="session"),
+                # data=None is sent as null: a fresh tab's store then matches its empty
+                # storage and does not fire (as `undefined` it fires null on mount).
+                dcc.Store(id=ids.PRIORITIES_STORE, storage_type="session", data=None),
                 dcc.Upload(
                     id=ids.PRIORITIES_UPLOAD,
                     children=html.Div(["Drop a CSV file here, or ", html.U("choose one")]),

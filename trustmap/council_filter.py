@@ -1,4 +1,5 @@
-"""Which councils an analyst keeps: region, council type, pathfinder status, coterminosity."""
+"""Which councils an analyst keeps: region, council type, pathfinder status, coterminosity, and
+the councils the analyst's own priorities file lists under a theme."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from trustmap.build import Build
 from trustmap.choices import check_choice
 from trustmap.health_classes import classify
 from trustmap.health_vintages import health_label
+from trustmap.own_list import OwnList, own_in_words, same_ground
 from trustmap.pathfinders import vintage_pathfinders
-from trustmap.vintages import council_table
+from trustmap.vintages import council_table, member_sets
 
 __all__ = [
     "COUNCIL_TYPES",
@@ -45,6 +47,7 @@ class CouncilFilter:
     pathfinder: bool | None = None
     coterminosity_class: str | None = None
     health: str = DEFAULT_HEALTH  # the health vintage of `coterminosity_class`
+    listed: OwnList | None = None  # the councils an analyst's own priorities file lists
 
     @property
     def active(self) -> bool:
@@ -54,7 +57,8 @@ class CouncilFilter:
 
 def filter_councils(build: Build, vintage: str, council_filter: CouncilFilter) -> list[str]:
     """Codes of the councils of `vintage` that pass `council_filter` (coterminosity with its
-    health vintage by that vintage's own method)."""
+    health vintage by that vintage's own method; a listed council by its ground, so a code
+    that changed on the same districts is still kept)."""
     councils = council_table(build, vintage).set_index("la_code")
     members = build["council_members"]
     keep = councils.index.notna()
@@ -73,12 +77,15 @@ def filter_councils(build: Build, vintage: str, council_filter: CouncilFilter) -
             "class"
         ]
         keep &= classes.reindex(councils.index).to_numpy() == council_filter.coterminosity_class
+    if council_filter.listed is not None:
+        keep &= same_ground(councils.index, council_filter.listed.codes, member_sets(build))
     return councils.index[keep].tolist()
 
 
 def describe_filter(council_filter: CouncilFilter | None) -> str:
     """The filters in words for titles ("London; London boroughs; pathfinders; coterminous with
-    CCG April 2019"), or "all councils" when none is active."""
+    CCG April 2019; councils your file lists under Youth justice (4)"), or "all councils" when
+    none is active."""
     if council_filter is None or not council_filter.active:
         return "all councils"
     parts = [
@@ -89,6 +96,8 @@ def describe_filter(council_filter: CouncilFilter | None) -> str:
     if council_filter.coterminosity_class is not None:
         words = CLASS_WORDS.get(council_filter.coterminosity_class, "")
         parts.append(f"{words} ({health_label(council_filter.health)})")
+    if council_filter.listed is not None:
+        parts.append(own_in_words(council_filter.listed))
     return "; ".join(part for part in parts if part)
 
 

@@ -27,6 +27,7 @@ from trustmap.group_comparison import Comparison, comparison
 from trustmap.health_classes import health_areas
 from trustmap.health_vintages import health_label
 from trustmap.map_content import kept_councils, map_content
+from trustmap.own_list import own_in_words
 from trustmap.pathfinders import pathfinder_codes
 from trustmap.slide_map import SLIDE_TOLERANCE_M, SlideMapLayers, slide_outlines, static_council_map
 from trustmap.values import indicator_meta
@@ -85,7 +86,8 @@ class Slide:
 
 
 def filters_in_words(view: View) -> str | None:
-    """The view's filters as a phrase ('London, pathfinders (and successors)'); None if none."""
+    """The view's filters as a phrase ('London, pathfinders (and successors), councils your file
+    lists under Youth justice (4)'); None if none."""
     council_filter = view.council_filter()
     parts = [
         view.region,
@@ -96,6 +98,7 @@ def filters_in_words(view: View) -> str | None:
             if view.cclass
             else None
         ),
+        own_in_words(council_filter.listed) if council_filter.listed else None,
     ]
     return ", ".join(part for part in parts if part) or None
 

@@ -18,6 +18,7 @@ from trustmap.council_filter import DEFAULT_HEALTH, CouncilFilter
 from trustmap.health_classes import display_ids, health_areas
 from trustmap.health_vintages import default_for, health_label, health_vintages, vintage
 from trustmap.indicators import LAIT_DATA_FILE
+from trustmap.own_list import read_own, settle_own
 from trustmap.vintages import known_vintages
 
 __all__ = [
@@ -53,6 +54,7 @@ QUERY_KEYS = {
     "h": "health",
     "m": "scheme",
     "n": "nhs",
+    "o": "own",
 }
 FILTERS = ("region", "la_type", "status", "cclass")
 STATUSES = {"pathfinder": True, "other": False}
@@ -78,6 +80,7 @@ class View:
     health: str | None = None
     scheme: str | None = None  # None: quintiles
     nhs: str | None = None  # the health vintage of coterminosity; None: the council vintage's own
+    own: str | None = None  # councils the analyst's own file lists (`own_list`); None: all
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -90,6 +93,7 @@ class View:
             pathfinder=STATUSES.get(self.status),
             coterminosity_class=self.cclass,
             health=self.nhs or DEFAULT_HEALTH,
+            listed=read_own(self.own) if self.own else None,
         )
 
 
@@ -195,6 +199,10 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
     health = keep(view.health, choices.health_overlays, "health overlay", None)
     scheme = keep(view.scheme, CLASSIFIERS, "colour classes", None)
     nhs = keep(view.nhs, choices.nhs_vintages, "NHS geography", default_for(vintage))
+    own, own_notes = settle_own(
+        view.own, theme_ids=choices.themes, council_codes=choices.council_codes
+    )
+    notes += own_notes
     return View(
         vintage,
         colour,
@@ -206,6 +214,7 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
         health=health,
         scheme=scheme,
         nhs=nhs,
+        own=own,
     ), notes
 
 

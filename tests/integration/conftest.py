@@ -18,6 +18,7 @@ DEFAULT_CONTROLS = {
     ids.PERIOD: "2019",
     **dict.fromkeys((ids.REGION, ids.LA_TYPE, ids.STATUS, ids.CCLASS, ids.HEALTH, ids.SCHEME), ""),
     ids.NHS: "ccg2019",
+    ids.OWN: "",
 }
 NO_CLICKS = {ids.MAP_FILL: None, ids.INSET_FILL: None}
 
@@ -52,5 +53,6 @@ def load_link(search: str, controls: dict | None = None) -> dict:
         controls=controls or DEFAULT_CONTROLS,
         clicks=NO_CLICKS,
         found="",
+        priorities=None,
         current=None,
     )

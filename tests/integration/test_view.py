@@ -22,6 +22,7 @@ def change(control: str, value, current: dict, search: str = "") -> dict:
         controls=controls | {control: value},
         clicks=NO_CLICKS,
         found="",
+        priorities=None,
         current=current,
     )
 
@@ -61,6 +62,7 @@ def select(trigger: str, current: dict, *, clicks=None, found="") -> dict:
         controls=DEFAULT_CONTROLS,
         clicks=NO_CLICKS | (clicks or {}),
         found=found,
+        priorities=None,
         current=current,
     )
 

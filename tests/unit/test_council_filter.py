@@ -12,6 +12,7 @@ from trustmap.council_filter import (
     filter_councils,
     no_council_kept,
 )
+from trustmap.own_list import OwnList
 
 
 @pytest.mark.parametrize(
@@ -63,4 +64,46 @@ def test_a_filter_keeping_no_council_says_so():
     assert no_council_kept(CouncilFilter(region="London", la_type="MD"), "2019") == (
         "The filters (London; metropolitan districts) keep no council of 2019: there is "
         "nothing to draw. Clear or change a filter."
+    )
+
+
+@pytest.mark.parametrize(
+    "listed, vintage, kept",
+    [
+        ((tiny.GAMMA, tiny.DELTA), "2019", [tiny.GAMMA, tiny.DELTA]),
+        # Shire county (2009) became unitary on the same districts in 2019: kept by its ground.
+        ((tiny.SHIRE_2009,), "2019", [tiny.SHIRE_2019]),
+        ((tiny.SHIRE_2019,), "2009", [tiny.SHIRE_2009]),
+        # Alphabet (2004) was Alpha and Beta together: neither alone covers its ground.
+        ((tiny.ALPHABET,), "2019", []),
+        # Shire split in 2023: neither half is the county's ground.
+        ((tiny.SHIRE_2019, tiny.EPSILON), "2023", [tiny.EPSILON]),
+    ],
+)
+def test_a_file_s_list_keeps_its_councils_by_ground(tiny_build, listed, vintage, kept):
+    council_filter = CouncilFilter(listed=OwnList("send", listed))
+    assert council_filter.active
+    assert filter_councils(tiny_build, vintage, council_filter) == kept
+
+
+def test_a_file_s_list_narrows_the_other_filters(tiny_build):
+    listed = OwnList("send", (tiny.ALPHA, tiny.GAMMA, tiny.DELTA))
+    assert filter_councils(tiny_build, "2019", CouncilFilter(region="North", listed=listed)) == [
+        tiny.ALPHA,
+        tiny.GAMMA,
+    ]
+    assert filter_councils(tiny_build, "2019", CouncilFilter(pathfinder=True, listed=listed)) == [
+        tiny.ALPHA,
+        tiny.DELTA,
+    ]
+
+
+def test_a_file_s_list_in_words():
+    listed = OwnList("youth-justice", (tiny.ALPHA, tiny.GAMMA, tiny.DELTA))
+    assert describe_filter(CouncilFilter(region="North", listed=listed)) == (
+        "North; councils your file lists under Youth justice (3)"
+    )
+    assert no_council_kept(CouncilFilter(listed=OwnList(None, (tiny.ALPHA,))), "2019") == (
+        "The filters (councils your file lists under any theme (1)) keep no council of 2019: "
+        "there is nothing to draw. Clear or change a filter."
     )

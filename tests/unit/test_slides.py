@@ -44,6 +44,10 @@ def test_filters_in_words_name_every_filter():
     assert (
         filters_in_words(coterminous_boroughs) == "London boroughs, coterminous with ICB April 2024"
     )
+    listed = View("2019", "pathfinder", None, "x", "2019", region="London", own="send.E09000029")
+    assert filters_in_words(listed) == (
+        "London, councils your file lists under Disabled children and SEN (1)"
+    )
 
 
 def test_map_subtitle_says_how_many_councils_the_filters_keep():

@@ -8,6 +8,7 @@ import pytest
 
 from tests.fixtures import bundle as tiny
 from trustmap.council_filter import CouncilFilter
+from trustmap.own_list import OwnList
 from trustmap.view import (
     Choices,
     View,
@@ -135,6 +136,22 @@ def test_status_becomes_the_core_council_filter():
     view = View("2019", "pathfinder", None, IMD, "2019", region="North", status="other")
     assert view.council_filter() == CouncilFilter(region="North", pathfinder=False)
     assert View("2019", "pathfinder", None, IMD, "2019").council_filter() == CouncilFilter()
+
+
+def test_a_file_s_list_travels_in_the_link_checked_and_bounded():
+    view, notes = parse_query("?t=early-years&o=early-years.E09000901.E99999999", CHOICES)
+    assert view.own == "early-years.E09000901"
+    assert notes == ["Left out of the link's priorities list: unknown council codes 'E99999999'."]
+    assert to_query(view).endswith("&p=2023&o=early-years.E09000901")
+    assert view.council_filter() == CouncilFilter(listed=OwnList("early-years", ("E09000901",)))
+    assert parse_query("?o=E09000901.E06000901", CHOICES)[0].own == "E06000901.E09000901"
+    # 2 council codes are known: a list of 4 items is refused whole, not read.
+    refused, notes = parse_query("?o=E06000901.E06000901.E06000901.E06000901", CHOICES)
+    assert refused.own is None
+    assert notes == [
+        "The link's priorities list has 4 items, more than the 2 council codes there are: the "
+        "'Your priorities' filter is off."
+    ]
 
 
 def test_dropdown_options():
