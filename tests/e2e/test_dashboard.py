@@ -277,6 +277,7 @@ def test_filter_that_keeps_no_council_says_so(visit):
 
 def test_map_data_downloads_as_csv(visit):
     visit.open("?c=coterminosity")
+    visit.settle()  # the link's view has reached the page, as when a reader clicks
     with visit.page.expect_download() as download:
         visit.page.click("#map-download-button")
     table = pd.read_csv(download.value.path())

@@ -14,6 +14,7 @@ from dash import html
 
 from callbacks.data import get_build
 from callbacks.nhs_story import class_count_outputs
+from layouts import ids
 from layouts.charts import charts_section
 from layouts.comparison_section import comparison_section
 from layouts.council_panel import council_panel
@@ -84,6 +85,12 @@ def missing_refs(callbacks: list[dict], components: list) -> list[str]:
 def test_every_callback_id_and_property_exists_on_the_page(page_components, callbacks):
     assert len(callbacks) > 20  # the app's callbacks were read
     assert missing_refs(callbacks, page_components) == []
+    grids = {
+        c.id["name"]
+        for c in page_components
+        if isinstance(c.id, dict) and c.id == ids.grid(c.id["name"])
+    }
+    assert {"scatter", "trend", "published", "comparison"} <= grids  # the charts' table twins
 
 
 def test_a_misnamed_id_or_property_is_found(page_components, callbacks):

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 import plotly.graph_objects as go
 import pytest
 from dash import no_update
-from dash._callback import GLOBAL_CALLBACK_LIST
 from dash.exceptions import PreventUpdate
 
 from callbacks.charts import update_scatter, update_trend, update_y_periods
-from layouts import ids
 from tests.integration.conftest import load_link, run_callback
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
@@ -120,36 +116,3 @@ def test_a_filter_that_keeps_no_council_says_so_in_the_charts():
     outputs = trend(nothing["trend_key"])
     assert outputs["box"] == {"display": "none"}
     assert "keep no council" in str(outputs["note"].children)
-
-
-def _key(identifier) -> str:
-    """A component id as one string; a dict id with its `name` wildcarded, so that a MATCH
-    callback and each concrete twin give the same key."""
-    if isinstance(identifier, str) and identifier.startswith("{"):
-        identifier = json.loads(identifier)
-    if isinstance(identifier, dict):
-        return json.dumps({**identifier, "name": "*"}, sort_keys=True)
-    return identifier
-
-
-def _callback_keys(entry: dict) -> set[str]:
-    """Ids of one registered callback: its outputs (from Dash's '..id.prop...id.prop..'
-    string), inputs and states."""
-    outputs = [part.rsplit(".", 1)[0] for part in entry["output"].strip(".").split("...")]
-    others = [dependency["id"] for dependency in entry["inputs"] + entry["state"]]
-    return {_key(identifier) for identifier in [*outputs, *others]}
-
-
-def test_every_callback_id_is_on_the_page():
-    from app import app
-
-    known = {
-        _key(component.id)
-        for component in app.validation_layout._traverse()
-        if getattr(component, "id", None) is not None
-    }
-    used = set().union(*(_callback_keys(entry) for entry in GLOBAL_CALLBACK_LIST))
-    assert {ids.VIEW, ids.SCATTER, ids.TREND_BOX, _key(ids.grid("trend"))} <= used
-    assert used <= known, used - known
-    twins = {_key(ids.grid(name)) for name in ("scatter", "trend", "published", "comparison")}
-    assert twins <= known
