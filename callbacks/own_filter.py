@@ -43,12 +43,13 @@ def asked_own(trigger: str | None, value, data, theme: str | None) -> tuple[str 
     Output(ids.OWN, "options"),
     Output(ids.OWN, "disabled"),
     Output(ids.OWN_HELP, "children"),
-    Input(ids.VIEW, "data"),
+    Input(ids.OWN_KEY, "data"),
     Input(ids.PRIORITIES_STORE, "data"),
 )
-def own_filter_choices(view_data, data):
-    """The file's list under the view's theme, and the view's own list if a link brought it."""
-    view = view_from_store(view_data)
+def own_filter_choices(key, data):
+    """The file's list under the view's theme, and the view's own list if a link brought it;
+    `key` is the view's theme and list (`callbacks.view`), changed only when they change."""
+    view = view_from_store(key if isinstance(key, dict) else {})
     priorities = stored_priorities(data)
     return own_choices(
         theme=view.theme,

@@ -31,6 +31,7 @@ from trustmap.view import (
 COMPARISON_FIELDS = ("indicator", "period", *FILTERS, "nhs", "own")
 TREND_FIELDS = ("indicator", *FILTERS, "nhs", "own")
 PANEL_FIELDS = ("area", "vintage", "nhs", "indicator", "period")
+OWN_FIELDS = ("theme", "own")
 
 
 CLICKABLE = (ids.MAP_FILL, ids.INSET_FILL)
@@ -120,6 +121,7 @@ def view_outputs(trigger, view: View, notes, from_link: bool, controls: dict, cu
         "view": no_update if new == current else new,
         "area": unless_same(new, current, ("area",)),
         "nhs": unless_same(new, current, ("nhs",)),
+        "own_key": unless_same(new, current, OWN_FIELDS),
         "comparison_key": unless_same(new, current, COMPARISON_FIELDS),
         "trend_key": unless_same(new, current, TREND_FIELDS),
         "panel_key": panel_key(new) if panel_key(new) != panel_key(current) else no_update,
@@ -144,6 +146,7 @@ def link_alert(notes: list[str]) -> dbc.Alert:
         "view": Output(ids.VIEW, "data"),
         "area": Output(ids.AREA, "data"),
         "nhs": Output(ids.ERA_NHS, "data"),
+        "own_key": Output(ids.OWN_KEY, "data"),
         "comparison_key": Output(ids.COMPARISON_WANTED, "data"),
         "trend_key": Output(ids.TREND_WANTED, "data"),
         "panel_key": Output(ids.PANEL_KEY, "data"),

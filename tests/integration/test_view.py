@@ -124,7 +124,8 @@ def test_changing_the_council_vintage_moves_the_nhs_geography_with_it():
     outputs = change(ids.VINTAGE, "2004", current)
     assert outputs["view"]["nhs"] == "pct2006"
     assert outputs["nhs"] == "pct2006"  # the era section's store, written only on a change
-    assert change(ids.INDICATOR, "lait-fsp-new-gooddev", current)["nhs"] is no_update
+    switched = change(ids.INDICATOR, "lait-fsp-new-gooddev", current)
+    assert switched["nhs"] is no_update and switched["own_key"] is no_update
     assert outputs["link"] == "?v=2004&c=pathfinder&i=iod2019-imd-average-score&p=2019"
 
 
