@@ -127,7 +127,9 @@ class DashTab:
     def __init__(self, base_url: str):
         self.base_url = base_url
         self.props: dict = {}
-        self.callbacks: list[dict] = []
+        self.types: dict = {}
+        self.specs: list[dict] = []  # every server callback of the app
+        self.callbacks: list[dict] = []  # those whose outputs are in the layout now
 
     def open(self, query: str = "") -> list[Exchange]:
         """Load the page, its layout and dependencies, then run the initial callbacks."""
@@ -138,18 +140,17 @@ class DashTab:
         ]
         if not all(exchange.ok for exchange in exchanges):
             return exchanges
-        self.props, types = {}, {}
-        _layout_props(json.loads(exchanges[1].body), self.props, types)
-        # The renderer runs no callback whose outputs are missing from the layout.
-        self.callbacks = [
+        self.props, self.types = {}, {}
+        _layout_props(json.loads(exchanges[1].body), self.props, self.types)
+        self.specs = [
             {**spec, "outputs_list": outputs_of(spec)}
             for spec in json.loads(exchanges[2].body)
             if not spec.get("clientside_function")
-            and all(prop.rsplit(".", 1)[0] in types for prop in outputs_of(spec))
         ]
+        self._find_callbacks()
         # dcc.Location reports the address on mount: the first callbacks see it changed.
         mounted = {}
-        for component in (name for name, kind in types.items() if kind == "Location"):
+        for component in (name for name, kind in self.types.items() if kind == "Location"):
             mounted |= {f"{component}.pathname": "/", f"{component}.search": query}
             mounted[f"{component}.href"] = f"{self.base_url}/{query}"
         self.props |= mounted
@@ -175,15 +176,28 @@ class DashTab:
         ids = [prop_id(ref) for ref in spec["inputs"] if prop_id(ref) in changed]
         return request_for(spec, self.props, ids)
 
-    def _post(self, spec: dict, changed: set[str]) -> tuple[Exchange, set[str]]:
+    def _find_callbacks(self) -> None:
+        """The renderer runs no callback whose outputs are missing from the layout."""
+        self.callbacks = [
+            spec
+            for spec in self.specs
+            if all(prop.rsplit(".", 1)[0] in self.types for prop in spec["outputs_list"])
+        ]
+
+    def _post(self, spec: dict, changed: set[str]) -> tuple[Exchange, set[str], set[str]]:
+        """POST one callback; returns the exchange, the props it set and the props of the
+        components it added to the layout (a slot's new children)."""
         exchange = fetch(self.base_url + UPDATE_PATH, spec["output"], self._payload(spec, changed))
-        updated = set()
+        updated, added = set(), {}
         if exchange.status == 200 and exchange.body:
             for component, values in json.loads(exchange.body).get("response", {}).items():
                 for prop, value in values.items():
                     self.props[f"{component}.{prop}"] = value
                     updated.add(f"{component}.{prop}")
-        return exchange, updated
+                    if prop == "children" and isinstance(value, dict | list):
+                        _layout_props(value, added, self.types)
+        self.props |= added
+        return exchange, updated, set(added)
 
     def _run(self, specs: list[dict], changed: set[str], fire_left=()) -> list[Exchange]:
         """Fire `specs` in parallel, then whatever their outputs trigger, round after round."""
@@ -195,16 +209,22 @@ class DashTab:
             with ThreadPoolExecutor(max_workers=len(specs)) as pool:
                 results = list(pool.map(self._post, specs, [changed] * len(specs)))
             fired |= {spec["output"] for spec in specs}
-            exchanges += [exchange for exchange, _ in results]
-            changed = set().union(*(updated for _, updated in results))
+            exchanges += [exchange for exchange, _, _ in results]
+            changed = set().union(*(updated for _, updated, _ in results))
+            added = set().union(*(new for _, _, new in results))
+            if added:
+                self._find_callbacks()
+            # Components added to the layout fire the callbacks that read them, as on load.
             specs = [
                 candidate
                 for candidate in self.callbacks
                 if any(
                     prop_id(ref) in changed - set(candidate["outputs_list"])
+                    or (prop_id(ref) in added and not candidate.get("prevent_initial_call"))
                     for ref in candidate["inputs"]
                 )
             ]
+            changed |= added
         # An initial callback whose inputs never changed still runs once, as in the renderer.
         left = [spec for spec in fire_left if spec["output"] not in fired]
         if left:

@@ -1,10 +1,14 @@
 """Concurrent users against the app under gunicorn (2 workers) on loopback.
 
 Each simulated user (a thread with its own `DashTab`) opens the page (GET /, _dash-layout,
-_dash-dependencies and the initial callbacks), then, with a pause between actions, changes the
-indicator, clicks a random council of the 2019 vintage (the POSTs a map click triggers), and
-now and then downloads an export (`GET /export/<chart>.<fmt>?<view>`, skipped with a note when
-the app has no such route). Everything stops at --seconds or after --max-requests requests.
+_dash-dependencies and the initial callbacks, then, as the browser does once the map has drawn,
+the callbacks that build the sections below it and theirs), then, with a pause between actions,
+changes the indicator, clicks a random council of the 2019 vintage (the POSTs a map click
+triggers), and now and then downloads an export (`GET /export/<chart>.<fmt>?<view>`, skipped
+with a note when the app has no such route). After each, the map's paint is fetched when the
+view's changed as `assets/trustmap_map.js` does (`GET /map/paint.json?...`, counted with the
+action). Sections below the map stay off screen: their clientside keys never pass on, so the
+comparisons and charts do not fire. Everything stops at --seconds or after --max-requests requests.
 `--redis` runs two instances (gunicorn -w 2 each) behind `make serve`'s nginx, sharing one
 Redis (a throwaway `redis-server` on a free loopback port) that stops for OUTAGE_S seconds in
 the middle of the run: no request may fail.
@@ -14,11 +18,13 @@ Run: `.venv/bin/python bench/load.py [--seconds 60] [--users 50] [--redis]`.
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import threading
 import time
 from collections import defaultdict
 from functools import partial
+from urllib.parse import urlencode
 
 from _servers import (
     PYTHON,
@@ -47,6 +53,8 @@ CHARTS = ("map", "pathfinder", "coterminous")
 FORMATS = ("png", "svg", "pdf")
 EXPORT_PROBE = "/export/map.svg?v=2019&c=pathfinder"
 START_QUERIES = ("", "?c=indicator", "?v=2019&c=coterminosity")
+MAP_PAINTED = "map-painted.data"  # set in the browser once the map has drawn its councils
+CLICK = "map-fill.clickData"
 VINTAGE = "2019"
 TARGET_P95_S = 0.3
 WARM_UP_VISITS = 4
@@ -113,9 +121,11 @@ def user(url: str, councils: list[str], indicators: list[str], exports: bool, re
         tab = DashTab(url)
         opened = tab.open(rng.choice(START_QUERIES))
         record.add("open page", [e for e in opened if e.label.startswith("GET")])
-        record.add("open callbacks", [e for e in opened if not e.label.startswith("GET")])
         if not all(e.ok for e in opened[:3]):
+            record.add("open callbacks", opened[3:])
             continue
+        opened = opened[3:] + repaint(tab) + tab.change(MAP_PAINTED, True)
+        record.add("open callbacks", opened)
         for _ in range(rng.randint(*ACTIONS_PER_VISIT)):
             time.sleep(rng.uniform(*PAUSE_S))
             if record.done():
@@ -127,10 +137,28 @@ def user(url: str, councils: list[str], indicators: list[str], exports: bool, re
                     "export", [fetch(url + path + (tab.props.get("url.search") or ""), path)]
                 )
             elif roll < EXPORT_SHARE + CLICK_SHARE:
-                click = {"points": [{"curveNumber": 0, "location": rng.choice(councils)}]}
-                record.add("click council", tab.change("map.clickData", click))
+                click = {"properties": {"la_code": rng.choice(councils)}}
+                record.add("click council", tab.change(CLICK, click) + repaint(tab))
             else:
-                record.add("indicator", tab.change("indicator.value", rng.choice(indicators)))
+                changed = tab.change("indicator.value", rng.choice(indicators))
+                record.add("indicator", changed + repaint(tab))
+
+
+def repaint(tab: DashTab) -> list[Exchange]:
+    """The paint's GET when the view differs from what the map shows (assets/trustmap_map.js's
+    `paint`: same fields, same query, the build key first)."""
+    config, view = tab.props.get("map-config.data"), tab.props.get("view.data")
+    drawn = tab.props.get("map-drawn.data") or {}
+    if not isinstance(config, dict) or not isinstance(view, dict):
+        return []
+    query = urlencode(
+        [(name, view[name]) for name in config["fields"] if view.get(name) is not None]
+    )
+    if query == drawn.get("query"):
+        return []
+    tab.props["map-drawn.data"] = drawn | {"query": query}
+    path = f"{config['paint']}?{urlencode({'b': config['build']})}&{query}"
+    return [fetch(tab.base_url + path, "GET paint")]
 
 
 def warm_up(url: str) -> tuple[list[str], list[str], bool]:
@@ -139,8 +167,11 @@ def warm_up(url: str) -> tuple[list[str], list[str], bool]:
     for _ in range(WARM_UP_VISITS):
         tab = DashTab(url)
         tab.open(f"?v={VINTAGE}")
-    figure = tab.props.get("map.figure") or {}
-    councils = list(figure.get("data", [{}])[0].get("locations") or [])
+    outlines = (tab.props.get("map-config.data") or {}).get("outlines", {})
+    councils = []
+    if VINTAGE in outlines:
+        features = json.loads(fetch(url + outlines[VINTAGE], "outlines").body)["features"]
+        councils = [feature["properties"]["la_code"] for feature in features]
     indicators = layout_options(tab, "indicator.options")
     probe = fetch(url + EXPORT_PROBE, "export probe")
     exports = probe.ok and not probe.content_type.startswith("text/html")

@@ -73,29 +73,100 @@ def _same_ground_codes(build: Build, area_code: str) -> list[str]:
 
 
 def _catalogue(build: Build, theme: str | None) -> pd.DataFrame:
-    """Indicators of `theme` (all when None), children's (LAIT) indicators first, then by label."""
-    catalogue = build["indicator_catalogue"]
+    """Indicators of `theme` (all when None), children's (LAIT) indicators first, then by label
+    (once per process and theme)."""
     if theme is not None:
         choices.check_choice(theme, themes()["theme"], "theme")
-        tagged = split_themes(catalogue["themes"])
-        catalogue = catalogue.loc[tagged[tagged == theme].index.unique()]
-    order = pd.DataFrame(
-        {"other": catalogue["source_file"] != LAIT_DATA_FILE, "label": catalogue["label"]}
-    )
-    return catalogue.loc[order.sort_values(["other", "label"]).index].set_index("id")
+
+    def compute() -> pd.DataFrame:
+        catalogue = build["indicator_catalogue"]
+        if theme is not None:
+            tagged = split_themes(catalogue["themes"])
+            catalogue = catalogue.loc[tagged[tagged == theme].index.unique()]
+        order = pd.DataFrame(
+            {"other": catalogue["source_file"] != LAIT_DATA_FILE, "label": catalogue["label"]}
+        )
+        return catalogue.loc[order.sort_values(["other", "label"]).index].set_index("id")
+
+    return build.memo(("spine_catalogue", theme), compute)
 
 
-def _counts_lookup(build: Build, ids: pd.Index) -> tuple[pd.DataFrame, pd.Series]:
-    """(declared count pairs of `ids`, values of their count and denominator indicators keyed
-    by indicator_id, area_code and period)."""
-    statistics = judgement.read_statistics()
-    judgement.check_statistics(statistics, build["indicator_catalogue"]["id"])
-    pairs = statistics[statistics["count_indicator"].notna() & statistics.index.isin(ids)]
-    needed = pd.concat([pairs["count_indicator"], pairs["denominator_indicator"]]).dropna().unique()
-    if not needed.size:
-        return pairs, pd.Series(dtype=float)
-    values = pd.concat([build.rows_where("indicator_values", "indicator_id", i) for i in needed])
-    return pairs, values.set_index(["indicator_id", "area_code", "period"])["value"]
+def _council_values(build: Build, indicator_id: str, period: str) -> pd.Series:
+    """Every council's value of one indicator period keyed by area_code, in the order of the
+    build's table (once per process and indicator period)."""
+
+    def compute() -> pd.Series:
+        rows = build.rows_where("indicator_values", "indicator_id", indicator_id)
+        rows = rows[(rows["geography"] == "council") & (rows["period"] == period)]
+        return rows.set_index("area_code")["value"]
+
+    return build.memo(("council_values", indicator_id, period), compute)
+
+
+def _spread(build: Build, indicator_id: str, period: str) -> dict:
+    """Lowest, q25, median, q75, highest (linear, as LAIT's R) and n_councils of the councils'
+    values of one indicator period (once per process and indicator period)."""
+
+    def compute() -> dict:
+        spread = _council_values(build, indicator_id, period).dropna().to_numpy(dtype=float)
+        numbers = np.percentile(spread, [0, 25, 50, 75, 100]) if spread.size else [np.nan] * 5
+        return {
+            **dict(zip(("lowest", "q25", "median", "q75", "highest"), numbers, strict=True)),
+            "n_councils": int(spread.size),
+        }
+
+    return build.memo(("spread", indicator_id, period), compute)
+
+
+def _own_rows(build: Build, codes: list[str], indicator_ids: pd.Index) -> pd.DataFrame:
+    """The council rows of `codes` for `indicator_ids`, in the order of the build's table."""
+    rows = pd.concat([build.rows_where("indicator_values", "area_code", code) for code in codes])
+    rows = rows[(rows["geography"] == "council") & rows["indicator_id"].isin(indicator_ids)]
+    # The table's order, whatever the order of `codes`: the latest period's row is picked after
+    # a sort that keeps no promise for ties, so its input must be the same as a scan's.
+    return rows.sort_index()
+
+
+def _england_values(build: Build) -> pd.Series:
+    """England's value keyed by indicator_id and period (once per process)."""
+
+    def compute() -> pd.Series:
+        values = build["indicator_values"]
+        england = values[values["geography"] == "england"]
+        return england.set_index(["indicator_id", "period"])["value"]
+
+    return build.memo(("england_values",), compute)
+
+
+def _with_council_rows(build: Build) -> frozenset[str]:
+    """Indicator ids with any council row (once per process)."""
+
+    def compute() -> frozenset[str]:
+        values = build["indicator_values"]
+        return frozenset(values.loc[values["geography"] == "council", "indicator_id"].unique())
+
+    return build.memo(("with_council_rows",), compute)
+
+
+def _counts_lookup(build: Build) -> tuple[pd.DataFrame, pd.Series]:
+    """(declared count pairs, values of their count and denominator indicators keyed by
+    indicator_id, area_code and period), once per process."""
+
+    def compute() -> tuple[pd.DataFrame, pd.Series]:
+        statistics = judgement.read_statistics()
+        judgement.check_statistics(statistics, build["indicator_catalogue"]["id"])
+        pairs = statistics[statistics["count_indicator"].notna()]
+        needed = (
+            pd.concat([pairs["count_indicator"], pairs["denominator_indicator"]]).dropna().unique()
+        )
+        if not needed.size:
+            return pairs, pd.Series(dtype=float)
+        values = pd.concat(
+            [build.rows_where("indicator_values", "indicator_id", i) for i in needed]
+        )
+        return pairs, values.set_index(["indicator_id", "area_code", "period"])["value"]
+
+    return build.memo(("count_pairs",), compute)
 
 
 def _count_pair(
@@ -122,6 +193,38 @@ def _count_pair(
     return judgement.CountPair(float(count), float(denominator), float(pair["multiplier"]), derived)
 
 
+def _not_compared(build: Build, indicator_id: str) -> dict:
+    """The columns of an indicator without a figure for the council: why not."""
+    reason = (
+        "the source has no figure for this council"
+        if indicator_id in _with_council_rows(build)
+        else "the source has no council-level figures for this indicator"
+    )
+    return {"method": "not compared", "judgement": "not compared", "reason": reason}
+
+
+def _compared(build: Build, indicator_id: str, polarity: str | None, source_row) -> dict:
+    """The columns of an indicator the council has a figure for (`source_row`: its latest
+    row): the comparison with England and the spread of all councils."""
+    period, code, value = source_row.period, source_row.area_code, source_row.value
+    pairs, counts = _counts_lookup(build)
+    versus = compare.compare_area_with_england(
+        code,
+        _council_values(build, indicator_id, period),
+        polarity=polarity,
+        england_value=_england_values(build).get((indicator_id, period)),
+        counts=_count_pair(pairs, counts, indicator_id, code, period, value),
+    ).as_dict()
+    if versus["method"] == "not compared" and pd.notna(source_row.value_note):
+        versus["reason"] += f" (source note: {source_row.value_note})"
+    return {
+        **versus,
+        "period": period,
+        "value_note": source_row.value_note,
+        **_spread(build, indicator_id, period),
+    }
+
+
 def spine_rows(build: Build, area_code: str, *, theme: str | None = None) -> pd.DataFrame:
     """One row per indicator of `theme` (every indicator when None), children's (LAIT)
     indicators first: the latest period the source gives for this council, with SPINE_COLUMNS.
@@ -130,75 +233,31 @@ def spine_rows(build: Build, area_code: str, *, theme: str | None = None) -> pd.
     q25, median, q75 and highest are over every council of that period (linear quantiles, as
     LAIT's R);
     `method` is wilson, quartile or not compared, and `reason` says why (see trustmap.judgement).
+    What does not depend on the council (each indicator period's council values, their spread,
+    England's values, the count pairs) is computed once per process.
     """
     codes = _same_ground_codes(build, area_code)
     catalogue = _catalogue(build, theme)
-    values = build["indicator_values"]
-    values = values[values["indicator_id"].isin(catalogue.index)]
-    council_rows = values[values["geography"] == "council"]
-    own = council_rows[council_rows["area_code"].isin(codes)]
+    own = _own_rows(build, codes, catalogue.index)
     latest = own.sort_values("period").groupby("indicator_id").tail(1).set_index("indicator_id")
-    peers = council_rows.merge(latest["period"].reset_index(), on=["indicator_id", "period"])
-    peers_by_key = {
-        key: rows.set_index("area_code")["value"]
-        for key, rows in peers.groupby(["indicator_id", "period"])
-    }
-    england = values[values["geography"] == "england"].set_index(["indicator_id", "period"])[
-        "value"
-    ]
-    with_council_rows = set(council_rows["indicator_id"].unique())
-    pairs, counts = _counts_lookup(build, catalogue.index)
+    latest_rows = dict(zip(latest.index, latest.itertuples(index=False), strict=True))
     decimals = indicator_decimals(build)
     rows = []
-    for indicator_id, meta in catalogue.iterrows():
-        polarity = None if meta["polarity"] == "none" else meta["polarity"]
+    for indicator_id, meta in zip(catalogue.index, catalogue.itertuples(index=False), strict=True):
+        polarity = None if meta.polarity == "none" else meta.polarity
         row = {
             "indicator_id": indicator_id,
-            **{name: meta[name] for name in ("label", "unit", "polarity", "themes", "source")},
+            **{
+                name: getattr(meta, name)
+                for name in ("label", "unit", "polarity", "themes", "source")
+            },
             "decimals": int(decimals.get(indicator_id, judgement.MAX_DECIMALS)),
         }
-        if indicator_id not in latest.index:
-            rows.append(
-                {
-                    **row,
-                    "method": "not compared",
-                    "judgement": "not compared",
-                    "reason": "the source has no figure for this council"
-                    if indicator_id in with_council_rows
-                    else "the source has no council-level figures for this indicator",
-                }
-            )
-            continue
-        source_row = latest.loc[indicator_id]
-        period, code = source_row["period"], source_row["area_code"]
-        peer_values = peers_by_key[(indicator_id, period)]
-        versus = compare.compare_area_with_england(
-            code,
-            peer_values,
-            polarity=polarity,
-            england_value=england.get((indicator_id, period)),
-            counts=_count_pair(pairs, counts, indicator_id, code, period, source_row["value"]),
-        ).as_dict()
-        if versus["method"] == "not compared" and pd.notna(source_row["value_note"]):
-            versus["reason"] += f" (source note: {source_row['value_note']})"
-        spread = peer_values.dropna().to_numpy(dtype=float)
-        lowest, q25, median, q75, highest = (
-            np.percentile(spread, [0, 25, 50, 75, 100]) if spread.size else [np.nan] * 5
-        )
-        rows.append(
-            {
-                **row,
-                **versus,
-                "period": period,
-                "value_note": source_row["value_note"],
-                "lowest": lowest,
-                "q25": q25,
-                "median": median,
-                "q75": q75,
-                "highest": highest,
-                "n_councils": int(spread.size),
-            }
-        )
+        source_row = latest_rows.get(indicator_id)
+        if source_row is None:
+            rows.append({**row, **_not_compared(build, indicator_id)})
+        else:
+            rows.append({**row, **_compared(build, indicator_id, polarity, source_row)})
     return pd.DataFrame(rows).reindex(columns=SPINE_COLUMNS)
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "district_area_series",
     "known_vintages",
     "member_sets",
+    "vintage_links",
     "vintage_summary",
 ]
 
@@ -75,16 +76,27 @@ def member_sets(build: Build) -> pd.Series:
     return build.memo(("member_sets",), compute)
 
 
+def vintage_links(build: Build, from_vintage: str, to_vintage: str) -> pd.DataFrame:
+    """`councils.successors` of two vintages of the build (once per process and pair): the
+    same for every council, so a council's lineage need not redo it. Callers pass vintages the
+    build has (the memo is bounded by them)."""
+    return build.memo(
+        ("vintage_links", from_vintage, to_vintage),
+        lambda: councils.successors(
+            build["council_members"], district_area_series(build), from_vintage, to_vintage
+        ),
+    )
+
+
 def council_lineage(build: Build, la_code: str, vintage: str) -> pd.DataFrame:
     """The councils of other vintages that covered the same ground as `la_code` of `vintage`,
     where they differ from it: vintage, la_code, la_name and `share_of_council` (the share of
     this council's area that lay in each)."""
-    areas = district_area_series(build)
     rows = []
     for other in known_vintages(build):
         if other == vintage:
             continue
-        links = councils.successors(build["council_members"], areas, vintage, other)
+        links = vintage_links(build, vintage, other)
         links = links[links["la_code_from"] == la_code]
         if len(links) == 1 and links["la_code_to"].iat[0] == la_code:
             continue

@@ -83,6 +83,28 @@ def test_a_council_finds_the_rows_of_its_ground_under_an_older_code(tiny_build):
     )
 
 
+def test_each_council_reads_its_own_figures_from_the_lookups_kept_per_build(tiny_build):
+    """Each indicator period's council values, their spread, England's values and the count
+    pairs are kept on the build and shared by every council: after the full profiles of
+    Delta and Shire, Gamma's rows are still Gamma's, in the full profile and in its theme."""
+    for code in (tiny.DELTA, tiny.SHIRE_2019, tiny.GAMMA):
+        profile.council_profile(tiny_build, code)
+    columns = ["value", "rank", "n_councils", "lowest", "q25", "median", "q75", "highest"]
+    imd = "iod2019-imd-average-score"
+    # IMD 2019 of the six councils: 10, 15, 20, 25, 30, 40; Gamma's 25 ranks 4th.
+    expected = [[25.0, 4, 6, 10.0, 16.25, 22.5, 28.75, 40.0]]
+    full = profile.council_profile(tiny_build, tiny.GAMMA)
+    assert rows(full, [imd], columns) == expected
+    assert rows(
+        profile.spine_rows(tiny_build, tiny.GAMMA, theme="deprivation"), [imd], columns
+    ) == (expected)
+    # Delta's infant mortality after Gamma's: its own 60 deaths in 10,000 births.
+    delta = profile.spine_rows(tiny_build, tiny.DELTA, theme="health").set_index("indicator_id")
+    row = delta.loc["ons-infant-mortality-rate"]
+    assert (row["value"], row["method"], row["judgement"]) == (6.0, "wilson", "worse")
+    assert [row["ci_low"], row["ci_high"]] == pytest.approx([4.6645, 7.7149], abs=1e-4)
+
+
 def test_indicators_without_a_figure_say_why(tiny_build):
     table = profile.spine_rows(tiny_build, tiny.ALPHA, theme="deprivation")
     reasons = table.set_index("indicator_id")["reason"]
