@@ -122,6 +122,27 @@ window.trustmapMap = (function () {
     }];
   }
 
+  // dash-leaflet drops a new hideout that arrives while its layer is still fetching the
+  // outlines (the fetched councils take the props of the fetch's start): a link's paint can
+  // come first, so it waits until every layer has drawn.
+  const LAYER_PANES = ["#map .leaflet-overlay-pane", "#map .leaflet-map-outlines-pane",
+    "#inset .leaflet-overlay-pane", "#inset .leaflet-inset-outlines-pane"];
+  const LAYERS_WAIT_MS = 10000;
+
+  function layersDrawn() {
+    return LAYER_PANES.every((pane) => document.querySelector(pane + " path"));
+  }
+
+  function untilLayersDrawn() {
+    const started = Date.now();
+    return new Promise(function (resolve) {
+      (function check() {
+        if (layersDrawn() || Date.now() - started > LAYERS_WAIT_MS) resolve();
+        else window.setTimeout(check, 50);
+      })();
+    });
+  }
+
   function sameBounds(a, b) {
     return JSON.stringify(a) === JSON.stringify(b);
   }
@@ -145,6 +166,7 @@ window.trustmapMap = (function () {
         const response = await fetch(config.paint + "?b=" + encodeURIComponent(config.build) + "&" + query);
         if (!response.ok) return Array(15).fill(NO());
         const paint = await response.json();
+        await untilLayersDrawn();
         const url = config.outlines[view.vintage];
         const lines = JSON.stringify([paint.p, paint.s]);
         const outlines = url === drawn.url && lines === drawn.lines ? NO() : paint;

@@ -174,6 +174,27 @@ def test_council_from_link_fills_the_panel(visit):
     assert visit.outside == []
 
 
+def test_link_outlines_its_council_when_the_outlines_arrive_after_the_paint(browser, app_url):
+    # dash-leaflet drops a new style that reaches a layer still fetching its outlines: the
+    # paint must wait for the layers, or a link's council is left without its outline.
+    page = browser.new_page(viewport=VIEWPORT)
+    held = []
+    page.route(
+        "**/map/outlines/**",
+        lambda route: route.continue_() if held is None else held.append(route),
+    )
+    with page.expect_response("**/map/paint.json?*", timeout=MAP_TIMEOUT_MS):
+        page.goto(app_url + "/?a=E09000029", wait_until="commit")
+    held, routes = None, held
+    for route in routes:
+        route.continue_()
+    page.wait_for_function(
+        f"() => {{ const r = ({RENDERED})(); return r && r.selected === 1; }}",
+        timeout=MAP_TIMEOUT_MS,
+    )
+    page.close()
+
+
 def test_indicator_change_sends_numbers_not_polygons(visit):
     visit.open("?c=indicator&i=iod2019-imd-average-score&p=2019")
     visit.wait_for_legend("quintiles")
