@@ -8,10 +8,13 @@
 
   function tell() {
     const now = visible.size > 0;
-    if (now !== told && window.dash_clientside && window.dash_clientside.set_props) {
-      told = now;
-      window.dash_clientside.set_props(STORE, { data: now });
+    if (now === told) return;
+    if (!(window.dash_clientside && window.dash_clientside.set_props)) {
+      window.setTimeout(tell, 100); // Dash's renderer is not ready yet
+      return;
     }
+    told = now;
+    window.dash_clientside.set_props(STORE, { data: now });
   }
 
   const observer = new IntersectionObserver(function (entries) {

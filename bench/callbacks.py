@@ -68,6 +68,7 @@ def view_change(trigger: str, view: dict, **changes) -> dict:
         controls=controls,
         clicks=changes.pop("clicks", NO_CLICKS),
         found="",
+        priorities=None,
         current=view,
     )
 

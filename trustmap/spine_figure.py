@@ -140,7 +140,7 @@ def _cut(text: str, chars: int) -> str:
     return text[: chars - tail - 1].rstrip() + "…" + text[-tail:].lstrip()
 
 
-def _hover(row: pd.Series, council: str) -> str:
+def _hover(row: dict, council: str) -> str:
     decimals = int(row["decimals"])
     unit = f" {row['unit']}" if isinstance(row["unit"], str) else ""
     lines = [
@@ -231,7 +231,7 @@ def spine_figure(rows: pd.DataFrame, *, council: str, theme_label: str) -> go.Fi
                     "size": 11,
                     "line": {"width": 1, "color": "#333333"},
                 },
-                text=[_hover(row, council) for _, row in marked.iterrows()],
+                text=[_hover(row, council) for row in marked.to_dict("records")],
                 hovertemplate="%{text}<extra></extra>",
             )
         )
