@@ -109,7 +109,17 @@ def create_app() -> dash.Dash:
         frame_options="DENY",
         referrer_policy="no-referrer",
     )
+    finish_dash_setup(server)
     return app
+
+
+def finish_dash_setup(server: Flask) -> None:
+    """Dash completes its setup (the callbacks among them) at its first request, unlocked: two
+    first requests in parallel threads could find it half done, and the guard then refused a
+    real callback ("no callback has output ..."). The app makes that request itself, before
+    it serves anyone (and, under gunicorn, before its workers fork)."""
+    with server.test_client() as client:
+        client.get("/_dash-dependencies")
 
 
 try:

@@ -52,7 +52,15 @@ def naive_app_command(port: int) -> list[str]:
 
 
 def gunicorn_command(port: int, workers: int = 2) -> list[str]:
+    """Plain gunicorn: sync workers, nothing loaded or cached before the first request."""
     return [GUNICORN, "-w", str(workers), "-b", f"{HOST}:{port}", "app:server"]
+
+
+def deploy_gunicorn_command(port: int, workers: int = 2) -> list[str]:
+    """gunicorn with `make serve`'s settings (deploy/gunicorn.conf.py: threads, the app loaded
+    and its cache warmed before the workers fork), without nginx in front."""
+    settings = str(ROOT / "deploy" / "gunicorn.conf.py")
+    return [GUNICORN, "-c", settings, "-w", str(workers), "-b", f"{HOST}:{port}"]
 
 
 @contextmanager
@@ -89,9 +97,8 @@ def fetch(url: str, label: str, payload: dict | None = None) -> Exchange:
     try:
         with urllib.request.urlopen(request, timeout=REQUEST_TIMEOUT_S) as response:
             status, raw, headers = response.status, response.read(), response.headers
-    except urllib.error.HTTPError as error:
-        raw = error.read()
-        return Exchange(label, error.code, len(raw), time.perf_counter() - started, raw)
+    except urllib.error.HTTPError as error:  # an answer all the same: 4xx or 5xx
+        status, raw, headers = error.code, error.read(), error.headers
     except OSError as error:
         return Exchange(label, 0, 0, time.perf_counter() - started, error=repr(error))
     seconds = time.perf_counter() - started

@@ -3,11 +3,12 @@ process (no server, no HTTP): the callbacks called as Dash calls them inside the
 
 For every council of the default vintage, a click on the map: the view callback, the council
 panel's callbacks, the trend's selection and the map's paint, each computed afresh (its results
-dropped from the cache first; what a click does not change, the trend for the view, stays
-cached as it would be). Then, with a council selected, a change to every indicator of the
-catalogue: the view callback, the paint, the comparisons, the scatter, the trend and the
-panel's neighbours, each computed afresh. `--profile` prints cProfile's top functions of the
-clicks. Run: `.venv/bin/python bench/callbacks.py [--councils N] [--indicators N] [--profile]`.
+dropped from the cache first; what a click does not change, the trend for the view and the
+map's paint with no council selected, stays cached as it would be). Then, with a council
+selected, a change to every indicator of the catalogue: the view callback, the paint, the
+comparisons, the scatter, the trend and the panel's neighbours, each computed afresh.
+`--profile` prints cProfile's top functions of the clicks.
+Run: `.venv/bin/python bench/callbacks.py [--councils N] [--indicators N] [--profile]`.
 """
 
 from __future__ import annotations
@@ -101,7 +102,11 @@ def click(timings: Timings, view: dict, area: str) -> dict:
     timings.time("update_detail", lambda: detail.update_detail(area, key))
     timings.time("update_timeline", lambda: detail.update_timeline(area, key))
     timings.time("update_spine", lambda: detail.update_spine(area, DEFAULT_SPINE_THEME))
-    timings.time("update_neighbours (panel)", lambda: detail.update_neighbours(area, key, "2025"))
+    neighbours_key = out["panel_indicator_key"]
+    timings.time(
+        "update_neighbours (panel)",
+        lambda: detail.update_neighbours(area, neighbours_key, "2025"),
+    )
     timings.time("update_children", lambda: detail.update_children(area, key))
     trend = {name: new[name] for name in TREND_FIELDS}
     timings.time(
@@ -128,6 +133,7 @@ def indicator_change(timings: Timings, view: dict, indicator: str) -> dict:
 
     forget(
         map_files.paint_json,
+        map_files.unselected_paint,
         comparison.comparison_outputs,
         comparison.neighbours_outputs,
         charts.scatter_outputs,
@@ -151,7 +157,7 @@ def indicator_change(timings: Timings, view: dict, indicator: str) -> dict:
         "update_trend (key)",
         lambda: run_callback(charts.update_trend, "trend-key.data", key=trend, area=new["area"]),
     )
-    panel = out["panel_key"]
+    panel = out["panel_indicator_key"]
     timings.time(
         "update_neighbours (panel)",
         lambda: detail.update_neighbours(new["area"], panel, "2025"),

@@ -9,10 +9,13 @@ with a note when the app has no such route). After each, the map's paint is fetc
 view's changed as `assets/trustmap_map.js` does (`GET /map/paint.json?...`, counted with the
 action). Sections below the map stay off screen: their clientside keys never pass on, so the
 comparisons and charts do not fire. Everything stops at --seconds or after --max-requests requests.
+The server is gunicorn -w 2 with `make serve`'s settings (deploy/gunicorn.conf.py: 4 threads a
+worker, the cache warmed before the workers start) and no nginx; `--plain` runs plain
+`gunicorn -w 2 app:server` (sync workers, cold cache), as the issue measured it.
 `--redis` runs two instances (gunicorn -w 2 each) behind `make serve`'s nginx, sharing one
 Redis (a throwaway `redis-server` on a free loopback port) that stops for OUTAGE_S seconds in
 the middle of the run: no request may fail.
-Run: `.venv/bin/python bench/load.py [--seconds 60] [--users 50] [--redis]`.
+Run: `.venv/bin/python bench/load.py [--seconds 60] [--users 50] [--plain | --redis]`.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from _servers import (
     PYTHON,
     DashTab,
     Exchange,
+    deploy_gunicorn_command,
     fetch,
     gunicorn_command,
     layout_options,
@@ -84,11 +88,12 @@ class Recorder:
     def report(self) -> None:
         print(f"{'kind':<16}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
         everything = [e for exchanges in self.results.values() for e in exchanges]
+        errors = {kind: sum(failed(kind, e) for e in found) for kind, found in self.results.items()}
+        errors["overall"] = sum(errors.values())
         for kind, exchanges in [*sorted(self.results.items()), ("overall", everything)]:
             seconds = [e.seconds for e in exchanges]
-            errors = sum(failed(kind, e) for e in exchanges)
             print(
-                f"{kind:<16}{len(exchanges):>9}{errors:>8}"
+                f"{kind:<16}{len(exchanges):>9}{errors[kind]:>8}"
                 + "".join(
                     f"{percentile(seconds, share) * 1000:>9.0f}" for share in (0.5, 0.95, 0.99)
                 )
@@ -104,13 +109,12 @@ class Recorder:
             if not kind.startswith("export")
             and percentile([e.seconds for e in exchanges], 0.95) > TARGET_P95_S
         ]
-        errors = sum(failed(kind, e) for kind, exchanges in self.results.items() for e in exchanges)
         elapsed = time.monotonic() - self.started
         print(
             f"{len(everything) / elapsed:.1f} requests/s over {elapsed:.0f} s (in-flight included)"
         )
         print(
-            f"load: requests={len(everything)} errors={errors} "
+            f"load: requests={len(everything)} errors={errors['overall']} "
             f"p95_over_{TARGET_P95_S * 1000:.0f}ms={','.join(sorted(slow)) or 'none'}"
         )
 
@@ -242,6 +246,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=WORKERS)
     parser.add_argument("--max-requests", type=int, default=MAX_REQUESTS)
     parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain gunicorn -w 2 app:server (sync workers, cold cache) instead of make serve's "
+        "gunicorn settings",
+    )
+    parser.add_argument(
         "--redis",
         action="store_true",
         help="two instances (gunicorn -w 2 each) behind make serve's nginx and one Redis, "
@@ -263,8 +273,13 @@ def main() -> None:
             down = server.log_path.read_text().count("Redis cache not answering")
         print(f"workers that logged the outage: {down} (one line each)")
     else:
-        with serve(partial(gunicorn_command, workers=args.workers), "gunicorn") as url:
-            record = run_users(url, args, f"gunicorn -w {args.workers}")
+        command, name = (
+            (gunicorn_command, "plain gunicorn")
+            if args.plain
+            else (deploy_gunicorn_command, "gunicorn with deploy/gunicorn.conf.py")
+        )
+        with serve(partial(command, workers=args.workers), "gunicorn") as url:
+            record = run_users(url, args, f"{name} -w {args.workers}")
     print(machine_note())
     record.report()
 

@@ -9,6 +9,10 @@ The back end follows the deployment (`cache_config`):
   answering is skipped (results are computed, not cached) and tried again every
   `REDIS_RETRY_S`; the outage and the recovery are logged once each per worker.
 
+Cached results hold figures as plain dicts (`Figure.to_dict()`, what Dash sends anyway): a
+plotly figure validates itself again when unpickled, 8 ms for a council's spine chart at every
+hit against 0.1 ms for its dict.
+
 Every back end is bounded: a count of entries for the first two, and for Redis the server's
 own `maxmemory` with an LRU policy (`deploy/redis.conf`); every entry also expires.
 """

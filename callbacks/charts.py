@@ -3,8 +3,9 @@ of every table twin. Thin adapters over `trustmap.chart_tables` and `trustmap.ch
 
 from __future__ import annotations
 
+import functools
+
 import dash_bootstrap_components as dbc
-import plotly.graph_objects as go
 from dash import MATCH, Input, Output, Patch, State, callback, ctx, no_update
 from dash.exceptions import PreventUpdate
 
@@ -90,7 +91,7 @@ def scatter_outputs(view: View, y_indicator: str, y_period: str) -> dict:
             source, f"No council of {vintage} has values for both {x.title} and {y.title}."
         )
     return {
-        "figure": scatter_figure(table, x, y, vintage),
+        "figure": scatter_figure(table, x, y, vintage).to_dict(),
         "source": source,
         "alert": [],
         "rows": records(table[["la_code", "la_name", "group", "x", "y"]]),
@@ -167,7 +168,7 @@ def trend_outputs(view: View) -> dict:
     if note is not None:
         return outputs | {"figure": BLANK_FIGURE, "box": hidden, "note": _alert(note)}
     figure = trend_figure(table, axis, filters=describe_filter(council_filter))
-    return outputs | {"figure": figure, "box": {}, "note": []}
+    return outputs | {"figure": figure.to_dict(), "box": {}, "note": []}
 
 
 def selection(table, area: str | None):
@@ -178,6 +179,7 @@ def selection(table, area: str | None):
 
 
 TREND_OUTPUTS = ("figure", "box", "note", "source", "rows")
+SECTIONS_KEPT = 64  # of periods the sections below the map were built for; a build has fewer
 
 
 @callback(
@@ -205,9 +207,9 @@ def update_trend(key, area):
         patch = Patch()
         patch["data"][-1] = selection(made["table"], area)
         return dict.fromkeys(outputs, no_update) | {"figure": patch}
-    figure = go.Figure(made["figure"])  # a copy: the cached figure is never changed
-    figure.data = figure.data[:-1]
-    return outputs | {"figure": figure.add_trace(selection(made["table"], area))}
+    figure = made["figure"]  # a new dict: the cached figure is never changed
+    data = [*figure["data"][:-1], selection(made["table"], area).to_plotly_json()]
+    return outputs | {"figure": figure | {"data": data}}
 
 
 @callback(
@@ -233,4 +235,12 @@ def show_charts(_painted, view):
     (assets/trustmap_map.js): their plotly.js and AG Grid would otherwise load before the map.
     The second indicator starts on the view's period where it has it."""
     period = view_from_store(view).period if isinstance(view, dict) else None
+    return sections_below_map(period)
+
+
+@functools.lru_cache(maxsize=SECTIONS_KEPT)
+def sections_below_map(period: str | None) -> tuple:
+    """The council panel, the comparisons and the charts (the second indicator starting on
+    `period`, a settled view's), built once per process and period: they hold nothing else
+    of a visit, and every page asks for them as its map paints."""
     return council_panel(), comparison_section(), charts_section(get_build(), x_period=period)

@@ -95,7 +95,7 @@ def comparison_outputs(view: View) -> dict:
             continue
         results[by] = made.result
         outputs[by] = (
-            group_comparison_figure(made.values, made.result),
+            group_comparison_figure(made.values, made.result).to_dict(),
             reading_block(made.result),
             comparison_footnote(made.result),
         )
@@ -194,7 +194,7 @@ def neighbours_outputs(view: View, list_year: str) -> dict:
             "rows": rows,
         }
     return {
-        "figure": neighbours_figure(result),
+        "figure": neighbours_figure(result).to_dict(),
         "text": reading_block(result),
         "footnote": f"{comparison_footnote(result)} {source}",
         "rows": rows,

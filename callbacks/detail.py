@@ -142,7 +142,7 @@ def timeline_outputs(area: str, vintage: str, nhs: str) -> dict:
     source = strip_source(table)
     figure = strip_figure(table, council=council_name(area), selected=nhs)
     return {
-        "figure": figure,
+        "figure": figure.to_dict(),
         "style": graph_height(figure),
         "source": source,
         "rows": records(table),
@@ -213,7 +213,7 @@ def spine_outputs(area: str, theme: str) -> dict:
     )
     figure = spine_figure(rows, council=council_name(area), theme_label=theme_label)
     return {
-        "figure": figure,
+        "figure": figure.to_dict(),
         "style": graph_height(figure),
         "key": spine_key_children(rows),
         "caption": spine_caption(rows),
@@ -333,7 +333,7 @@ def neighbours_children(area: str, indicator: str, period: str, list_year: str) 
 @callback(
     Output(ids.NEIGHBOURS, "children"),
     Input(ids.AREA, "data"),
-    Input(ids.PANEL_KEY, "data"),
+    Input(ids.PANEL_INDICATOR_KEY, "data"),
     Input(ids.PANEL_NEIGHBOUR_LIST, "value"),
 )
 def update_neighbours(area, view, list_year):

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, callback, html
@@ -26,6 +28,12 @@ from trustmap.export import MEDIA_TYPES
 )
 def show_era(_painted):
     """Below the fold: built after the map has painted, as the charts section is."""
+    return era_body()
+
+
+@functools.cache
+def era_body() -> list:
+    """The section's content, built once per process: it depends on the build only."""
     return era_content(get_build())
 
 
@@ -55,7 +63,7 @@ def before_after_outputs(choice: era.BeforeAfterChoice) -> dict:
         *(html.P(note, className="small text-muted mb-1") for note in view["notes"][1:]),
     ]
     return {
-        "figure": figure,
+        "figure": figure.to_dict(),
         "alert": [],
         "reading": reading,
         "results": results_table(era.comparison_rows(view)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import fields
+from dataclasses import fields, replace
 
 import brotli
 from flask import Flask, Response, abort, request
@@ -15,7 +15,7 @@ from callbacks.cache import cache
 from callbacks.data import choices, get_build
 from layouts.map_section import OUTLINE_PREFIX, PAINT_PATH
 from trustmap.health_classes import display_ids
-from trustmap.map_paint import map_paint
+from trustmap.map_paint import select_council, view_paint
 from trustmap.outlines import Outline, council_outline, health_outline
 from trustmap.view import View, settle
 
@@ -61,8 +61,15 @@ def requested_outline(name: str) -> Outline:
 
 
 @cache.memoize()
+def unselected_paint(view: View) -> dict:
+    """The view's paint with no council selected: shared by every council clicked on it."""
+    return view_paint(get_build(), view)
+
+
+@cache.memoize()
 def paint_json(view: View) -> str:
-    return json.dumps(map_paint(get_build(), view), separators=(",", ":"))
+    paint = unselected_paint(replace(view, area=None))
+    return json.dumps(select_council(get_build(), paint, view), separators=(",", ":"))
 
 
 def requested_view() -> View:

@@ -3,6 +3,8 @@ counts), the periods of the chosen indicator, and the "Did it matter?" compariso
 
 from __future__ import annotations
 
+import functools
+
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, html
 
@@ -23,7 +25,7 @@ def class_count_outputs() -> dict:
     table = nhs_story.class_count_table(get_build())
     source = nhs_story.class_counts_source(table)
     return {
-        "figure": era_figures.class_counts_figure(table),
+        "figure": era_figures.class_counts_figure(table).to_dict(),
         "notes": nhs_story.partly_determined(table),
         "source": source,
         "rows": records(table.drop(columns=["kind", "date", "class", "councils_then"])),
@@ -37,6 +39,12 @@ def class_count_outputs() -> dict:
 )
 def show_story(_painted):
     """Below the fold: built after the map has painted, as the charts section is."""
+    return story_body()
+
+
+@functools.cache
+def story_body() -> list:
+    """The section's content, built once per process: it depends on the build only."""
     return story_content(get_build(), class_count_outputs())
 
 
@@ -85,7 +93,7 @@ def outcome_outputs(choice: outcomes.OutcomeChoice) -> dict:
     result = made.result
     source = f"Source: {result['source']}; deprivation: {result['covariate_label']}."
     return {
-        "figure": era_figures.change_by_group_figure(made.councils, result),
+        "figure": era_figures.change_by_group_figure(made.councils, result).to_dict(),
         "alert": [],
         "reading": [
             html.P(result["reading"], className="mb-1 fw-semibold"),

@@ -30,7 +30,10 @@ from trustmap.view import (
 
 COMPARISON_FIELDS = ("indicator", "period", *FILTERS, "nhs", "own")
 TREND_FIELDS = ("indicator", *FILTERS, "nhs", "own")
-PANEL_FIELDS = ("area", "vintage", "nhs", "indicator", "period")
+# The council panel's facts and charts follow the council's place; its neighbours also follow
+# the indicator, so an indicator change with a council selected reaches only them.
+PANEL_FIELDS = ("area", "vintage", "nhs")
+PANEL_INDICATOR_FIELDS = ("area", "indicator", "period")
 OWN_FIELDS = ("theme", "own")
 
 
@@ -91,12 +94,19 @@ def unless_same(new: dict, current, fields: tuple[str, ...]) -> object:
     return part if len(fields) > 1 else part[fields[0]]
 
 
-def panel_key(view) -> dict:
-    """What the council panel shows of a view: nothing of it while no council is selected, so
-    a recolouring of the map does not reach the panel."""
+def panel_key(view, fields: tuple[str, ...]) -> dict:
+    """The `fields` of a view the council panel shows: nothing while no council is selected,
+    so a recolouring of the map does not reach the panel."""
     if not isinstance(view, dict) or not view.get("area"):
         return {}
-    return {name: view.get(name) for name in PANEL_FIELDS}
+    return {name: view.get(name) for name in fields}
+
+
+def changed_panel_key(new: dict, current, fields: tuple[str, ...]) -> object:
+    """The panel's key of `fields` in the new view, or no_update when the current view's is
+    the same."""
+    key = panel_key(new, fields)
+    return key if key != panel_key(current, fields) else no_update
 
 
 def view_outputs(trigger, view: View, notes, from_link: bool, controls: dict, current) -> dict:
@@ -124,7 +134,8 @@ def view_outputs(trigger, view: View, notes, from_link: bool, controls: dict, cu
         "own_key": unless_same(new, current, OWN_FIELDS),
         "comparison_key": unless_same(new, current, COMPARISON_FIELDS),
         "trend_key": unless_same(new, current, TREND_FIELDS),
-        "panel_key": panel_key(new) if panel_key(new) != panel_key(current) else no_update,
+        "panel_key": changed_panel_key(new, current, PANEL_FIELDS),
+        "panel_indicator_key": changed_panel_key(new, current, PANEL_INDICATOR_FIELDS),
         "alert": [link_alert(notes)] if notes else [] if from_link else no_update,
         "search_options": search_options(get_build(), view.vintage)
         if from_link or trigger == ids.VINTAGE
@@ -150,6 +161,7 @@ def link_alert(notes: list[str]) -> dbc.Alert:
         "comparison_key": Output(ids.COMPARISON_WANTED, "data"),
         "trend_key": Output(ids.TREND_WANTED, "data"),
         "panel_key": Output(ids.PANEL_KEY, "data"),
+        "panel_indicator_key": Output(ids.PANEL_INDICATOR_KEY, "data"),
         "alert": Output(ids.URL_ALERT, "children"),
         "search_options": Output(ids.SEARCH_OPTIONS, "children"),
         "found": Output(ids.SEARCH, "value"),

@@ -9,6 +9,9 @@ import logging
 import sys
 
 wsgi_app = "app:server"
+# The app is loaded, and its cache warmed (`when_ready`), once before the workers fork: they
+# start with it, and share its memory until they change it.
+preload_app = True
 workers = 2
 worker_class = "gthread"
 threads = 4
@@ -35,6 +38,21 @@ def on_starting(server):
     app_log.addHandler(handler)
     app_log.setLevel(logging.INFO)
     app_log.propagate = False
+
+
+def when_ready(server):
+    """Warm the cache before the first worker starts (callbacks/warm.py)."""
+    import time
+
+    from app import server as app_server
+    from callbacks.warm import warm_up
+
+    started = time.monotonic()
+    with app_server.app_context():
+        councils = warm_up()
+    server.log.info(
+        "cache warmed: %d councils' panels in %.1f s", councils, time.monotonic() - started
+    )
 
 
 def worker_exit(server, worker):

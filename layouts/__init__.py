@@ -39,6 +39,7 @@ def main_layout(build: Build, choices: Choices) -> html.Div:
             dcc.Store(id=ids.COMPARISON_KEY),
             dcc.Store(id=ids.TREND_KEY),
             dcc.Store(id=ids.PANEL_KEY, data={}),
+            dcc.Store(id=ids.PANEL_INDICATOR_KEY, data={}),
             dcc.Store(id=ids.OWN_KEY),
             dcc.Store(id=ids.COMPARISON_WANTED),
             dcc.Store(id=ids.TREND_WANTED),

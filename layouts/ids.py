@@ -85,7 +85,8 @@ CHILDREN_COUNT = "children-count"
 COMPARISON_KEY = "comparison-key"  # the view's indicator, period and filters
 TREND_KEY = "trend-key"  # the view's indicator and filters
 OWN_KEY = "own-key"  # the view's theme and own list: what the 'Your priorities' filter shows
-PANEL_KEY = "panel-key"  # the selected council's vintage, NHS geography and indicator; {} if none
+PANEL_KEY = "panel-key"  # the selected council, its vintage and NHS geography; {} if none
+PANEL_INDICATOR_KEY = "panel-indicator-key"  # the selected council, the indicator, period; or {}
 # What the keys above should hold; they take it while a section below the map is on screen.
 COMPARISON_WANTED = "comparison-wanted"
 TREND_WANTED = "trend-wanted"

@@ -4,7 +4,9 @@ that names the choices."""
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
+
+import pandas as pd
 
 __all__ = ["UnknownChoiceError", "check_choice"]
 
@@ -17,6 +19,8 @@ class UnknownChoiceError(ValueError):
 
 def check_choice(value: object, choices: Iterable, what: str) -> str:
     """Return `value` if it is one of `choices`, else raise naming a few of them."""
+    if isinstance(choices, pd.Index) and isinstance(value, Hashable) and value in choices:
+        return value  # a hashed lookup: no list of hundreds of labels per call
     choices = list(choices)
     if value not in choices:
         shown = ", ".join(map(str, choices[:SHOWN_CHOICES]))

@@ -27,22 +27,27 @@ def former_names(members: pd.DataFrame, vintage: str) -> pd.Series:
 
 def search_entries(build: Build, vintage: str) -> pd.DataFrame:
     """One row per council of `vintage`, by name: la_code, la_name, label ('Sutton (E09000029)',
-    with 'also: ...' other names), the text a type-ahead search matches."""
-    members = build["council_members"]
-    councils = (
-        members[members["vintage"] == vintage][["la_code", "la_name"]]
-        .drop_duplicates()
-        .set_index("la_code")
-    )
-    also = former_names(members, vintage).reindex(councils.index)
-    label = councils["la_name"] + " (" + councils.index + ")"
-    label = label.where(also == "", label + ", also: " + also)
-    return (
-        councils.assign(label=label)
-        .reset_index()
-        .sort_values("la_name", kind="stable")
-        .reset_index(drop=True)
-    )
+    with 'also: ...' other names), the text a type-ahead search matches (once per process and
+    vintage: the view callback reads it at every change)."""
+
+    def compute() -> pd.DataFrame:
+        members = build["council_members"]
+        councils = (
+            members[members["vintage"] == vintage][["la_code", "la_name"]]
+            .drop_duplicates()
+            .set_index("la_code")
+        )
+        also = former_names(members, vintage).reindex(councils.index)
+        label = councils["la_name"] + " (" + councils.index + ")"
+        label = label.where(also == "", label + ", also: " + also)
+        return (
+            councils.assign(label=label)
+            .reset_index()
+            .sort_values("la_name", kind="stable")
+            .reset_index(drop=True)
+        )
+
+    return build.memo(("search_entries", vintage), compute)
 
 
 def find_council(entries: pd.DataFrame, text: str) -> str | None:

@@ -105,6 +105,7 @@ def health_label(health_id: str) -> str:
     return f"{row['kind']} {pd.Timestamp(row['in_force_from']):%B %Y}"
 
 
+@cache  # every view settled asks; an unknown vintage raises, and is not kept
 def default_for(council_vintage: str) -> str:
     """The NHS geography shown with a council vintage by default: the first in force while those
     councils were (PCT 2006 for the councils of 2004, CCG 2019 for those of 2019)."""

@@ -13,7 +13,7 @@ from trustmap.outlines import council_bounds, council_order
 from trustmap.pathfinders import pathfinder_codes
 from trustmap.view import View
 
-__all__ = ["empty_note", "map_paint", "zoom_bounds"]
+__all__ = ["empty_note", "map_paint", "select_council", "view_paint", "zoom_bounds"]
 
 # Degrees added around a zoomed council, so its neighbours show and its outline is not at the
 # map's edge (about 5 km).
@@ -46,17 +46,20 @@ def map_paint(build: Build, view: View) -> dict:
     detail, `legend` (title, labels, colours, unit), `p` pathfinder positions, `k` positions the
     filters keep (None: all), `s` the selected council's position (None), `z` bounds to zoom to
     (None: England), `source`, `note` and `level`."""
+    return select_council(build, view_paint(build, view), view)
+
+
+def view_paint(build: Build, view: View) -> dict:
+    """`map_paint` of the view with no council selected (`view.area` is not read): the same
+    for every council a visitor clicks, so it can be computed once."""
     content = map_content(build, view)
-    order = council_order(build, view.vintage)["la_code"]
-    position = pd.Series(range(len(order)), index=order)
-    frame = content.colouring.frame.set_index("la_code").reindex(order)
+    position = _positions(build, view.vintage)
+    frame = content.colouring.frame.set_index("la_code").reindex(position.index)
     council_filter = view.council_filter()
     kept = filter_councils(build, view.vintage, council_filter) if council_filter.active else None
-    selected = view.area if view.area in position.index else None
     note, level = content.note, content.level
     if kept == []:
         note, level = empty_note(view), "warning"
-    focus = [selected] if selected else kept or []
     return {
         "c": frame["class_index"].astype(int).tolist(),
         "d": frame["detail"].tolist(),
@@ -68,9 +71,25 @@ def map_paint(build: Build, view: View) -> dict:
         },
         "p": sorted(position[pathfinder_codes(build, view.vintage)].tolist()),
         "k": None if kept is None else sorted(position[kept].tolist()),
-        "s": None if selected is None else int(position[selected]),
-        "z": zoom_bounds(council_bounds(build, view.vintage), focus),
+        "s": None,
+        "z": zoom_bounds(council_bounds(build, view.vintage), kept or []),
         "source": content.source,
         "note": note,
         "level": level,
     }
+
+
+def select_council(build: Build, paint: dict, view: View) -> dict:
+    """`paint` (a `view_paint` of `view`) with `view.area` selected and zoomed to, before the
+    filters; unchanged when no council of the view's vintage is selected."""
+    position = _positions(build, view.vintage)
+    if view.area not in position.index:
+        return paint
+    zoom = zoom_bounds(council_bounds(build, view.vintage), [view.area])
+    return paint | {"s": int(position[view.area]), "z": zoom}
+
+
+def _positions(build: Build, vintage: str) -> pd.Series:
+    """Each council's position in `council_order`, by la_code."""
+    order = council_order(build, vintage)["la_code"]
+    return pd.Series(range(len(order)), index=order)

@@ -82,7 +82,7 @@ def strip_table(timeline: pd.DataFrame, vintages: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def _hover(row: pd.Series) -> str:
+def _hover(row: dict) -> str:
     lines = [f"<b>{row['label']}</b>: {row['class_label']}"]
     if row["bodies"]:
         lines.append(wrap_html(row["bodies"], HOVER_CHARS))
@@ -94,79 +94,69 @@ def _hover(row: pd.Series) -> str:
     return "<br>".join(lines)
 
 
+def _cells(cells: pd.DataFrame, name: str, marker: dict) -> dict:
+    """A bar trace of `cells`, one square per cell in its year's column and row."""
+    return {
+        "type": "bar",
+        "x": cells["year"],
+        "y": [CELL_WIDTH] * len(cells),
+        "base": cells["row"].map({"local": 0, "icb": 1}),
+        "width": CELL_WIDTH,
+        "name": name,
+        "marker": marker,
+    }
+
+
 def strip_figure(table: pd.DataFrame, *, council: str, selected: str | None = None) -> go.Figure:
     """The strip of `strip_table`'s frame: a column per year, the local body below the ICB,
     a trace per class; the cell of health vintage `selected` (the map's) outlined in black by
-    a last, unfilled trace."""
+    a last, unfilled trace. Traces and layout are plain dicts checked once, as the figure is
+    made."""
     years = list(dict.fromkeys(table["year"]))
-    figure = go.Figure()
+    traces = []
     for name, (label, colour) in STRIP_CLASSES.items():
         cells = table[table["class"] == name]
         if cells.empty:
             continue
-        figure.add_trace(
-            go.Bar(
-                x=cells["year"],
-                y=[CELL_WIDTH] * len(cells),
-                base=cells["row"].map({"local": 0, "icb": 1}),
-                width=CELL_WIDTH,
-                name=label,
-                marker={
-                    "color": colour,
-                    "line": {"color": "#777777", "width": 0.5},
-                    "pattern": {"shape": "/" if name == health_classes.AREA_CHANGED else ""},
-                },
-                hovertext=[_hover(row) for _, row in cells.iterrows()],
-                hoverinfo="text",
-            )
-        )
-    chosen = table[table["health"] == selected]
-    figure.add_trace(
-        go.Bar(
-            x=chosen["year"],
-            y=[CELL_WIDTH] * len(chosen),
-            base=chosen["row"].map({"local": 0, "icb": 1}),
-            width=CELL_WIDTH,
-            name="the map's NHS geography",
-            marker={"color": "rgba(0,0,0,0)", "line": {"color": "#000000", "width": 3}},
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
+        marker = {
+            "color": colour,
+            "line": {"color": "#777777", "width": 0.5},
+            "pattern": {"shape": "/" if name == health_classes.AREA_CHANGED else ""},
+        }
+        hover = [_hover(row) for row in cells.to_dict("records")]
+        traces.append(_cells(cells, label, marker) | {"hovertext": hover, "hoverinfo": "text"})
+    outline = {"color": "rgba(0,0,0,0)", "line": {"color": "#000000", "width": 3}}
+    chosen = _cells(table[table["health"] == selected], "the map's NHS geography", outline)
+    traces.append(chosen | {"hoverinfo": "skip", "showlegend": False})
     title = wrap_html(f"{council}: coterminosity with its NHS bodies, {years[0]}-{years[-1]}", 55)
     title_px = TITLE_LINE_PX * (title.count("<br>") + 1)
-    figure.update_layout(
-        title={
-            "text": title,
-            "font": {"size": 13},
-            "x": 0,
-            "xanchor": "left",
+    layout = {
+        "title": {"text": title, "font": {"size": 13}, "x": 0, "xanchor": "left"},
+        "barmode": "overlay",
+        "height": HEIGHT_PX + title_px,
+        "margin": {"l": 8, "r": 8, "t": title_px + 14, "b": 8},
+        "plot_bgcolor": "white",
+        "legend": {"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top", "font": {"size": 10}},
+        "hoverlabel": {"align": "left"},
+        "xaxis": {
+            "type": "category",
+            "categoryorder": "array",
+            "categoryarray": years,
+            "tickangle": 0,
+            "tickfont": {"size": 8},
+            "fixedrange": True,
         },
-        barmode="overlay",
-        height=HEIGHT_PX + title_px,
-        margin={"l": 8, "r": 8, "t": title_px + 14, "b": 8},
-        plot_bgcolor="white",
-        legend={"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top", "font": {"size": 10}},
-        hoverlabel={"align": "left"},
-    )
-    figure.update_xaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=years,
-        tickangle=0,
-        tickfont={"size": 8},
-        fixedrange=True,
-    )
-    figure.update_yaxes(
-        range=[-0.05, 2.0],
-        tickvals=[CELL_WIDTH / 2, 1 + CELL_WIDTH / 2],
-        ticktext=[ROWS["local"], ROWS["icb"]],
-        tickfont={"size": 9},
-        showgrid=False,
-        zeroline=False,
-        fixedrange=True,
-    )
-    return figure
+        "yaxis": {
+            "range": [-0.05, 2.0],
+            "tickvals": [CELL_WIDTH / 2, 1 + CELL_WIDTH / 2],
+            "ticktext": [ROWS["local"], ROWS["icb"]],
+            "tickfont": {"size": 9},
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+        },
+    }
+    return go.Figure(data=traces, layout=layout)
 
 
 def strip_source(table: pd.DataFrame) -> str:

@@ -7,6 +7,8 @@ Screenshots go to tests/artifacts/ (git-ignored): panel-<council>-<screen>.png.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
@@ -14,6 +16,7 @@ from tests.e2e.conftest import ARTIFACTS
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
 PANEL_TIMEOUT_MS = 120_000
+CALLBACK_URL = re.compile(r"/_dash-update-component(\?|$)")
 SCREENS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 # What a plotly graph inside `selector` has drawn: its traces' names, y values and texts.
@@ -86,6 +89,30 @@ def test_sutton_panel(browser, app_url, screen):
     for name in ("Merton", "Hertfordshire", "Kingston upon Thames", "Buckinghamshire"):
         assert name in neighbours
     screenshots(page, f"sutton-{screen}")
+    assert outside == []
+    page.close()
+
+
+def test_indicator_change_updates_the_neighbours_and_leaves_the_rest_of_the_panel(browser, app_url):
+    page, outside = open_panel(browser, app_url, "?a=E09000029", "desktop", "Sutton")
+    show_neighbours(page)
+    page.wait_for_load_state("networkidle")
+    asked = []  # the outputs of every callback the change sets off
+
+    def record(request_route):
+        asked.append(request_route.request.post_data_json["output"])
+        request_route.continue_()
+
+    page.route(CALLBACK_URL, record)
+    page.select_option("#indicator", "iod2019-income-average-score")
+    summary = page.locator("#neighbour-summary", has_text="Income")
+    summary.wait_for(timeout=PANEL_TIMEOUT_MS)
+    assert summary.inner_text().startswith("IoD 2019: Income - Average score")
+    assert "Sutton: " in summary.inner_text()
+    page.wait_for_load_state("networkidle")
+    assert any("neighbours.children" in output for output in asked)
+    for unchanged in ("timeline-graph.figure", "spine-graph.figure", "detail.children"):
+        assert not any(unchanged in output for output in asked), unchanged
     assert outside == []
     page.close()
 

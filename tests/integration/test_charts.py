@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import pytest
 from dash import no_update
 from dash.exceptions import PreventUpdate
 
 from callbacks.charts import update_scatter, update_trend, update_y_periods
 from tests.integration.conftest import load_link, run_callback
+from tests.support.figures import plain_figure
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
@@ -23,8 +23,8 @@ def keys(search: str) -> dict:
 def test_scatter_draws_both_groups_and_fills_its_table_twin():
     key = keys("?i=iod2019-imd-average-score&p=2019")["comparison_key"]
     outputs = update_scatter(key, IDACI, "2019")
-    assert isinstance(outputs["figure"], go.Figure)
-    assert [len(trace.x) for trace in outputs["figure"].data] == [116, 35]
+    figure = plain_figure(outputs["figure"])
+    assert [len(trace.x) for trace in figure.data] == [116, 35]
     assert outputs["alert"] == []
     assert len(outputs["rows"]) == 151
     assert set(outputs["rows"][0]) == {"la_code", "la_name", "group", "x", "y"}
@@ -75,7 +75,7 @@ def test_trend_draws_a_line_per_council_with_medians_and_england():
     outputs = trend(keys(f"?i={GOOD_DEVELOPMENT}")["trend_key"], "E09000029")
     assert outputs["box"] == {}
     assert outputs["note"] == []
-    names = [trace.name for trace in outputs["figure"].data]
+    names = [trace.name for trace in plain_figure(outputs["figure"]).data]
     assert names[-2:] == ["England (source)", "selected: Sutton"]
     rows = outputs["rows"]
     medians = [row for row in rows if row["series"] == "median" and row["period"] == "2023"]
@@ -96,7 +96,7 @@ def test_selecting_a_council_sends_only_its_line():
 def test_scatter_and_trend_keep_only_the_filtered_councils():
     london = keys(f"?r=London&i={GOOD_DEVELOPMENT}&p=2025")
     figure = update_scatter(london["comparison_key"], IDACI, "2019")["figure"]
-    assert sum(len(trace.x) for trace in figure.data) == 33  # London's boroughs only
+    assert sum(len(trace.x) for trace in plain_figure(figure).data) == 33  # London's boroughs only
     outputs = trend(london["trend_key"])
     councils = [row for row in outputs["rows"] if row["series"] == "council"]
     assert {row["period"] for row in councils if row["la_name"] == "Sutton"} >= {"2016", "2025"}
@@ -104,7 +104,7 @@ def test_scatter_and_trend_keep_only_the_filtered_councils():
     for row in councils:
         per_period[row["period"]] = per_period.get(row["period"], 0) + 1
     assert max(per_period.values()) == 33  # London's 33 boroughs
-    assert "London" in outputs["figure"].layout.title.text
+    assert "London" in plain_figure(outputs["figure"]).layout.title.text
 
 
 def test_a_filter_that_keeps_no_council_says_so_in_the_charts():

@@ -7,6 +7,7 @@ from dash.exceptions import PreventUpdate
 
 from callbacks.comparison import update_comparison, update_neighbours
 from tests.integration.conftest import load_link
+from tests.support.figures import plain_figure
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
@@ -25,9 +26,9 @@ def test_comparison_gives_two_figures_plain_readings_and_footnotes():
     key = load_link("?i=iod2019-imd-average-score&p=2019")["comparison_key"]
     outputs = update_comparison(key)
     assert {row["group"] for row in outputs["rows"]} >= {"pathfinder", "other councils"}
-    boxes = [trace.name for trace in outputs["figures"]["pathfinder"].data[:2]]
-    assert boxes == ["pathfinder", "other councils"]
-    points = {trace.name: trace.marker.color for trace in outputs["figures"]["pathfinder"].data[2:]}
+    traces = plain_figure(outputs["figures"]["pathfinder"]).data
+    assert [trace.name for trace in traces[:2]] == ["pathfinder", "other councils"]
+    points = {trace.name: trace.marker.color for trace in traces[2:]}
     assert set(points) == {"not a pathfinder (116)", "2003 pathfinder (35)"}
     text = words(outputs["texts"]["pathfinder"])
     assert text.startswith("Pathfinders against other councils: IoD 2019: IMD - Average score")
@@ -43,7 +44,8 @@ def test_comparison_gives_two_figures_plain_readings_and_footnotes():
 def test_coterminous_points_take_the_maps_class_colours():
     key = load_link("?i=iod2019-imd-average-score&p=2019")["comparison_key"]
     figure = update_comparison(key)["figures"]["coterminous"]
-    colours = {trace.name.split(" (")[0]: trace.marker.color for trace in figure.data[2:]}
+    traces = plain_figure(figure).data[2:]
+    colours = {trace.name.split(" (")[0]: trace.marker.color for trace in traces}
     assert colours["coterminous"] == "rgb(17, 119, 51)"  # the map's green, never pathfinder red
     assert "rgb(204, 102, 119)" not in colours.values()
 

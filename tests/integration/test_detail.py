@@ -14,6 +14,7 @@ from callbacks.detail import (
     update_detail,
     update_spine,
 )
+from tests.support.figures import plain_figure
 from trustmap.spine_figure import SPINE_TABLE_COLUMNS
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
@@ -51,10 +52,11 @@ def test_timeline_strip_of_sutton_shows_the_london_merger():
     assert rows["ccg2020"]["class"] == "health_spans_several"
     assert rows["ccg2020"]["bodies"] == "NHS South West London CCG"
     assert rows["pct2006"]["bodies"] == "Sutton and Merton PCT"
-    *classes, outline = outputs["figure"].data
+    figure = plain_figure(outputs["figure"])
+    *classes, outline = figure.data
     assert [trace.name for trace in classes] == ["coterminous", "health area spans several"]
     assert list(outline.x) == ["2019"]  # only the view's CCG April 2019 cell
-    assert outputs["style"] == {"height": f"{outputs['figure'].layout.height}px"}
+    assert outputs["style"] == {"height": f"{figure.layout.height}px"}
     assert outputs["source"].startswith("Source: ")
     assert "PCT October 2006 to ICB April 2024" in outputs["source"]
 
@@ -72,7 +74,7 @@ def test_spine_of_sutton_early_years_judges_every_row():
     assert gooddev["judgement"] == "upper middle"
     assert outputs["caption"].startswith("33 indicators, latest period of each (2024 to 2025)")
     assert "Local Authority Interactive Tool" in outputs["source"]
-    assert len(outputs["figure"].data[0].y) == 33  # one range bar per row
+    assert len(plain_figure(outputs["figure"]).data[0].y) == 33  # one range bar per row
 
 
 def test_spine_callback_ignores_an_unknown_theme():

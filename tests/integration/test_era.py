@@ -3,13 +3,13 @@ exports through the app's routes."""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
 import pytest
 
 from callbacks.era import show_era, update_before_after
 from callbacks.nhs_story import show_story, update_outcome_periods, update_outcomes
 from layouts import ids
 from tests.integration.conftest import run_callback
+from tests.support.figures import plain_figure
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
@@ -35,8 +35,8 @@ def test_era_body_shows_the_coverage_sentence_beside_the_evaluations_figure():
 
 def test_before_after_by_pathfinder_pools_20_years_for_both_groups():
     out = before_after()
-    assert isinstance(out["figure"], go.Figure)
-    lines = [trace for trace in out["figure"].data if trace.mode == "lines+markers"]
+    figure = plain_figure(out["figure"])
+    lines = [trace for trace in figure.data if trace.mode == "lines+markers"]
     assert [len(trace.x) for trace in lines] == [20, 20]
     assert len(out["rows"]) == 40
     text = " ".join(str(part.children) for part in out["reading"])
@@ -65,7 +65,7 @@ def test_story_body_has_the_class_counts_chart_and_its_twin():
     body = show_story(True)
     graph = body[0].children[1].children[0]
     assert graph.id == ids.CLASS_COUNTS
-    assert len(graph.figure.data) == 5
+    assert len(graph.figure["data"]) == 5
     assert "PCT October 2006 is partly determined" in str(body[0])
 
 

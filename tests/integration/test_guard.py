@@ -5,6 +5,8 @@ callback requests that do not match their callback never reach it."""
 from __future__ import annotations
 
 import logging
+import subprocess
+import sys
 
 import pytest
 
@@ -12,6 +14,7 @@ from callbacks import comparison
 from callbacks.guard import loggable
 from layouts import ids
 from tests.support.dash_wire import UPDATE_PATH, callback_writing, request_for
+from tests.support.processes import ROOT
 
 pytestmark = pytest.mark.bundle
 
@@ -102,3 +105,16 @@ def test_a_server_fault_is_a_500_with_an_incident_id(client, callbacks, caplog, 
     (line,) = app_lines(caplog)
     assert line.getMessage().startswith(f"incident {answer['incident']}: POST ")
     assert line.exc_info[0] is RuntimeError
+
+
+def test_every_callback_is_known_to_the_guard_before_the_first_request():
+    """Dash fills its callback map at its first request; threads serving two first requests at
+    once could find it half done, so the app makes that request itself as it starts."""
+    script = (
+        "import app; "
+        "print(sum(key.startswith('..compare-pathfinder.figure') for key in app.app.callback_map))"
+    )
+    started = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert started.stdout.strip() == "1"

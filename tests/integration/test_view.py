@@ -108,6 +108,20 @@ def test_period_change_refires_the_comparisons_but_not_the_trend():
     assert outputs["trend_key"] is no_update
 
 
+def test_indicator_change_with_a_council_selected_reaches_only_the_panels_neighbours():
+    current = load_link("?a=E09000029")["view"]
+    outputs = change(ids.INDICATOR, "lait-fsp-new-gooddev", current)
+    assert outputs["panel_key"] is no_update  # its facts, timeline and spine stay as they are
+    assert outputs["panel_indicator_key"] == {
+        "area": "E09000029",
+        "indicator": "lait-fsp-new-gooddev",
+        "period": "2025",
+    }
+    moved = change(ids.VINTAGE, "2023", current)
+    assert moved["panel_key"] == {"area": "E09000029", "vintage": "2023", "nhs": "sicbl2023"}
+    assert moved["panel_indicator_key"] is no_update
+
+
 def test_nhs_geography_follows_the_council_vintage_unless_the_link_names_one():
     assert load_link("?v=2004")["view"]["nhs"] == "pct2006"
     assert load_link("?v=2023")["view"]["nhs"] == "sicbl2023"

@@ -9,7 +9,7 @@ import pytest
 
 from tests.fixtures import bundle as tiny
 from trustmap.map_content import map_content
-from trustmap.map_paint import empty_note, map_paint, zoom_bounds
+from trustmap.map_paint import empty_note, map_paint, select_council, view_paint, zoom_bounds
 from trustmap.view import View
 
 IMD = "iod2019-imd-average-score"
@@ -82,6 +82,14 @@ def test_a_selected_council_is_zoomed_to_before_the_filters(tiny_build):
     paint = map_paint(tiny_build, view("pathfinder", region="North", area=tiny.GAMMA))
     assert (paint["s"], paint["k"]) == (3, [0, 1, 3])
     assert paint["z"] == [[51.95, -1.85], [52.15, -1.65]]
+
+
+def test_a_selection_changes_only_the_selected_council_and_the_zoom(tiny_build):
+    unselected = view_paint(tiny_build, view("pathfinder", region="North", area=tiny.GAMMA))
+    assert unselected == map_paint(tiny_build, view("pathfinder", region="North"))
+    assert (unselected["s"], unselected["z"]) == (None, [[51.95, -2.05], [52.15, -1.65]])
+    selected = select_council(tiny_build, unselected, view("pathfinder", area=tiny.GAMMA))
+    assert selected == unselected | {"s": 3, "z": [[51.95, -1.85], [52.15, -1.65]]}
 
 
 def test_a_council_of_another_vintage_is_not_selected(tiny_build):
