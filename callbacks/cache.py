@@ -3,8 +3,9 @@ flask-caching object configured in one place. Keys hold the build's key and vali
 only (a settled `View`, a known council), so a client cannot fill it with junk.
 
 The back end follows the deployment (`cache_config`):
-- in-process (`SimpleCache`), the default: `make run` needs nothing else;
-- a folder shared by the workers of one machine, when `TRUSTMAP_CACHE_DIR` is set;
+- in-process (`RecentMemoryCache`), the default: `make run` needs nothing else;
+- a folder shared by the workers of one machine (`SharedFolderCache`), when
+  `TRUSTMAP_CACHE_DIR` is set;
 - Redis, shared by every instance, when `TRUSTMAP_REDIS_URL` is set. A Redis that stops
   answering is skipped (results are computed, not cached) and tried again every
   `REDIS_RETRY_S`; the outage and the recovery are logged once each per worker.
@@ -13,8 +14,9 @@ Cached results hold figures as plain dicts (`Figure.to_dict()`, what Dash sends 
 plotly figure validates itself again when unpickled, 8 ms for a council's spine chart at every
 hit against 0.1 ms for its dict.
 
-Every back end is bounded: a count of entries for the first two, and for Redis the server's
-own `maxmemory` with an LRU policy (`deploy/redis.conf`); every entry also expires.
+Every back end is bounded: a count of entries for the first two (callbacks/bounded_caches.py
+says why not cachelib's own), and for Redis the server's own `maxmemory` with an LRU policy
+(`deploy/redis.conf`); every entry also expires.
 """
 
 from __future__ import annotations
@@ -136,11 +138,14 @@ def cache_config(build_key: str, environ: dict | None = None) -> dict:
         }
     if environ.get("TRUSTMAP_CACHE_DIR"):
         return common | {
-            "CACHE_TYPE": "FileSystemCache",
+            "CACHE_TYPE": "callbacks.bounded_caches.SharedFolderCache",
             "CACHE_DIR": environ["TRUSTMAP_CACHE_DIR"],
             "CACHE_THRESHOLD": RESULTS_KEPT,
         }
-    return common | {"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": RESULTS_KEPT}
+    return common | {
+        "CACHE_TYPE": "callbacks.bounded_caches.RecentMemoryCache",
+        "CACHE_THRESHOLD": RESULTS_KEPT,
+    }
 
 
 def configure_cache(server: Flask, build_key: str) -> None:

@@ -17,8 +17,8 @@ pytestmark = pytest.mark.bundle  # the package's conftest starts the real app
 @pytest.mark.parametrize(
     "environ, back_end",
     [
-        ({}, "SimpleCache"),
-        ({"TRUSTMAP_CACHE_DIR": "/tmp/x"}, "FileSystemCache"),
+        ({}, "callbacks.bounded_caches.RecentMemoryCache"),
+        ({"TRUSTMAP_CACHE_DIR": "/tmp/x"}, "callbacks.bounded_caches.SharedFolderCache"),
         (
             {"TRUSTMAP_CACHE_DIR": "/tmp/x", "TRUSTMAP_REDIS_URL": "redis://127.0.0.1:1/0"},
             "callbacks.cache.FallibleRedisCache",
