@@ -53,6 +53,7 @@ class FallibleRedisCache(RedisCache):
         super().__init__(*args, **kwargs)
         self.retry_s = retry_s
         self._retry_at = 0.0  # monotonic time before which Redis is not asked
+        self._failed_at = 0.0  # monotonic time of the last failed call
         self._down = False
         self._state_lock = threading.Lock()
 
@@ -63,7 +64,8 @@ class FallibleRedisCache(RedisCache):
 
     def _call(self, name: str, *args, fallback=None):
         """RedisCache's method `name`, or `fallback` while Redis is out."""
-        if time.monotonic() < self._retry_at:
+        asked = time.monotonic()
+        if asked < self._retry_at:
             return fallback
         try:
             result = getattr(RedisCache, name)(self, *args)
@@ -71,12 +73,13 @@ class FallibleRedisCache(RedisCache):
             self._mark_down(error)
             return fallback
         if self._down:
-            self._mark_up()
+            self._mark_up(asked)
         return result
 
     def _mark_down(self, error: RedisError) -> None:
         with self._state_lock:
-            self._retry_at = time.monotonic() + self.retry_s
+            self._failed_at = time.monotonic()
+            self._retry_at = self._failed_at + self.retry_s
             if not self._down:
                 self._down = True
                 log.warning(
@@ -85,9 +88,11 @@ class FallibleRedisCache(RedisCache):
                     self.retry_s,
                 )
 
-    def _mark_up(self) -> None:
+    def _mark_up(self, asked: float) -> None:
+        """Redis answered a call `asked` at that time: back up, unless the call began before
+        the last failure (another thread's call, in flight as Redis stopped)."""
         with self._state_lock:
-            if self._down:
+            if self._down and asked > self._failed_at:
                 self._down = False
                 log.warning("Redis cache answering again; using it")
 

@@ -7,6 +7,8 @@ import time
 
 import pytest
 from flask import Flask
+from flask_caching.backends.rediscache import RedisCache
+from redis.exceptions import RedisError
 
 from callbacks.cache import FallibleRedisCache, cache_config
 from tests.support.processes import free_port
@@ -47,4 +49,31 @@ def test_an_unreachable_redis_is_an_empty_cache_logged_once(caplog):
     assert seconds < 1  # one refused connection, then Redis is left alone until the retry
     assert [record.getMessage() for record in caplog.records] == [
         "Redis cache not answering (ConnectionError); computing without it, retrying every 60 s"
+    ]
+
+
+def test_an_answer_begun_before_the_outage_does_not_end_it(caplog, monkeypatch):
+    """One thread's call is in flight as Redis stops and another's fails: the first call's
+    late answer is not Redis answering again (it was logged as such, then the outage twice)."""
+    url = f"redis://127.0.0.1:{free_port()}/0"
+    config = cache_config("b", {"TRUSTMAP_REDIS_URL": url}) | {"CACHE_REDIS_RETRY_S": 60}
+    cache = FallibleRedisCache.factory(Flask("t"), config, [], {})
+
+    def refused(self, key):
+        raise RedisError("connection refused")
+
+    def in_flight_as_redis_stops(self, key):
+        if key == "late":
+            with monkeypatch.context() as stopped:
+                stopped.setattr(RedisCache, "get", refused)
+                assert cache.get("meanwhile") is None  # the other thread's failed call
+            return "answer begun before the failure"
+        raise AssertionError("Redis is left alone after the failure")
+
+    monkeypatch.setattr(RedisCache, "get", in_flight_as_redis_stops)
+    with caplog.at_level(logging.WARNING, logger="trustmap.cache"):
+        assert cache.get("late") == "answer begun before the failure"
+        assert cache.get("next") is None  # still out: left alone until the retry
+    assert [record.getMessage() for record in caplog.records] == [
+        "Redis cache not answering (RedisError); computing without it, retrying every 60 s"
     ]
