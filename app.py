@@ -23,7 +23,9 @@ from layouts.map_section import preload_link
 from trustmap.datadir import DataDirectoryError
 from trustmap.validation import DataFileError
 
-MAX_REQUEST_BYTES = 512 * 1024  # the largest real callback payload is a few kB
+# A callback payload is a few kB, more in a tab holding an uploaded priorities file (its rows
+# ride with each view change).
+MAX_REQUEST_BYTES = 512 * 1024
 # An empty icon in place of Dash's: Chromium asks for Dash's favicon again (4.6 kB) at every
 # change of the link.
 NO_FAVICON = '\n        <link rel="icon" href="data:,">'

@@ -57,8 +57,9 @@ def gunicorn_command(port: int, workers: int = 2) -> list[str]:
 
 
 def deploy_gunicorn_command(port: int, workers: int = 2) -> list[str]:
-    """gunicorn with `make serve`'s settings (deploy/gunicorn.conf.py: threads, the app loaded
-    and its cache warmed before the workers fork), without nginx in front."""
+    """gunicorn with `make serve`'s settings file (deploy/gunicorn.conf.py: threads, the app
+    loaded and its cache warmed before the workers fork), without nginx in front and without
+    `make serve`'s shared results folder: each worker keeps its own in-process cache."""
     settings = str(ROOT / "deploy" / "gunicorn.conf.py")
     return [GUNICORN, "-c", settings, "-w", str(workers), "-b", f"{HOST}:{port}"]
 

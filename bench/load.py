@@ -9,8 +9,9 @@ with a note when the app has no such route). After each, the map's paint is fetc
 view's changed as `assets/trustmap_map.js` does (`GET /map/paint.json?...`, counted with the
 action). Sections below the map stay off screen: their clientside keys never pass on, so the
 comparisons and charts do not fire. Everything stops at --seconds or after --max-requests requests.
-The server is gunicorn -w 2 with `make serve`'s settings (deploy/gunicorn.conf.py: 4 threads a
-worker, the cache warmed before the workers start) and no nginx; `--plain` runs plain
+The server is gunicorn -w 2 with `make serve`'s settings file (deploy/gunicorn.conf.py: 4
+threads a worker, the cache warmed before the workers start), no nginx and an in-process cache
+per worker; `--plain` runs plain
 `gunicorn -w 2 app:server` (sync workers, cold cache), as the issue measured it.
 `--redis` runs two instances (gunicorn -w 2 each) behind `make serve`'s nginx, sharing one
 Redis (a throwaway `redis-server` on a free loopback port) that stops for OUTAGE_S seconds in

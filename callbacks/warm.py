@@ -9,8 +9,6 @@ before it forks its workers, so they start with it); about 10 s on this machine.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from callbacks.data import choices, get_build
 from callbacks.detail import children_section, detail_children, spine_outputs, timeline_outputs
 from callbacks.map_files import unselected_paint
@@ -22,7 +20,7 @@ def warm_up() -> int:
     """Compute and cache the landing view's paint and every council's panel on it; returns how
     many councils."""
     view = choices().default_view()
-    unselected_paint(replace(view, theme=None))  # as the paint route asks for it
+    unselected_paint(view)
     codes = council_table(get_build(), view.vintage)["la_code"]
     for code in codes:
         detail_children(code, view.vintage, view.nhs)

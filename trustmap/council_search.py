@@ -28,7 +28,7 @@ def former_names(members: pd.DataFrame, vintage: str) -> pd.Series:
 def search_entries(build: Build, vintage: str) -> pd.DataFrame:
     """One row per council of `vintage`, by name: la_code, la_name, label ('Sutton (E09000029)',
     with 'also: ...' other names), the text a type-ahead search matches (once per process and
-    vintage: the view callback reads it at every change)."""
+    vintage: the view callback reads it whenever a council is selected or searched for)."""
 
     def compute() -> pd.DataFrame:
         members = build["council_members"]

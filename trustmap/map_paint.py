@@ -90,6 +90,10 @@ def select_council(build: Build, paint: dict, view: View) -> dict:
 
 
 def _positions(build: Build, vintage: str) -> pd.Series:
-    """Each council's position in `council_order`, by la_code."""
-    order = council_order(build, vintage)["la_code"]
-    return pd.Series(range(len(order)), index=order)
+    """Each council's position in `council_order`, by la_code (once per process and vintage)."""
+
+    def compute() -> pd.Series:
+        order = council_order(build, vintage)["la_code"]
+        return pd.Series(range(len(order)), index=order)
+
+    return build.memo(("council_positions", vintage), compute)

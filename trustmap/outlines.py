@@ -61,10 +61,14 @@ def outline_geojson(frame: gpd.GeoDataFrame, columns: list[str]) -> bytes:
 
 def council_order(build: Build, vintage: str) -> gpd.GeoDataFrame:
     """Display polygons of a vintage's councils sorted by code: the order of every array the map
-    receives (la_code, la_name, geometry)."""
-    display = build["councils_display"]
-    chosen = display[display["vintage"] == vintage].sort_values("la_code")
-    return chosen[["la_code", "la_name", "geometry"]].reset_index(drop=True)
+    receives (la_code, la_name, geometry); once per process and vintage."""
+
+    def compute() -> gpd.GeoDataFrame:
+        display = build["councils_display"]
+        chosen = display[display["vintage"] == vintage].sort_values("la_code")
+        return chosen[["la_code", "la_name", "geometry"]].reset_index(drop=True)
+
+    return build.memo(("council_order", vintage), compute)
 
 
 def council_outline(build: Build, vintage: str) -> Outline:
@@ -92,8 +96,9 @@ def health_outline(build: Build, health_id: str) -> Outline:
 
 def council_bounds(build: Build, vintage: str) -> pd.DataFrame:
     """Each council's bounding box in degrees, indexed by la_code: minx, miny, maxx, maxy."""
-    councils = council_order(build, vintage)
-    return build.memo(
-        ("council_bounds", vintage),
-        lambda: councils.geometry.bounds.set_index(councils["la_code"]),
-    )
+
+    def compute() -> pd.DataFrame:
+        councils = council_order(build, vintage)
+        return councils.geometry.bounds.set_index(councils["la_code"])
+
+    return build.memo(("council_bounds", vintage), compute)

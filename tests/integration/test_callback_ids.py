@@ -12,14 +12,10 @@ import json
 import pytest
 from dash import html
 
-from callbacks.data import get_build
-from callbacks.nhs_story import class_count_outputs
+from callbacks.charts import sections_below_map
+from callbacks.era import era_body
+from callbacks.nhs_story import story_body
 from layouts import ids
-from layouts.charts import charts_section
-from layouts.comparison_section import comparison_section
-from layouts.council_panel import council_panel
-from layouts.era_section import era_content
-from layouts.nhs_story import story_content
 from tests.support.dash_wire import outputs_of, ref_of
 
 pytestmark = pytest.mark.bundle
@@ -32,15 +28,12 @@ def page_components() -> list:
     """Every component with an id the page can hold: the first layout and each later section."""
     from app import app
 
-    build = get_build()
     page = html.Div(
         [
             app.layout,
-            council_panel(),
-            comparison_section(),
-            charts_section(build),
-            html.Div(era_content(build)),
-            html.Div(story_content(build, class_count_outputs())),
+            *sections_below_map(None),
+            html.Div(era_body()),
+            html.Div(story_body()),
         ]
     )
     return [node for node in page._traverse() if getattr(node, "id", None) is not None]
