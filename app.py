@@ -20,8 +20,8 @@ from callbacks.data import choices, get_build
 from layouts import main_layout
 from layouts.later_scripts import split_later
 from layouts.map_section import preload_link
-from trustmap.datadir import DataDirectoryError
-from trustmap.validation import DataFileError
+from trustmap.bundle.datadir import DataDirectoryError
+from trustmap.bundle.validation import DataFileError
 
 # A callback payload is a few kB, more in a tab holding an uploaded priorities file (its rows
 # ride with each view change).

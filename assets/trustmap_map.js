@@ -1,12 +1,12 @@
 /* The council map's functions (layouts/map_section.py), loaded from assets/ under the CSP:
  * no eval. dash-leaflet resolves {"variable": "trustmapMap.fillStyle"} by walking `window`.
  *
- * A paint (trustmap/map_paint.py) is the map's `hideout`: every list is in the outlines' order
+ * A paint (trustmap/show/map_paint.py) is the map's `hideout`: every list is in the outlines' order
  * (feature.properties.i): c = colour class, d = hover text, p = pathfinders, k = councils the
  * filters keep (null: all), s = the selected council (null), legend = title, labels, colours,
  * unit. Changing a hideout makes dash-leaflet restyle the layers; no figure is built anywhere. */
 window.trustmapMap = (function () {
-  // The same lines as on slides (trustmap/colouring.py).
+  // The same lines as on slides (trustmap/show/colouring.py).
   const BORDER = "#ffffff";
   const OUTLINE = "#111111";
   const SELECTED = "#000000";

@@ -13,7 +13,7 @@ import tempfile
 
 from _servers import seconds  # first: it puts the project on sys.path
 
-from trustmap.build import CACHE_ENV_VAR, load_build
+from trustmap.bundle.build import CACHE_ENV_VAR, load_build
 
 
 def main() -> None:

@@ -86,7 +86,7 @@ def click(timings: Timings, view: dict, area: str) -> dict:
     """Click `area` on the map of `view`; returns the new view."""
     from callbacks import charts, detail, map_files
     from layouts.council_panel import DEFAULT_SPINE_THEME
-    from trustmap.view import View
+    from trustmap.show.view import View
 
     forget(
         detail.detail_children,
@@ -129,7 +129,7 @@ def indicator_change(timings: Timings, view: dict, indicator: str) -> dict:
     from callbacks import charts, comparison, detail, map_files
     from callbacks.data import get_build
     from layouts.charts import default_y_indicator, period_choice
-    from trustmap.view import View
+    from trustmap.show.view import View
 
     forget(
         map_files.paint_json,
@@ -173,7 +173,7 @@ def main() -> None:
     args = parser.parse_args()
     from app import server
     from callbacks.data import get_build
-    from trustmap.vintages import council_table
+    from trustmap.model.vintages import council_table
 
     print(machine_note())
     with server.app_context():

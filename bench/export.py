@@ -11,11 +11,11 @@ import statistics
 
 from _servers import seconds  # first: it puts the project on sys.path
 
-from trustmap import export
-from trustmap.build import load_build
-from trustmap.slides import CHARTS, briefing, make_slide, render_slide
-from trustmap.themes import themes
-from trustmap.view import Choices, parse_query
+from trustmap.bundle.build import load_build
+from trustmap.bundle.themes import themes
+from trustmap.export import renderer as export
+from trustmap.export.slides import CHARTS, briefing, make_slide, render_slide
+from trustmap.show.view import Choices, parse_query
 
 VIEW = "?v=2019&c=indicator&i=lait-fsp-new-gooddev&p=2019"
 

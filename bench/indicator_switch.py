@@ -22,7 +22,7 @@ from _servers import HOST, machine_note, naive_app_command, real_app_command, se
 from playwright.sync_api import sync_playwright
 
 from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH
-from trustmap.build import load_build
+from trustmap.bundle.build import load_build
 
 SWITCHES = 24
 TIMEOUT_MS = 60_000

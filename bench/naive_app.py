@@ -13,8 +13,8 @@ from dash import Dash, Input, Output, dcc, html
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from trustmap.build import load_build  # noqa: E402
-from trustmap.values import council_values  # noqa: E402
+from trustmap.bundle.build import load_build
+from trustmap.model.values import council_values
 
 VINTAGE = "2019"
 build = load_build()

@@ -1,5 +1,6 @@
 """The charts section: scatter of two indicators, trend of the chosen one, and the CSV export
-of every table twin. Thin adapters over `trustmap.chart_tables` and `trustmap.chart_figures`."""
+of every table twin. Thin adapters over `trustmap.show.chart_tables` and
+`trustmap.show.chart_figures`."""
 
 from __future__ import annotations
 
@@ -16,8 +17,12 @@ from layouts.charts import BLANK_FIGURE, SCATTER_COLUMNS, charts_section, period
 from layouts.common import grid_columns
 from layouts.comparison_section import comparison_section
 from layouts.council_panel import council_panel
-from trustmap.chart_figures import scatter_figure, selected_trace, trend_figure
-from trustmap.chart_tables import (
+from trustmap.bundle.choices import check_choice
+from trustmap.model.council_filter import describe_filter, filter_councils, no_council_kept
+from trustmap.model.values import data_vintage
+from trustmap.model.vintages import council_table
+from trustmap.show.chart_figures import scatter_figure, selected_trace, trend_figure
+from trustmap.show.chart_tables import (
     COUNCIL_SERIES,
     Axis,
     indicator_axis,
@@ -29,11 +34,7 @@ from trustmap.chart_tables import (
     trend_source,
     trend_table,
 )
-from trustmap.choices import check_choice
-from trustmap.council_filter import describe_filter, filter_councils, no_council_kept
-from trustmap.values import data_vintage
-from trustmap.view import View
-from trustmap.vintages import council_table
+from trustmap.show.view import View
 
 
 def _alert(text: str) -> dbc.Alert:

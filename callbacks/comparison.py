@@ -13,21 +13,21 @@ from callbacks.charts import csv_params
 from callbacks.data import get_build, view_from_store
 from callbacks.exports import export_hrefs
 from layouts import ids
-from trustmap.chart_figures import group_comparison_figure, neighbours_figure
-from trustmap.chart_tables import comparison_table, neighbours_table, records
-from trustmap.comparison_wording import (
+from trustmap.analysis.group_comparison import GROUPINGS, comparison, comparison_source
+from trustmap.analysis.neighbours import LIST_YEARS, MIN_NEIGHBOURS, compare_with_neighbours
+from trustmap.export.renderer import MEDIA_TYPES
+from trustmap.model.council_filter import filter_councils, no_council_kept
+from trustmap.model.values import data_vintage
+from trustmap.show.chart_figures import group_comparison_figure, neighbours_figure
+from trustmap.show.chart_tables import comparison_table, neighbours_table, records
+from trustmap.show.view import View
+from trustmap.stats.wording import (
     comparison_caution,
     comparison_footnote,
     comparison_headline,
     comparison_reading,
     comparison_subtitle,
 )
-from trustmap.council_filter import filter_councils, no_council_kept
-from trustmap.export import MEDIA_TYPES
-from trustmap.group_comparison import GROUPINGS, comparison, comparison_source
-from trustmap.neighbours import LIST_YEARS, MIN_NEIGHBOURS, compare_with_neighbours
-from trustmap.values import data_vintage
-from trustmap.view import View
 
 NO_CHART = {
     "data": [],

@@ -9,8 +9,8 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 from callbacks.cache import cache
 from callbacks.data import get_build, view_from_store
 from layouts import ids
-from trustmap.map_content import map_table
-from trustmap.view import View
+from trustmap.show.map_content import map_table
+from trustmap.show.view import View
 
 LAYERS = (ids.MAP_FILL, ids.MAP_OUTLINES, ids.INSET_FILL, ids.INSET_OUTLINES)
 

@@ -8,9 +8,9 @@ from functools import cache
 
 from dash.exceptions import PreventUpdate
 
-from trustmap.build import Build, load_build
-from trustmap.themes import themes
-from trustmap.view import Choices, View, settle
+from trustmap.bundle.build import Build, load_build
+from trustmap.bundle.themes import themes
+from trustmap.show.view import Choices, View, settle
 
 VIEW_FIELDS = [field.name for field in fields(View)]
 

@@ -15,22 +15,22 @@ from callbacks.charts import csv_params
 from callbacks.data import choices, get_build, view_from_store
 from layouts import ids
 from layouts.common import BLANK_FIGURE
-from trustmap.chart_tables import records
-from trustmap.choices import UnknownChoiceError
-from trustmap.council_facts import child_population, neighbours_on_indicator
-from trustmap.councils import DISTRICTS_FILE
-from trustmap.health_classes import classify
-from trustmap.health_vintages import health_label
-from trustmap.neighbours import LIST_YEARS
-from trustmap.pathfinders import vintage_pathfinders
-from trustmap.profile import council_profile, spine_rows
-from trustmap.readings import format_number
-from trustmap.sources import source_line
-from trustmap.spine_figure import spine_caption, spine_figure, spine_key, spine_table
-from trustmap.themes import themes
-from trustmap.timeline_strip import council_strip, strip_figure, strip_source
-from trustmap.view import shown
-from trustmap.vintages import council_lineage, council_table
+from trustmap.analysis.council_facts import child_population, neighbours_on_indicator
+from trustmap.analysis.neighbours import LIST_YEARS
+from trustmap.analysis.profile import council_profile, spine_rows
+from trustmap.bundle.choices import UnknownChoiceError
+from trustmap.bundle.councils import DISTRICTS_FILE
+from trustmap.bundle.health_vintages import health_label
+from trustmap.bundle.sources import source_line
+from trustmap.bundle.themes import themes
+from trustmap.model.health_classes import classify
+from trustmap.model.pathfinders import vintage_pathfinders
+from trustmap.model.vintages import council_lineage, council_table
+from trustmap.show.chart_tables import records
+from trustmap.show.spine_figure import spine_caption, spine_figure, spine_key, spine_table
+from trustmap.show.timeline_strip import council_strip, strip_figure, strip_source
+from trustmap.show.view import shown
+from trustmap.stats.readings import format_number
 
 NO_AREA = "Click a council on the map to see its pathfinder status, coterminosity and profile."
 HIDDEN, SHOWN = {"display": "none"}, {"display": "block"}

@@ -15,10 +15,11 @@ from callbacks.data import get_build
 from layouts import ids
 from layouts.common import BLANK_FIGURE
 from layouts.era_section import era_content, results_table
-from trustmap import era, era_figures
-from trustmap.chart_tables import records
-from trustmap.era_slides import choice_query
-from trustmap.export import MEDIA_TYPES
+from trustmap.analysis import era
+from trustmap.export.era_slides import choice_query
+from trustmap.export.renderer import MEDIA_TYPES
+from trustmap.show import era_figures
+from trustmap.show.chart_tables import records
 
 
 @callback(

@@ -12,9 +12,9 @@ from markupsafe import escape
 
 from callbacks.data import choices, get_build
 from layouts import ids
-from trustmap import era_slides
-from trustmap.export import MEDIA_TYPES, RendererBusyError
-from trustmap.slides import (
+from trustmap.export import era_slides
+from trustmap.export.renderer import MEDIA_TYPES, RendererBusyError
+from trustmap.export.slides import (
     CHART_NAMES,
     CHARTS,
     SlideUnavailableError,
@@ -22,7 +22,7 @@ from trustmap.slides import (
     make_slide,
     render_slide,
 )
-from trustmap.view import View, parse_query, to_query
+from trustmap.show.view import View, parse_query, to_query
 
 # The map's exports sit beside it; the comparisons' are set with them (callbacks.comparison),
 # since those cards join the page only after the map has painted.

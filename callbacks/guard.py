@@ -19,7 +19,7 @@ import uuid
 from flask import Flask, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException
 
-from trustmap.choices import UnknownChoiceError
+from trustmap.bundle.choices import UnknownChoiceError
 
 __all__ = ["LOGGED_VALUE_CHARS", "check_callback_request", "cut", "loggable", "register"]
 

@@ -14,10 +14,10 @@ from flask import Flask, Response, abort, request
 from callbacks.cache import cache
 from callbacks.data import choices, get_build
 from layouts.map_section import OUTLINE_PREFIX, PAINT_PATH
-from trustmap.health_classes import display_ids
-from trustmap.map_paint import select_council, view_paint
-from trustmap.outlines import Outline, council_outline, health_outline
-from trustmap.view import View, settle
+from trustmap.model.health_classes import display_ids
+from trustmap.show.map_paint import select_council, view_paint
+from trustmap.show.outlines import Outline, council_outline, health_outline
+from trustmap.show.view import View, settle
 
 YEAR_S = 365 * 24 * 3600
 PAINT_MAX_AGE_S = 24 * 3600  # the build key is in the URL: a new build is a new URL

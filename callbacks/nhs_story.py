@@ -14,9 +14,10 @@ from callbacks.data import get_build
 from layouts import ids
 from layouts.common import BLANK_FIGURE
 from layouts.nhs_story import period_options, story_content
-from trustmap import era_figures, nhs_story, outcomes
-from trustmap.chart_tables import records
-from trustmap.choices import check_choice
+from trustmap.analysis import nhs_story, outcomes
+from trustmap.bundle.choices import check_choice
+from trustmap.show import era_figures
+from trustmap.show.chart_tables import records
 
 
 @cache.memoize()

@@ -1,7 +1,8 @@
 """'Your priorities': the filter's choices, from the file in this tab's session store and the
 view, and the council list the view asks for when the file or the theme changes
-(`callbacks.view` calls `asked_own`). Only the list travels, in the link (`trustmap.own_list`):
-the server keeps no session, and the paint, comparisons and exports read the link."""
+(`callbacks.view` calls `asked_own`). Only the list travels, in the link
+(`trustmap.model.own_list`): the server keeps no session, and the paint, comparisons and
+exports read the link."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from callbacks.data import view_from_store
 from callbacks.priorities import stored_priorities
 from layouts import ids
 from layouts.own_filter import own_choices
-from trustmap.own_list import listed_under, read_own, under_theme
+from trustmap.model.own_list import listed_under, read_own, under_theme
 
 __all__ = ["asked_own", "own_filter_choices"]
 

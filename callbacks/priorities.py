@@ -12,8 +12,8 @@ from dash import Input, Output, State, callback, ctx, html
 
 from callbacks.data import choices, get_build
 from layouts import ids
-from trustmap.priorities import CheckedPriorities, check_priorities, read_priorities
-from trustmap.themes import theme_summary
+from trustmap.bundle.priorities import CheckedPriorities, check_priorities, read_priorities
+from trustmap.bundle.themes import theme_summary
 
 __all__ = ["load_priorities", "show_theme_counts"]
 

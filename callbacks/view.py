@@ -16,8 +16,8 @@ from callbacks.data import choices, get_build
 from callbacks.own_filter import asked_own
 from layouts import ids
 from layouts.controls import search_options
-from trustmap.council_search import find_council, search_entries
-from trustmap.view import (
+from trustmap.model.council_search import find_council, search_entries
+from trustmap.show.view import (
     FILTERS,
     View,
     indicator_options,

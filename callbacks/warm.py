@@ -13,7 +13,7 @@ from callbacks.data import choices, get_build
 from callbacks.detail import children_section, detail_children, spine_outputs, timeline_outputs
 from callbacks.map_files import unselected_paint
 from layouts.council_panel import DEFAULT_SPINE_THEME
-from trustmap.vintages import council_table
+from trustmap.model.vintages import council_table
 
 
 def warm_up() -> int:

@@ -16,9 +16,9 @@ from layouts.era_section import era_section
 from layouts.map_section import map_section
 from layouts.nhs_story import nhs_story_section
 from layouts.priorities import priorities_section
-from trustmap.build import Build
-from trustmap.themes import published_priorities
-from trustmap.view import Choices
+from trustmap.bundle.build import Build
+from trustmap.bundle.themes import published_priorities
+from trustmap.show.view import Choices
 
 ORDER = ("order-0 order-lg-1", "order-1 order-lg-2", "order-2 order-lg-0")
 

@@ -8,12 +8,12 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, labelled, native_select, table_twin
-from trustmap import themes
-from trustmap.build import Build
-from trustmap.chart_figures import PER_TRUST_NOT_PUBLISHED, published_totals_figure
-from trustmap.chart_tables import published_totals_table, records
-from trustmap.values import council_periods
-from trustmap.view import indicator_options
+from trustmap.bundle import themes
+from trustmap.bundle.build import Build
+from trustmap.model.values import council_periods
+from trustmap.show.chart_figures import PER_TRUST_NOT_PUBLISHED, published_totals_figure
+from trustmap.show.chart_tables import published_totals_table, records
+from trustmap.show.view import indicator_options
 
 PREFERRED_Y = ("lait-fsp-new-gooddev", "iod2019-idaci-average-score")
 

@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import html
 
 from layouts import ids
-from trustmap.export import MEDIA_TYPES
+from trustmap.export.renderer import MEDIA_TYPES
 
 # An empty figure without axes: no default map style is requested before the first callback.
 BLANK_FIGURE = {

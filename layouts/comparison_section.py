@@ -9,8 +9,8 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, LAZY_CLASS, export_menu, labelled, table_twin
-from trustmap.chart_tables import COMPARISON_COLUMNS, NEIGHBOURS_COLUMNS
-from trustmap.neighbours import DEFINITION, LIST_YEARS
+from trustmap.analysis.neighbours import DEFINITION, LIST_YEARS
+from trustmap.show.chart_tables import COMPARISON_COLUMNS, NEIGHBOURS_COLUMNS
 
 TITLES = {
     "pathfinder": "Pathfinders and other councils",

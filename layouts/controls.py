@@ -10,12 +10,12 @@ from dash import html
 from layouts import ids
 from layouts.common import labelled, native_select
 from layouts.own_filter import own_filter
-from trustmap.build import Build
-from trustmap.colouring import CLASSIFIERS, COTERMINOSITY_CLASSES
-from trustmap.council_search import search_entries
-from trustmap.themes import themes
-from trustmap.view import COLOUR_MODES, Choices, View, indicator_options, period_options
-from trustmap.vintages import vintage_summary
+from trustmap.bundle.build import Build
+from trustmap.bundle.themes import themes
+from trustmap.model.council_search import search_entries
+from trustmap.model.vintages import vintage_summary
+from trustmap.show.colouring import CLASSIFIERS, COTERMINOSITY_CLASSES
+from trustmap.show.view import COLOUR_MODES, Choices, View, indicator_options, period_options
 
 __all__ = ["search_options", "side_panel"]
 

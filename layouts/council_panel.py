@@ -9,8 +9,8 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.common import BLANK_FIGURE, download_button, labelled, native_select, table_twin
-from trustmap.neighbours import LIST_YEARS
-from trustmap.themes import themes
+from trustmap.analysis.neighbours import LIST_YEARS
+from trustmap.bundle.themes import themes
 
 DEFAULT_SPINE_THEME = "early-years"  # a children's theme the pathfinders named (11 of 35)
 SPINE_BOX_PX = 560  # the spine chart scrolls inside this height: a theme has up to 171 rows

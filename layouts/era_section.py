@@ -17,12 +17,12 @@ from layouts.common import (
     native_select,
     table_twin,
 )
-from trustmap import era
-from trustmap.build import Build
-from trustmap.coverage import coverage
-from trustmap.formatting import format_value
-from trustmap.values import council_periods
-from trustmap.view import indicator_options
+from trustmap.analysis import era
+from trustmap.analysis.coverage import coverage
+from trustmap.bundle.build import Build
+from trustmap.model.values import council_periods
+from trustmap.show.view import indicator_options
+from trustmap.stats.formatting import format_value
 
 DEFAULT_BEFORE = [1998, 2002]
 DEFAULT_AFTER = [2004, 2008]

@@ -16,11 +16,11 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.common import download_button, export_menu
-from trustmap.build import Build
-from trustmap.map_paint import map_paint
-from trustmap.outlines import council_outline, health_outline
-from trustmap.sources import OGL_ATTRIBUTION
-from trustmap.view import Choices, View, to_query
+from trustmap.bundle.build import Build
+from trustmap.bundle.sources import OGL_ATTRIBUTION
+from trustmap.show.map_paint import map_paint
+from trustmap.show.outlines import council_outline, health_outline
+from trustmap.show.view import Choices, View, to_query
 
 __all__ = [
     "OUTLINE_PREFIX",

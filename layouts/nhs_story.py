@@ -18,11 +18,11 @@ from layouts.common import (
     native_select,
     table_twin,
 )
-from trustmap import outcomes
-from trustmap.build import Build
-from trustmap.health_vintages import health_vintages
-from trustmap.values import council_periods
-from trustmap.view import indicator_options
+from trustmap.analysis import outcomes
+from trustmap.bundle.build import Build
+from trustmap.bundle.health_vintages import health_vintages
+from trustmap.model.values import council_periods
+from trustmap.show.view import indicator_options
 
 PREFERRED_OUTCOME = "lait-lac"  # children looked after per 10,000: the trusts' core business
 GROUPINGS = {

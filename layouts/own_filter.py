@@ -8,7 +8,7 @@ from dash import html
 
 from layouts import ids
 from layouts.common import labelled, native_select
-from trustmap.own_list import OwnList, own_in_words, under_theme
+from trustmap.model.own_list import OwnList, own_in_words, under_theme
 
 __all__ = ["own_choices", "own_filter"]
 

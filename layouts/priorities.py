@@ -8,7 +8,7 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
-from trustmap.priorities import COLUMNS
+from trustmap.bundle.priorities import COLUMNS
 
 __all__ = ["priorities_section"]
 

@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.bundle import write_bundle, write_project_tables
-from trustmap import build as build_module
-from trustmap import councils, health_vintages, judgement, pathfinders
-from trustmap.build import CACHE_ENV_VAR, Build, load_build
-from trustmap.datadir import resolve_data_dir
+from trustmap.bundle import health_vintages
+from trustmap.bundle.build import CACHE_ENV_VAR, Build, load_build
+from trustmap.bundle.datadir import resolve_data_dir
+from trustmap.bundle.tables import TABLES_ENV_VAR
+from trustmap.stats import judgement
 
 REAL_BUNDLE_FIXTURES = {"build", "data_dir"}
 PROJECT_TABLES_READ_ONCE = (health_vintages.health_vintages, judgement.read_statistics)
@@ -59,15 +60,10 @@ def tiny_files(tmp_path_factory) -> TinyFiles:
 
 @pytest.fixture
 def tiny_project(tiny_files, monkeypatch) -> Iterator[TinyFiles]:
-    """The tiny world's project tables in place of data/ (vintages, council changes,
+    """The tiny world's project tables in place of the package's (vintages, council changes,
     pathfinders, health vintages, indicator statistics; themes, indicator metadata and the
-    manifest stay the project's own), and a build cache in a temporary folder."""
-    monkeypatch.setattr(councils, "VINTAGES_PATH", tiny_files.tables["vintages"])
-    monkeypatch.setattr(councils, "CHANGES_PATH", tiny_files.tables["changes"])
-    monkeypatch.setattr(pathfinders, "PATHFINDERS_PATH", tiny_files.tables["pathfinders"])
-    monkeypatch.setattr(health_vintages, "TABLE_PATH", tiny_files.tables["health_vintages"])
-    monkeypatch.setattr(judgement, "STATISTICS_PATH", tiny_files.tables["statistics"])
-    monkeypatch.setattr(build_module, "PROJECT_DATA", tiny_files.project)
+    manifest copied from the package), and a build cache in a temporary folder."""
+    monkeypatch.setenv(TABLES_ENV_VAR, str(tiny_files.project))
     monkeypatch.setenv(CACHE_ENV_VAR, str(tiny_files.cache))
     # Both tables are read once per process: forget the project's, then the tiny world's.
     for read_once in PROJECT_TABLES_READ_ONCE:

@@ -9,28 +9,19 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from trustmap import (
-    before_after,
-    coterminosity,
-    coverage,
-    era,
-    health_classes,
-    health_vintages,
-    neighbours,
-    outcomes,
-    profile,
-    readings,
-    themes,
-)
-from trustmap.build import Build, load_build
-from trustmap.comparison_wording import comparison_caution, comparison_reading
-from trustmap.council_filter import CouncilFilter
-from trustmap.datadir import DataDirectoryError
-from trustmap.evaluation import evaluation_check
-from trustmap.group_comparison import GROUPINGS, compare_indicator
-from trustmap.pathfinders import pathfinders_in
-from trustmap.values import data_vintage, indicator_list
-from trustmap.vintages import check_vintage, vintage_summary
+from trustmap.analysis import before_after, coverage, era, neighbours, outcomes, profile
+from trustmap.analysis.evaluation import evaluation_check
+from trustmap.analysis.group_comparison import GROUPINGS, compare_indicator
+from trustmap.bundle import health_vintages, themes
+from trustmap.bundle.build import Build, load_build
+from trustmap.bundle.datadir import DataDirectoryError
+from trustmap.model import coterminosity, health_classes
+from trustmap.model.council_filter import CouncilFilter
+from trustmap.model.pathfinders import pathfinders_in
+from trustmap.model.values import data_vintage, indicator_list
+from trustmap.model.vintages import check_vintage, vintage_summary
+from trustmap.stats import readings
+from trustmap.stats.wording import comparison_caution, comparison_reading
 
 FORMATS = ("table", "csv", "json")
 

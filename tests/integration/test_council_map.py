@@ -16,7 +16,7 @@ from callbacks.council_map import map_csv
 from callbacks.data import choices, get_build, view_from_store
 from layouts.map_section import map_config, paint_query
 from tests.integration.conftest import load_link
-from trustmap.outlines import council_order
+from trustmap.show.outlines import council_order
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 

@@ -15,7 +15,7 @@ from callbacks.detail import (
     update_spine,
 )
 from tests.support.figures import plain_figure
-from trustmap.spine_figure import SPINE_TABLE_COLUMNS
+from trustmap.show.spine_figure import SPINE_TABLE_COLUMNS
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 

@@ -8,7 +8,7 @@ import signal
 
 import pytest
 
-from trustmap import export
+from trustmap.export import renderer as export
 
 pytestmark = pytest.mark.bundle
 

@@ -15,8 +15,8 @@ from callbacks.data import choices
 from callbacks.priorities import load_priorities, show_theme_counts
 from layouts import ids
 from tests.integration.conftest import run_callback
-from trustmap.slides import make_slide
-from trustmap.view import parse_query
+from trustmap.export.slides import make_slide
+from trustmap.show.view import parse_query
 
 pytestmark = pytest.mark.bundle
 

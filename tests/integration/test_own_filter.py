@@ -20,10 +20,10 @@ from callbacks.view import sync_view
 from layouts import ids
 from tests.integration.conftest import DEFAULT_CONTROLS, NO_CLICKS, load_link, run_callback
 from tests.integration.test_comparison import words
-from trustmap.map_paint import map_paint
-from trustmap.outlines import council_order
-from trustmap.slides import make_slide
-from trustmap.view import parse_query
+from trustmap.export.slides import make_slide
+from trustmap.show.map_paint import map_paint
+from trustmap.show.outlines import council_order
+from trustmap.show.view import parse_query
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 

@@ -4,7 +4,7 @@ Without the background-networking flags Chromium tries to reach Google's hosts, 
 project's machines (and a user's offline laptop) cannot and should not do.
 """
 
-from trustmap.export import CHROMIUM_PATH
+from trustmap.export.renderer import CHROMIUM_PATH
 
 __all__ = ["CHROMIUM_ARGS", "CHROMIUM_PATH"]
 

@@ -10,8 +10,11 @@ import pandas as pd
 import pytest
 
 from tests.fixtures import bundle as tiny
-from trustmap import health_classes, health_vintages, themes
+from tests.fixtures.tables import project_tables_with
+from trustmap.bundle import health_vintages
+from trustmap.bundle.tables import TABLES_ENV_VAR
 from trustmap.cli import main
+from trustmap.model import health_classes
 
 
 @pytest.fixture
@@ -269,10 +272,10 @@ def test_missing_data_directory_is_one_line(capsys, tmp_path):
     assert error.count("\n") == 1
 
 
-def test_themes_command_refuses_a_bad_priorities_file(run, tmp_path, monkeypatch):
-    own = tmp_path / "trust_priorities.csv"
-    own.write_text("la_code,theme\nE06000901,astrology\n")
-    monkeypatch.setattr(themes, "TRUST_PRIORITIES_PATH", own)
+def test_themes_command_refuses_a_bad_priorities_file(run, tiny_project, tmp_path, monkeypatch):
+    own = {"indicators/trust_priorities.csv": "la_code,theme\nE06000901,astrology\n"}
+    tables = project_tables_with(tmp_path / "tables", own, base=tiny_project.project)
+    monkeypatch.setenv(TABLES_ENV_VAR, str(tables))
     code, _, error = run("themes")
     assert code == 2 and "unknown theme" in error
 

@@ -1,0 +1,123 @@
+"""Figure builders of the era and the NHS story, on hand-made tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from trustmap.show.colouring import COTERMINOSITY_CLASSES, SAFE
+from trustmap.show.era_figures import (
+    REST_COLOUR,
+    change_by_group_figure,
+    class_counts_figure,
+    group_colour,
+    pooled_rates_figure,
+)
+
+
+def yearly() -> pd.DataFrame:
+    rows = []
+    for year, (p_rate, o_rate) in zip(
+        range(2001, 2006), [(40, 45), (39, 44), (38, 44), (36, 43), (35, 42)], strict=True
+    ):
+        for group, rate in (("pathfinder", p_rate), ("other councils", o_rate)):
+            rows.append(
+                {
+                    "period": str(year),
+                    "group": group,
+                    "councils": 3,
+                    "rate": rate,
+                    "ci_low": rate - 1,
+                    "ci_high": rate + 1,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_group_colours_keep_red_for_pathfinders_only():
+    assert group_colour("pathfinder") == SAFE[1]
+    assert group_colour("other councils") == SAFE[0]
+    assert (
+        group_colour("coterminous with CCG April 2019") == COTERMINOSITY_CLASSES["coterminous"][1]
+    )
+    assert group_colour("not coterminous") == REST_COLOUR
+
+
+def test_pooled_rates_draw_a_band_and_a_line_per_group_with_2003_marked():
+    figure = pooled_rates_figure(
+        yearly(),
+        labels=("pathfinder", "other councils"),
+        label="Rate",
+        unit="per 1,000",
+        before=["2001", "2002"],
+        after=["2004", "2005"],
+    )
+    bands, lines = figure.data[0::2], figure.data[1::2]
+    assert [trace.fill for trace in bands] == ["toself", "toself"]
+    assert list(lines[0].x) == [2001, 2002, 2003, 2004, 2005]
+    assert list(lines[0].y) == [40, 39, 38, 36, 35]
+    assert list(bands[0].y) == [41, 40, 39, 37, 36, 34, 35, 37, 38, 39]
+    assert lines[0].line.color == SAFE[1] and lines[1].line.color == SAFE[0]
+    shapes = [(shape.type, shape.x0, shape.x1) for shape in figure.layout.shapes]
+    assert shapes == [("rect", 2000.6, 2002.4), ("rect", 2003.6, 2005.4), ("line", 2003, 2003)]
+    assert "2003: pathfinders named" in [a.text for a in figure.layout.annotations]
+
+
+def class_table() -> pd.DataFrame:
+    rows = []
+    for health, kind, date, bodies, expected, counts in (
+        ("pct2006", "PCT", "2006-10-01", 44, 152, [36, 0, 8, 0, 106]),
+        ("ccg2019", "CCG", "2019-04-01", 191, 191, [81, 12, 39, 19, 0]),
+    ):
+        for name, councils in zip(COTERMINOSITY_CLASSES, counts, strict=True):
+            rows.append(
+                {
+                    "health": health,
+                    "kind": kind,
+                    "date": date,
+                    "class": name,
+                    "councils": councils,
+                    "council_vintage": "2019",
+                    "councils_then": sum(counts),
+                    "bodies": bodies,
+                    "expected_bodies": expected,
+                }
+            )
+    return pd.DataFrame(rows)
+
+
+def test_class_counts_stack_one_bar_per_vintage_in_the_maps_colours():
+    figure = class_counts_figure(class_table())
+    assert figure.layout.barmode == "stack"
+    assert [trace.name for trace in figure.data] == [
+        label for label, _ in COTERMINOSITY_CLASSES.values()
+    ]
+    assert [trace.marker.color for trace in figure.data] == [
+        c for _, c in COTERMINOSITY_CLASSES.values()
+    ]
+    coterminous, *_, undetermined = figure.data
+    assert list(coterminous.x) == [36, 81] and list(undetermined.x) == [106, 0]
+    assert list(coterminous.y) == ["PCT Oct 2006<br>44 of 152 bodies", "CCG Apr 2019<br>191 bodies"]
+
+
+def test_change_by_group_draws_each_councils_change():
+    councils = pd.DataFrame(
+        {
+            "la_name": list("ABCD"),
+            "group": ["pathfinder"] * 2 + ["other councils"] * 2,
+            "change": [1.0, 2.0, -1.0, 0.5],
+        }
+    )
+    result = {
+        "comparison": {
+            "groups": [{"group": "pathfinder", "n": 2}, {"group": "other councils", "n": 2}]
+        },
+        "label": "Rate",
+        "unit": "%",
+        "period_from": "2016",
+        "period_to": "2025",
+        "la_vintage": "2023",
+    }
+    figure = change_by_group_figure(councils, result)
+    assert [list(trace.y) for trace in figure.data] == [[1.0, 2.0], [-1.0, 0.5]]
+    assert [trace.marker.color for trace in figure.data] == [SAFE[1], SAFE[0]]
+    assert figure.data[0].name == "pathfinder (n=2)"

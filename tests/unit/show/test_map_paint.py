@@ -1,0 +1,118 @@
+"""A view's paint for the map's outlines: classes, legend, pathfinders, kept and selected
+councils and where to zoom, every list in council code order; on the tiny bundle and a
+hand-made bounds frame."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.fixtures import bundle as tiny
+from trustmap.show.map_content import map_content
+from trustmap.show.map_paint import empty_note, map_paint, select_council, view_paint, zoom_bounds
+from trustmap.show.view import View
+
+IMD = "iod2019-imd-average-score"
+# 2019 in code order: Alpha 0, Beta 1, Shire 2, Gamma 3, Delta 4, Epsilon 5.
+BOUNDS = pd.DataFrame(
+    {
+        "minx": [-2.0, -1.9, -1.123456],
+        "miny": [52.0, 52.0, 50.5],
+        "maxx": [-1.9, -1.8, -1.0],
+        "maxy": [52.1, 52.1, 50.6],
+    },
+    index=pd.Index(["A", "B", "C"], name="la_code"),
+)
+
+
+def view(colour: str = "indicator", vintage: str = "2019", **fields) -> View:
+    return View(vintage, colour, None, IMD, "2019", nhs="ccg2019", **fields)
+
+
+def test_zoom_bounds_are_south_west_north_east_with_a_margin():
+    assert zoom_bounds(BOUNDS, ["A"]) == [[51.95, -2.05], [52.15, -1.85]]
+    assert zoom_bounds(BOUNDS, ["B", "A"]) == [[51.95, -2.05], [52.15, -1.75]]
+    assert zoom_bounds(BOUNDS, ["C"]) == [[50.45, -1.1735], [50.65, -0.95]]  # 4 places
+    assert zoom_bounds(BOUNDS, ["Z"]) is None
+    assert zoom_bounds(BOUNDS, []) is None
+
+
+def test_empty_note_names_the_vintage():
+    assert empty_note(view(vintage="2023")) == (
+        "No council of 2023 matches these filters, so none is highlighted and the comparisons "
+        "have nothing to compare: remove a filter."
+    )
+
+
+def test_national_indicator_paint(tiny_build):
+    paint = map_paint(tiny_build, view())
+    assert set(paint) == {"c", "d", "legend", "p", "k", "s", "z", "source", "note", "level"}
+    # Quintile classes of 30, 20, 10, 25, 40, 15 (10 to 15, ..., 30 to 40).
+    assert paint["c"] == [3, 1, 0, 2, 4, 0]
+    assert paint["d"] == ["30", "20", "10", "25", "40", "15"]
+    assert paint["legend"] == {
+        "title": "IoD 2019: IMD - Average score (average score), quintiles; yellow = lower = "
+        "better",
+        "labels": ["10 to 15", "15 to 20", "20 to 25", "25 to 30", "30 to 40"],
+        "colours": [
+            "rgb(253, 231, 37)",
+            "rgb(96, 200, 96)",
+            "rgb(34, 144, 140)",
+            "rgb(59, 81, 138)",
+            "rgb(68, 1, 84)",
+        ],
+        "unit": "average score",
+    }
+    assert paint["p"] == [0, 1, 4]  # Alpha, Beta, Delta
+    assert (paint["k"], paint["s"], paint["z"]) == (None, None, None)
+    assert paint["source"] == map_content(tiny_build, view()).source
+    assert (paint["note"], paint["level"]) == (None, "info")
+
+
+def test_a_filter_keeps_and_zooms_to_its_councils(tiny_build):
+    paint = map_paint(tiny_build, view("pathfinder", region="North"))
+    assert paint["c"] == [1, 1, 0, 0, 1, 0]
+    assert paint["k"] == [0, 1, 3]  # Alpha, Beta, Gamma
+    # Alpha to Gamma span 2W to 1.7W along 52N-52.1N; 0.05 degrees around.
+    assert paint["z"] == [[51.95, -2.05], [52.15, -1.65]]
+    assert paint["s"] is None
+
+
+def test_a_selected_council_is_zoomed_to_before_the_filters(tiny_build):
+    paint = map_paint(tiny_build, view("pathfinder", region="North", area=tiny.GAMMA))
+    assert (paint["s"], paint["k"]) == (3, [0, 1, 3])
+    assert paint["z"] == [[51.95, -1.85], [52.15, -1.65]]
+
+
+def test_a_selection_changes_only_the_selected_council_and_the_zoom(tiny_build):
+    unselected = view_paint(tiny_build, view("pathfinder", region="North", area=tiny.GAMMA))
+    assert unselected == map_paint(tiny_build, view("pathfinder", region="North"))
+    assert (unselected["s"], unselected["z"]) == (None, [[51.95, -2.05], [52.15, -1.65]])
+    selected = select_council(tiny_build, unselected, view("pathfinder", area=tiny.GAMMA))
+    assert selected == unselected | {"s": 3, "z": [[51.95, -1.85], [52.15, -1.65]]}
+
+
+def test_a_council_of_another_vintage_is_not_selected(tiny_build):
+    paint = map_paint(tiny_build, view(vintage="2023", area=tiny.SHIRE_2019))
+    assert (paint["s"], paint["z"]) == (None, None)
+    assert len(paint["c"]) == len(paint["d"]) == 7
+    # 2023 in code order: Alpha, Beta, West Shire, East Shire, Gamma, Delta, Epsilon.
+    assert paint["d"][2:4] == ["no value", "no value"]
+    assert paint["p"] == [0, 1, 5]
+    assert paint["level"] == "info" and paint["note"].startswith(
+        "IoD 2019: IMD - Average score, 2019: 5 of the 7 councils of 2023 have a value."
+    )
+
+
+def test_filters_keeping_no_council_warn(tiny_build):
+    paint = map_paint(tiny_build, view(region="London", la_type="MD"))
+    assert (paint["k"], paint["z"]) == ([], None)
+    assert (paint["note"], paint["level"]) == (empty_note(view()), "warning")
+
+
+@pytest.mark.parametrize("vintage", ["2004", "2009", "2019", "2023"])
+def test_every_list_has_a_value_per_council(tiny_build, vintage):
+    paint = map_paint(tiny_build, view("coterminosity", vintage=vintage))
+    councils = {"2004": 5, "2009": 6, "2019": 6, "2023": 7}[vintage]
+    assert len(paint["c"]) == len(paint["d"]) == councils
+    assert max(paint["c"]) < len(paint["legend"]["labels"]) == len(paint["legend"]["colours"])

@@ -1,0 +1,85 @@
+"""The coterminosity strip of one council, on a hand-made timeline (no bundle)."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from trustmap.show.timeline_strip import STRIP_COLUMNS, strip_figure, strip_source, strip_table
+
+VINTAGES = pd.DataFrame(
+    {
+        "id": ["pct2006", "ccg2019", "icb2022", "sicbl2022"],
+        "label": ["PCT October 2006", "CCG April 2019", "ICB July 2022", "sub-ICB July 2022"],
+        "publisher": ["Compiled", "ONS; ONS / NHS England", "ONS", "ONS"],
+        "source": ["pct file", "ccg file", "icb file", "sicbl file"],
+    }
+)
+
+
+def timeline() -> pd.DataFrame:
+    """A borough coterminous with its CCG in 2019, one part of larger bodies from 2022, its
+    2006 ground held by two councils then (listed out of date order, as a merge might)."""
+    return pd.DataFrame(
+        {
+            "health": ["icb2022", "pct2006", "ccg2019", "sicbl2022"],
+            "kind": ["ICB", "PCT", "CCG", "sub-ICB location"],
+            "date": ["2022-07-01", "2006-10-01", "2019-04-01", "2022-07-01"],
+            "class": [
+                "health_spans_several",
+                "area_changed",
+                "coterminous",
+                "health_spans_several",
+            ],
+            "bodies": ["NHS South West London ICB", "", "NHS Sutton CCG", "SWL - 36L;Other"],
+            "share_of_la_max": [1.0, math.nan, 1.0, 0.6],
+            "method": ["membership", "pct_members", "membership", "membership"],
+            "note": ["", "area changed: ground in A (1), B (2)", "", ""],
+        }
+    )
+
+
+def test_table_orders_by_date_and_names_rows_classes_and_bodies():
+    table = strip_table(timeline(), VINTAGES)
+    assert list(table) == STRIP_COLUMNS
+    assert table["health"].tolist() == ["pct2006", "ccg2019", "icb2022", "sicbl2022"]
+    assert table["year"].tolist() == ["2006", "2019", "2022", "2022"]
+    assert table["row"].tolist() == ["local", "local", "icb", "local"]
+    assert table["class_label"].tolist()[:2] == [
+        "area changed (another council then)",
+        "coterminous",
+    ]
+    assert table.at[3, "bodies"] == "SWL - 36L, Other"
+    assert table.at[1, "source"] == "ccg file"
+
+
+def test_figure_draws_one_cell_per_vintage_in_the_map_colours():
+    table = strip_table(timeline(), VINTAGES)
+    figure = strip_figure(table, council="Sutton", selected="ccg2019")
+    *classes, outline = figure.data
+    by_name = {trace.name: trace for trace in classes}
+    assert list(by_name) == [
+        "coterminous",
+        "health area spans several",
+        "area changed (another council then)",
+    ]
+    assert by_name["coterminous"].marker.color == "rgb(17, 119, 51)"  # the map's green
+    spans = by_name["health area spans several"]
+    assert list(spans.x) == ["2022", "2022"] and list(spans.base) == [1, 0]  # ICB above
+    assert "NHS Sutton CCG" in by_name["coterminous"].hovertext[0]
+    changed = by_name["area changed (another council then)"]
+    assert "area changed: ground in A (1), B (2)" in changed.hovertext[0]
+    # the view's vintage outlined by an unfilled cell over it, left out of the key
+    assert (list(outline.x), list(outline.base)) == (["2019"], [0])
+    assert outline.marker.line.width == 3 and outline.showlegend is False
+    assert list(figure.layout.xaxis.categoryarray) == ["2006", "2019", "2022"]
+
+
+def test_source_names_each_publisher_once_and_the_span():
+    table = strip_table(timeline(), VINTAGES)
+    assert strip_source(table) == (
+        "Source: Compiled; ONS; ONS / NHS England: PCT October 2006 to sub-ICB July 2022 "
+        "(4 NHS geographies; each one's file in the table). Classes computed by trustmap. "
+        "Open Government Licence v3.0."
+    )

@@ -1,0 +1,15 @@
+"""Statistics and their wording: Welch and Mann-Whitney comparisons, judgements against England,
+rates, change, rounding and plain readings. Pure functions of numbers and frames.
+
+Import a module by name (`from trustmap.stats import ...`); `__all__` lists them.
+"""
+
+__all__ = [
+    "change",
+    "compare",
+    "formatting",
+    "judgement",
+    "rates",
+    "readings",
+    "wording",
+]

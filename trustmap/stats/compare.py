@@ -1,0 +1,255 @@
+"""Compare two groups of areas on an indicator, and one area with England."""
+
+import math
+from dataclasses import asdict, dataclass
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+from statsmodels.stats.multitest import multipletests
+from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
+
+from trustmap.stats import judgement
+
+POLARITIES = ("high", "low", None)
+
+
+def _none_if_nan(value: object) -> object:
+    """Return None in place of NaN so that results can go through json.dumps."""
+    return None if isinstance(value, float) and math.isnan(value) else value
+
+
+@dataclass(frozen=True)
+class GroupSummary:
+    """Size, mean, median and sample standard deviation (ddof=1) of one group."""
+
+    group: str
+    n: int
+    mean: float
+    median: float
+    sd: float
+
+    def as_dict(self) -> dict:
+        """Return the fields as a JSON-ready dict (NaN becomes None)."""
+        return {name: _none_if_nan(value) for name, value in asdict(self).items()}
+
+
+@dataclass(frozen=True)
+class GroupComparison:
+    """Difference in means of two groups (first minus second) with its tests and effect size."""
+
+    first: GroupSummary
+    second: GroupSummary
+    diff: float
+    ci_low: float
+    ci_high: float
+    p_welch: float
+    p_mannwhitney: float
+    hedges_g: float
+    confidence: float
+
+    def _statistics(self) -> dict:
+        names = ("diff", "ci_low", "ci_high", "p_welch", "p_mannwhitney", "hedges_g")
+        return {name: getattr(self, name) for name in names}
+
+    def as_dict(self) -> dict:
+        """Return a nested JSON-ready dict: both group summaries, then the statistics."""
+        statistics = {**self._statistics(), "confidence": self.confidence}
+        return {
+            "groups": [self.first.as_dict(), self.second.as_dict()],
+            **{name: _none_if_nan(value) for name, value in statistics.items()},
+        }
+
+    def as_row(self) -> dict:
+        """Return a flat dict (first_*, second_*, then the statistics) for one table row."""
+        return {
+            **{f"first_{name}": value for name, value in asdict(self.first).items()},
+            **{f"second_{name}": value for name, value in asdict(self.second).items()},
+            **self._statistics(),
+        }
+
+
+def _split_groups(values: pd.Series, in_first: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Drop missing values and areas absent from `in_first`; return (first, second) values."""
+    membership = in_first.reindex(values.index)
+    kept = values.notna() & membership.notna()
+    is_first = membership[kept].astype(bool).to_numpy()
+    kept_values = values[kept].to_numpy(dtype=float)
+    return kept_values[is_first], kept_values[~is_first]
+
+
+def _too_few_message(labels: tuple[str, str], sizes: tuple[int, int]) -> str:
+    """Say which groups have fewer than 2 values; empty when both are big enough."""
+    small = [f"group {label!r} has {n}" for label, n in zip(labels, sizes, strict=True) if n < 2]
+    if not small:
+        return ""
+    return f"too few values to compare: {' and '.join(small)} (at least 2 are needed)"
+
+
+def _summarise(group: str, values: np.ndarray) -> GroupSummary:
+    if len(values) < 2:
+        return GroupSummary(group, len(values), math.nan, math.nan, math.nan)
+    description = DescrStatsW(values, ddof=1)
+    return GroupSummary(
+        group,
+        len(values),
+        float(description.mean),
+        float(np.median(values)),
+        float(description.std),
+    )
+
+
+def _compare(
+    first: np.ndarray, second: np.ndarray, labels: tuple[str, str], confidence: float
+) -> GroupComparison:
+    """Compare two arrays; every statistic is NaN when a group has fewer than 2 values."""
+    first_summary, second_summary = _summarise(labels[0], first), _summarise(labels[1], second)
+    n1, n2 = len(first), len(second)
+    if min(n1, n2) < 2:
+        nan = math.nan
+        return GroupComparison(
+            first_summary, second_summary, nan, nan, nan, nan, nan, nan, confidence
+        )
+    means = CompareMeans(DescrStatsW(first), DescrStatsW(second))
+    ci_low, ci_high = means.tconfint_diff(alpha=1 - confidence, usevar="unequal")
+    pooled_sd = math.sqrt(
+        ((n1 - 1) * first_summary.sd**2 + (n2 - 1) * second_summary.sd**2) / (n1 + n2 - 2)
+    )
+    diff = first_summary.mean - second_summary.mean
+    small_sample_correction = 1 - 3 / (4 * (n1 + n2) - 9)
+    return GroupComparison(
+        first=first_summary,
+        second=second_summary,
+        diff=diff,
+        ci_low=float(ci_low),
+        ci_high=float(ci_high),
+        p_welch=float(stats.ttest_ind(first, second, equal_var=False).pvalue),
+        p_mannwhitney=float(stats.mannwhitneyu(first, second, alternative="two-sided").pvalue),
+        # With no spread in either group the standardised difference is undefined.
+        hedges_g=diff / pooled_sd * small_sample_correction if pooled_sd > 0 else math.nan,
+        confidence=confidence,
+    )
+
+
+def compare_groups(
+    values: pd.Series,
+    in_first: pd.Series,
+    *,
+    labels: tuple[str, str] = ("first", "second"),
+    confidence: float = 0.95,
+) -> GroupComparison:
+    """Compare values of areas where `in_first` is True with the rest (Welch CI and tests)."""
+    first, second = _split_groups(values, in_first)
+    message = _too_few_message(labels, (len(first), len(second)))
+    if message:
+        raise ValueError(message)
+    return _compare(first, second, labels, confidence)
+
+
+def compare_many(
+    long_table: pd.DataFrame,
+    in_first: pd.Series,
+    *,
+    labels: tuple[str, str] = ("first", "second"),
+    confidence: float = 0.95,
+    by: str | list[str] = "indicator_id",
+) -> pd.DataFrame:
+    """Compare the two groups for each key of `by`; one row per key, with BH-adjusted p_welch.
+
+    Keys where a group has fewer than 2 values keep their group sizes, NaN statistics and
+    a `note` saying why.
+    """
+    key_columns = [by] if isinstance(by, str) else list(by)
+    missing = {"area_code", "value", *key_columns} - set(long_table.columns)
+    if missing:
+        raise ValueError(
+            f"long_table has no column(s) {sorted(missing)}; "
+            f"expected area_code, value and {key_columns}"
+        )
+    rows = []
+    for key, table in long_table.groupby(key_columns, sort=True, dropna=False):
+        first, second = _split_groups(table.set_index("area_code")["value"], in_first)
+        comparison = _compare(first, second, labels, confidence)
+        rows.append(
+            {
+                **dict(zip(key_columns, key, strict=True)),
+                **comparison.as_row(),
+                "p_welch_bh": math.nan,
+                "note": _too_few_message(labels, (len(first), len(second))),
+            }
+        )
+    empty = _compare(np.array([]), np.array([]), labels, confidence)
+    columns = [*key_columns, *empty.as_row(), "p_welch_bh", "note"]
+    result = pd.DataFrame(rows, columns=columns)
+    has_p = result["p_welch"].notna()
+    if has_p.any():
+        adjusted = multipletests(result.loc[has_p, "p_welch"], method="fdr_bh")[1]
+        result.loc[has_p, "p_welch_bh"] = adjusted
+    return result
+
+
+@dataclass(frozen=True)
+class AreaVersusEngland:
+    """One area's value, its rank among councils and its judgement against England (the
+    fields of `judgement.Judgement`: method, judgement, judgement_998, CIs, quartile, reason)."""
+
+    area_code: str
+    value: float | None
+    england_value: float | None
+    england_basis: str
+    rank: int | None
+    n_ranked: int
+    quintile: int | None
+    verdict: judgement.Judgement
+
+    def as_dict(self) -> dict:
+        """Return the fields as a flat JSON-ready dict."""
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        verdict = fields.pop("verdict")
+        return {**fields, **verdict.as_dict()}
+
+
+def compare_area_with_england(
+    area_code: str,
+    council_values: pd.Series,
+    *,
+    polarity: str | None,
+    england_value: float | None = None,
+    counts: judgement.CountPair | None = None,
+) -> AreaVersusEngland:
+    """Rank one area among all councils and judge it against England (`judgement.judge`: a
+    Wilson interval where `counts` are given, else its quartile among `council_values`).
+
+    Without the source's own England figure (None or NaN) the mean of the councils is used.
+    """
+    if polarity not in POLARITIES:
+        raise ValueError(f"polarity must be one of {POLARITIES}, not {polarity!r}")
+    if not council_values.index.is_unique:
+        raise ValueError("council_values repeats area codes; expected one value per council")
+    if area_code not in council_values.index:
+        raise ValueError(f"area {area_code!r} is not among the {len(council_values)} councils")
+    ranked_values = council_values.dropna().astype(float)
+    if pd.notna(england_value):
+        england_basis, england = "source", float(england_value)
+    else:
+        england_basis = "mean of councils"
+        england = float(ranked_values.mean()) if len(ranked_values) else None
+    value = _none_if_nan(float(council_values[area_code]))
+    rank = quintile = None
+    if value is not None:
+        # Rank 1 is the best value, or the highest when there is no polarity.
+        ranks = ranked_values.rank(method="min", ascending=polarity == "low")
+        rank = int(ranks[area_code])
+        quintile = math.ceil(5 * rank / len(ranked_values))
+    return AreaVersusEngland(
+        area_code=area_code,
+        value=value,
+        england_value=england,
+        england_basis=england_basis,
+        rank=rank,
+        n_ranked=len(ranked_values),
+        quintile=quintile,
+        verdict=judgement.judge(
+            value, ranked_values, polarity=polarity, england_value=england, counts=counts
+        ),
+    )

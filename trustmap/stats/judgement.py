@@ -1,0 +1,236 @@
+"""Judge one council's value against England, as Fingertips and DfE LAIT do.
+
+Where the source gives a count and a denominator, the council's Wilson score interval (95% and
+99.8%) is placed against England's value (Fingertips). Otherwise the council's quartile among all
+councils, adjusted for polarity, is reported (LAIT's quartile banding: R's default quantiles,
+A = best quarter). "not compared" is left only where neither is possible, with the reason.
+
+How an indicator declares its count and denominator: a row of
+`data/indicators/indicator_statistics.csv` (id, count_indicator, denominator_indicator, multiplier,
+decimals, note) says that `value = count / denominator * multiplier`, the count and denominator
+being other indicators' values for the same area and period. With no `denominator_indicator` the
+denominator is derived as `count * multiplier / value` (the rate is published, its denominator is
+not) and the judgement says so. `decimals` overrides the precision rule of `decimals_of`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass
+from functools import cache
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+from statsmodels.stats.proportion import proportion_confint
+
+from trustmap.bundle import schemas
+from trustmap.bundle.tables import table_path
+from trustmap.bundle.validation import DataFileError, read_csv, reject_rows
+
+__all__ = [
+    "CONFIDENCE_LEVELS",
+    "MAX_DECIMALS",
+    "MIN_QUARTILE_COUNCILS",
+    "STATISTICS_TABLE",
+    "CountPair",
+    "Judgement",
+    "Method",
+    "check_statistics",
+    "decimals_of",
+    "judge",
+    "judge_interval",
+    "quartile_band",
+    "read_statistics",
+    "wilson_interval",
+]
+
+STATISTICS_TABLE = "indicators/indicator_statistics.csv"
+CONFIDENCE_LEVELS = (0.95, 0.998)  # Fingertips' two levels
+MIN_QUARTILE_COUNCILS = 4  # fewer values have no quartiles worth the name
+MAX_DECIMALS = 3  # Fingertips shows at most one decimal of a percentage: 3 of a proportion
+QUARTILE_LETTERS = ("A", "B", "C", "D")
+QUARTILE_WORDS = {
+    "polarity": ("best quarter", "upper middle", "lower middle", "worst quarter"),
+    "none": ("highest quarter", "upper middle", "lower middle", "lowest quarter"),
+}
+Method = Literal["wilson", "quartile", "not compared"]
+Polarity = Literal["high", "low"] | None
+
+
+@dataclass(frozen=True)
+class CountPair:
+    """A council's count and denominator: `value = count / denominator * multiplier`."""
+
+    count: float
+    denominator: float
+    multiplier: float
+    derived_denominator: bool = False
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """How one council compares with England, by which method and why.
+
+    `judgement` is better/similar/worse (higher/similar/lower without polarity) at 95% for the
+    Wilson method, the quarter's words for the quartile method, else "not compared".
+    `quartile` is LAIT's letter: A = best quarter (highest without polarity).
+    """
+
+    method: Method
+    judgement: str
+    judgement_998: str | None = None
+    ci_low: float | None = None
+    ci_high: float | None = None
+    ci998_low: float | None = None
+    ci998_high: float | None = None
+    quartile: str | None = None
+    reason: str = ""
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def wilson_interval(
+    count: float, denominator: float, *, confidence: float = 0.95, multiplier: float = 1.0
+) -> tuple[float, float]:
+    """Wilson score interval of `count / denominator`, on the indicator's scale (x multiplier)."""
+    low, high = proportion_confint(count, denominator, alpha=1 - confidence, method="wilson")
+    return float(low) * multiplier, float(high) * multiplier
+
+
+def judge_interval(interval: tuple[float, float], england_value: float, polarity: Polarity) -> str:
+    """better/similar/worse by polarity (higher/similar/lower without): an interval touching
+    England's value is similar."""
+    low, high = sorted(interval)
+    if low <= england_value <= high:
+        return "similar"
+    higher = low > england_value
+    if polarity is None:
+        return "higher" if higher else "lower"
+    return "better" if higher == (polarity == "high") else "worse"
+
+
+def quartile_band(value: float, council_values: np.ndarray, polarity: Polarity) -> str:
+    """LAIT's band: A to D over R's default (type 7) quartiles of all councils, upper bounds
+    inclusive; A is the best quarter (the lowest values when low is good, else the highest)."""
+    q25, q50, q75 = np.percentile(council_values, [25, 50, 75], method="linear")
+    from_lowest = int(np.searchsorted([q25, q50, q75], value, side="left"))
+    return QUARTILE_LETTERS[from_lowest if polarity == "low" else 3 - from_lowest]
+
+
+def _not_compared(reason: str) -> Judgement:
+    return Judgement("not compared", "not compared", reason=reason)
+
+
+def _wilson(counts: CountPair, england_value: float, polarity: Polarity) -> Judgement:
+    intervals = [
+        wilson_interval(
+            counts.count, counts.denominator, confidence=level, multiplier=counts.multiplier
+        )
+        for level in CONFIDENCE_LEVELS
+    ]
+    source = (
+        "count from the source, denominator derived as count x multiplier / value"
+        if counts.derived_denominator
+        else "count and denominator from the source"
+    )
+    return Judgement(
+        method="wilson",
+        judgement=judge_interval(intervals[0], england_value, polarity),
+        judgement_998=judge_interval(intervals[1], england_value, polarity),
+        ci_low=intervals[0][0],
+        ci_high=intervals[0][1],
+        ci998_low=intervals[1][0],
+        ci998_high=intervals[1][1],
+        reason=f"Wilson score interval against England ({source})",
+    )
+
+
+def _usable(counts: CountPair | None) -> bool:
+    return (
+        counts is not None
+        and math.isfinite(counts.count)
+        and math.isfinite(counts.denominator)
+        and 0 <= counts.count <= counts.denominator
+        and counts.denominator > 0
+    )
+
+
+def judge(
+    value: float | None,
+    council_values: pd.Series | np.ndarray,
+    *,
+    polarity: Polarity,
+    england_value: float | None,
+    counts: CountPair | None = None,
+) -> Judgement:
+    """Judge a council's `value` against England: Wilson where `counts` are usable and England
+    has a value, else its quartile among `council_values` (every council of the same period,
+    the council included), else not compared with the reason."""
+    if value is None or not math.isfinite(value):
+        return _not_compared("no value for this council")
+    if _usable(counts) and england_value is not None and math.isfinite(england_value):
+        return _wilson(counts, england_value, polarity)
+    values = np.asarray(council_values, dtype=float)
+    values = values[np.isfinite(values)]
+    if len(values) < MIN_QUARTILE_COUNCILS:
+        return _not_compared(
+            f"no count and denominator, and only {len(values)} council(s) have a value "
+            f"(quartiles need {MIN_QUARTILE_COUNCILS})"
+        )
+    letter = quartile_band(value, values, polarity)
+    words = QUARTILE_WORDS["none" if polarity is None else "polarity"]
+    why = "no count and denominator in the source" if counts is None else "unusable count"
+    return Judgement(
+        method="quartile",
+        judgement=words[QUARTILE_LETTERS.index(letter)],
+        quartile=letter,
+        reason=f"{why}: quartile among {len(values)} councils (LAIT banding)",
+    )
+
+
+def decimals_of(values: pd.Series | np.ndarray, *, most: int = MAX_DECIMALS) -> int:
+    """The source's precision: the most decimals any value shows (floats are stored as the
+    shortest text that round-trips, so 12.13 shows 2), at most `most`."""
+    numbers = np.asarray(values, dtype=float)
+    numbers = numbers[np.isfinite(numbers)]
+    for decimals in range(most):
+        if np.allclose(np.round(numbers, decimals), numbers, rtol=1e-12, atol=1e-9):
+            return decimals
+    return most
+
+
+@cache
+def read_statistics() -> pd.DataFrame:
+    """`indicator_statistics.csv`, validated: a count needs a multiplier, a denominator a count."""
+    table = read_csv(table_path(STATISTICS_TABLE), schemas.INDICATOR_STATISTICS)
+    has_count = table["count_indicator"].notna()
+    checks = [
+        (has_count & table["multiplier"].isna(), "multiplier", "a count needs a multiplier"),
+        (
+            table["denominator_indicator"].notna() & ~has_count,
+            "count_indicator",
+            "a denominator needs a count",
+        ),
+    ]
+    for failing, column, problem in checks:
+        reject_rows(table, failing, table_path(STATISTICS_TABLE), problem, column=column)
+    return table.set_index("id")
+
+
+def check_statistics(statistics: pd.DataFrame, indicator_ids: pd.Index) -> None:
+    """Raise naming the first id of `statistics` that is not an indicator of the build."""
+    named = pd.concat(
+        [
+            pd.Series(statistics.index, index=statistics.index),
+            statistics["count_indicator"],
+            statistics["denominator_indicator"],
+        ]
+    ).dropna()
+    unknown = named[~named.isin(indicator_ids)]
+    if not unknown.empty:
+        raise DataFileError(
+            table_path(STATISTICS_TABLE),
+            f"unknown indicator '{unknown.iat[0]}' (row {unknown.index[0]})",
+        )

@@ -1,0 +1,128 @@
+"""The words of a comparison, for screen, table and slide alike: a plain headline naming the
+groups, a subtitle naming the filters and the group sizes, the plain reading and small-group
+caution (`readings`), and a footnote that carries the tests (p values never reach a headline).
+
+Every function takes a result of `group_comparison.comparison` (by pathfinder or coterminous)
+or of `neighbours.compare_with_neighbours` (by neighbours)."""
+
+from __future__ import annotations
+
+import math
+
+from trustmap.stats import readings
+
+__all__ = [
+    "comparison_caution",
+    "comparison_footnote",
+    "comparison_headline",
+    "comparison_reading",
+    "comparison_subtitle",
+    "format_p",
+    "group_nouns",
+]
+
+
+def format_p(p: float | None) -> str:
+    """'p = 0.016', 'p < 0.001', or 'p not defined' (no spread, or too few values)."""
+    if p is None or not math.isfinite(p):
+        return "p not defined"
+    return "p < 0.001" if p < 0.001 else f"p = {p:.2g}"
+
+
+def group_nouns(result: dict) -> tuple[str, str]:
+    """The two groups as a sentence names them: ("pathfinders", "other councils"),
+    ("councils coterminous with CCG April 2019", "councils not coterminous") or ("pathfinders",
+    "their statistical neighbours")."""
+    if result["by"] == "pathfinder":
+        return "pathfinders", "other councils"
+    if result["by"] == "coterminous":
+        return f"councils coterminous with {result['health']}", "councils not coterminous"
+    return "pathfinders", "their statistical neighbours"
+
+
+def _sizes(result: dict) -> str:
+    first, second = group_nouns(result)
+    if result["by"] == "neighbours":
+        dropped = result["pathfinders_dropped"]
+        left_out = f", {dropped} left out (see the table)" if dropped else ""
+        return f"{result['n']} pathfinders, each against its neighbours{left_out}"
+    n_first, n_second = (group["n"] for group in result["groups"])
+    return f"{n_first} {first} and {n_second} {second}"
+
+
+def comparison_headline(result: dict) -> str:
+    """'Pathfinders against other councils: IoD 2019: IMD - Average score, 2019'."""
+    first, _ = group_nouns(result)
+    against = {
+        "pathfinder": "other councils",
+        "coterminous": "the rest",
+        "neighbours": "their own statistical neighbours",
+    }[result["by"]]
+    return (
+        f"{first[:1].upper()}{first[1:]} against {against}: {result['label']}, {result['period']}"
+    )
+
+
+def comparison_subtitle(result: dict) -> str:
+    """Which councils, on which vintage (and neighbour list), and how many in each group:
+    'All councils of 2019: 35 pathfinders and 116 other councils'."""
+    councils = f"councils of {result['la_vintage']}"
+    if result["by"] == "neighbours":
+        councils += f", DfE statistical neighbours of {result['neighbour_list']}"
+    if result["filters"] == "all councils":
+        return f"All {councils}: {_sizes(result)}"
+    return f"Filtered to {result['filters']} ({councils}): {_sizes(result)}"
+
+
+def comparison_reading(result: dict) -> str:
+    """The one-line plain reading of a result, worded from its interval (`plain_reading`)."""
+    if result["by"] == "neighbours":
+        return result["reading"]
+    first, second = group_nouns(result)
+    return readings.plain_reading(
+        result["diff"],
+        result["ci_low"],
+        result["ci_high"],
+        first_label=first,
+        second_label=second,
+        polarity=None if result["polarity"] == "none" else result["polarity"],
+        unit=result["unit"],
+        decimals=result["decimals"],
+        confidence=result["confidence"],
+    )
+
+
+def comparison_caution(result: dict) -> str:
+    """The small-group caution ("" when every group has at least `readings.SMALL_GROUP`)."""
+    if result["by"] == "neighbours":
+        return result["caution"]
+    first, second = group_nouns(result)
+    n_first, n_second = (group["n"] for group in result["groups"])
+    return readings.small_group_caution({first: n_first, second: n_second})
+
+
+def comparison_footnote(result: dict) -> str:
+    """The statistics behind the reading, for the footnote: the signed difference with its
+    unit and interval, then the tests with their p values."""
+    decimals = readings.difference_decimals(result["decimals"])
+    first, second = group_nouns(result)
+    level = f"{result['confidence'] * 100:g}%"
+    unit = readings.difference_unit(result["unit"])
+    difference = (
+        f"{readings.format_number(result['diff'], decimals)} {unit} "
+        f"({level} CI {readings.format_number(result['ci_low'], decimals)} to "
+        f"{readings.format_number(result['ci_high'], decimals)})"
+    )
+    if result["by"] == "neighbours":
+        return (
+            f"Mean of the pathfinders' differences from their neighbours' mean: {difference}, "
+            f"one-sample t interval. One-sample t-test {format_p(result['p_ttest'])}; "
+            f"Wilcoxon signed-rank test {format_p(result['p_wilcoxon'])}."
+        )
+    hedges = result["hedges_g"]
+    effect = f"; Hedges' g = {hedges:.2f}" if hedges is not None else ""
+    return (
+        f"Difference in means, {first} minus {second}: {difference}, Welch interval. "
+        f"Welch t-test {format_p(result['p_welch'])}; Mann-Whitney U test "
+        f"{format_p(result['p_mannwhitney'])}{effect}."
+    )
