@@ -13,6 +13,8 @@ serve: $(VENV)/.installed-run build nginx
 	$(PY) deploy/serve.py --port $(or $(PORT),8050)
 
 test: $(VENV)/.installed-test chromium nginx redis
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/mypy
 	$(PY) -m pytest --durations=15
 
 build: $(VENV)/.installed-run

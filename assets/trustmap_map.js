@@ -1,20 +1,17 @@
 /* The council map's functions (layouts/map_section.py), loaded from assets/ under the CSP:
  * no eval. dash-leaflet resolves {"variable": "trustmapMap.fillStyle"} by walking `window`.
  *
- * A paint (trustmap/show/map_paint.py) is the map's `hideout`: every list is in the outlines' order
- * (feature.properties.i): c = colour class, d = hover text, p = pathfinders, k = councils the
- * filters keep (null: all), s = the selected council (null), legend = title, labels, colours,
- * unit. Changing a hideout makes dash-leaflet restyle the layers; no figure is built anywhere. */
+ * A paint (`MapPaint` in trustmap/show/map_paint.py) is the map's `hideout`, read here by the
+ * same names: every list is in the outlines' order (feature.properties.i). Its `lines` and
+ * `fill` are the styles of trustmap/show/colouring.py, the same as on slides; none is
+ * written again here. Changing a hideout makes dash-leaflet restyle the layers. */
 window.trustmapMap = (function () {
-  // The same lines as on slides (trustmap/show/colouring.py).
-  const BORDER = "#ffffff";
-  const OUTLINE = "#111111";
-  const SELECTED = "#000000";
-  const HEALTH = "#E69F00";
-  const FADED_OPACITY = 0.2;
-
   function kept(h, i) {
-    return !h.k || h.k.indexOf(i) !== -1;
+    return !h.kept || h.kept.indexOf(i) !== -1;
+  }
+
+  function stroke(style, extra) {
+    return Object.assign({}, style, extra);
   }
 
   return {
@@ -23,28 +20,23 @@ window.trustmapMap = (function () {
       const i = feature.properties.i;
       return {
         className: "council-" + feature.properties.la_code, // for tests and user styles
-        fillColor: h.legend.colours[h.c[i]],
-        fillOpacity: kept(h, i) ? 0.92 : FADED_OPACITY,
-        color: BORDER,
-        weight: 0.6,
-        opacity: 1,
+        fillColor: h.legend.colours[h.classes[i]],
+        fillOpacity: kept(h, i) ? h.fill.kept_opacity : h.fill.faded_opacity,
+        ...h.lines.border,
       };
     },
     outlineStyle: function (feature, context) {
       const h = context.hideout;
       const i = feature.properties.i;
-      if (h.s === i) return { color: SELECTED, weight: 4, opacity: 1, fill: false };
-      if (h.p.indexOf(i) !== -1) return { color: OUTLINE, weight: 2, opacity: 1, fill: false };
+      if (h.selected === i) return stroke(h.lines.selected, { fill: false });
+      if (h.pathfinders.indexOf(i) !== -1) return stroke(h.lines.pathfinder, { fill: false });
       return { stroke: false, fill: false };
-    },
-    healthStyle: function () {
-      return { color: HEALTH, weight: 1.5, opacity: 0.9, dashArray: "5 4", fill: false };
     },
     bindHover: function (feature, layer, context) {
       const h = context.hideout;
       const i = feature.properties.i;
-      const unit = h.legend.unit && h.d[i] !== "no value" ? " " + h.legend.unit : "";
-      layer.bindTooltip(feature.properties.la_name + ": " + h.d[i] + unit, { sticky: true });
+      const unit = h.legend.unit && h.details[i] !== "no value" ? " " + h.legend.unit : "";
+      layer.bindTooltip(feature.properties.la_name + ": " + h.details[i] + unit, { sticky: true });
     },
     // The wheel scrolls the page until the map is clicked; it zooms at once with Ctrl or Cmd.
     wheelOn: function (e) {
@@ -92,13 +84,18 @@ window.trustmapMap = (function () {
     ]);
   }
 
+  function border(style, kind) {
+    return { border: Math.max(2, Math.round(style.weight)) + "px " + kind + " " + style.color };
+  }
+
   // The legend under the map: the colour classes, then what the lines mean.
   function legend(paint, overlay) {
     const items = paint.legend.labels.map((label, k) => swatch(paint.legend.colours[k], label));
-    const lines = [swatch("transparent", "2003 pathfinder (or successor)", { border: "2px solid #111" })];
-    if (paint.s !== null) lines.push(swatch("transparent", "selected council", { border: "3px solid #000" }));
-    if (paint.k) lines.push(swatch("#bbbbbb", "left out by the filters", { opacity: 0.3 }));
-    if (overlay) lines.push(swatch("transparent", overlay, { border: "2px dashed #E69F00" }));
+    const styles = paint.lines;
+    const lines = [swatch("transparent", "2003 pathfinder (or successor)", border(styles.pathfinder, "solid"))];
+    if (paint.selected !== null) lines.push(swatch("transparent", "selected council", border(styles.selected, "solid")));
+    if (paint.kept) lines.push(swatch(paint.fill.faded_swatch, "left out by the filters", { opacity: 0.3 }));
+    if (overlay) lines.push(swatch("transparent", overlay, border(styles.health, "dashed")));
     return [
       element("Div", { className: "fw-semibold" }, paint.legend.title),
       element("Div", { className: "trustmap-keys" }, items),
@@ -112,13 +109,13 @@ window.trustmapMap = (function () {
     return [element("Div", { className: "alert alert-" + colour + " py-2 mb-2 small", id: "map-data-alert" }, paint.note)];
   }
 
-  function healthLayer(view, config) {
+  function healthLayer(view, config, lines) {
     const overlay = view.health && config.health[view.health];
     if (!overlay) return [];
     return [{
       type: "GeoJSON",
       namespace: "dash_leaflet",
-      props: { url: overlay.url, style: { variable: "trustmapMap.healthStyle" }, interactive: false },
+      props: { url: overlay.url, style: stroke(lines.health, { fill: false }), interactive: false },
     }];
   }
 
@@ -158,8 +155,9 @@ window.trustmapMap = (function () {
         const query = paintQuery(view, config);
         const overlay = view.health && config.health[view.health] ? config.health[view.health].label : null;
         // Only what changed is sent on: each layer given a new hideout restyles every council.
-        const health = view.health === drawn.health ? NO() : healthLayer(view, config);
+        const sameHealth = view.health === drawn.health;
         if (drawn.query === query) {
+          const health = sameHealth ? NO() : healthLayer(view, config, current.lines);
           return [NO(), NO(), NO(), NO(), NO(), NO(), NO(), NO(), health, health,
                   legend(current, overlay), NO(), NO(), NO(), Object.assign({}, drawn, { health: view.health })];
         }
@@ -167,11 +165,12 @@ window.trustmapMap = (function () {
         if (!response.ok) return Array(15).fill(NO());
         const paint = await response.json();
         await untilLayersDrawn();
+        const health = sameHealth ? NO() : healthLayer(view, config, paint.lines);
         const url = config.outlines[view.vintage];
-        const lines = JSON.stringify([paint.p, paint.s]);
+        const lines = JSON.stringify([paint.pathfinders, paint.selected]);
         const outlines = url === drawn.url && lines === drawn.lines ? NO() : paint;
-        const zoom = paint.z || config.england;
-        const moved = !sameBounds(drawn.z, paint.z);
+        const zoom = paint.zoom || config.england;
+        const moved = !sameBounds(drawn.zoom, paint.zoom);
         return [
           paint, outlines, paint, outlines,
           ...Array(4).fill(url === drawn.url ? NO() : url),
@@ -180,7 +179,7 @@ window.trustmapMap = (function () {
           note(paint),
           paint.source,
           moved ? { bounds: zoom, transition: "flyToBounds", options: { duration: 0.6, maxZoom: 11 } } : NO(),
-          { query: query, z: paint.z, url: url, lines: lines, health: view.health },
+          { query: query, zoom: paint.zoom, url: url, lines: lines, health: view.health },
         ];
       },
     },

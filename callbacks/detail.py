@@ -31,6 +31,7 @@ from trustmap.show.spine_figure import spine_caption, spine_figure, spine_key, s
 from trustmap.show.timeline_strip import council_strip, strip_figure, strip_source
 from trustmap.show.view import shown
 from trustmap.stats.readings import format_number
+from trustmap.vocabulary import COTERMINOSITY_CLASS_LABELS
 
 NO_AREA = "Click a council on the map to see its pathfinder status, coterminosity and profile."
 HIDDEN, SHOWN = {"display": "none"}, {"display": "block"}
@@ -89,7 +90,7 @@ def detail_children(area: str | None, vintage: str, nhs: str) -> list:
         "Code": (area, None),
         "Pathfinder status": (pathfinder_text(row), ids.DETAIL_PATHFINDER),
         f"Coterminosity with {health_label(nhs)}": (
-            f"{health['class'].replace('_', ' ')}: {health_names}",
+            f"{COTERMINOSITY_CLASS_LABELS[health['class']]}: {health_names}",
             None,
         ),
     }

@@ -14,8 +14,15 @@ from trustmap.bundle.build import Build
 from trustmap.bundle.themes import themes
 from trustmap.model.council_search import search_entries
 from trustmap.model.vintages import vintage_summary
-from trustmap.show.colouring import CLASSIFIERS, COTERMINOSITY_CLASSES
+from trustmap.show.colouring import CLASSIFIERS
 from trustmap.show.view import COLOUR_MODES, Choices, View, indicator_options, period_options
+from trustmap.vocabulary import (
+    COTERMINOSITY_CLASS_LABELS,
+    COUNCIL_TYPES,
+    PATHFINDER_STATUS_LABELS,
+    council_type,
+    sentence_case,
+)
 
 __all__ = ["search_options", "side_panel"]
 
@@ -26,13 +33,12 @@ FILTER_LABELS = {
     ids.CCLASS: ("Coterminosity class", "All classes"),
 }
 VALUE_LABELS = {
-    "UA": "Unitary authority",
-    "MD": "Metropolitan district",
-    "LB": "London borough",
-    "County": "County",
-    "pathfinder": "Pathfinders (and successors)",
-    "other": "Other councils",
-    **{key: label for key, (label, _) in COTERMINOSITY_CLASSES.items()},
+    key: sentence_case(label)
+    for key, label in (
+        *((code, council_type(code)) for code in COUNCIL_TYPES),
+        *PATHFINDER_STATUS_LABELS.items(),
+        *COTERMINOSITY_CLASS_LABELS.items(),
+    )
 }
 
 

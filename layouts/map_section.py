@@ -175,7 +175,7 @@ def drawn(config: dict, view: View, paint: dict) -> dict:
     """What the map shows, as the browser's paint function keeps it (assets/trustmap_map.js):
     it fetches and restyles only what differs."""
     url = config["outlines"][view.vintage]
-    return {"query": paint_query(view), "z": paint["z"], "url": url, "health": view.health}
+    return {"query": paint_query(view), "zoom": paint["zoom"], "url": url, "health": view.health}
 
 
 def map_section(build: Build, choices: Choices, view: View) -> html.Section:

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
+from typing import NoReturn
 
 import pandas as pd
 
@@ -192,7 +193,7 @@ COMMANDS: dict[str, tuple[Callable, str]] = {
         cmd_coterminosity_timeline,
         "each council's class and NHS bodies in every health vintage, 2006-2024",
     ),
-    "compare": (cmd_compare, "two groups of councils on one indicator, with a 95% Welch CI"),
+    "compare": (cmd_compare, "two groups of councils on one indicator, with a 95%% Welch CI"),
     "profile": (cmd_profile, "one council against England on every indicator"),
     "spine": (cmd_spine, "one council's spine chart rows for a theme (children's first)"),
     "neighbours": (cmd_neighbours, "one council's 10 DfE statistical neighbours"),
@@ -285,8 +286,21 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
         )
 
 
+def error_line(message: object) -> str:
+    """The CLI's one-line error: `trustmap: error: MESSAGE`, whitespace folded."""
+    return f"trustmap: error: {' '.join(str(message).split())}\n"
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser (and its subparsers) whose errors are one line, without the usage."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, error_line(message))
+
+
 def parser() -> argparse.ArgumentParser:
-    root = argparse.ArgumentParser(prog="python -m trustmap", description=__doc__)
+    """The top parser, one subparser per entry of COMMANDS; help strings escape % as %%."""
+    root = Parser(prog="python -m trustmap", description=__doc__)
     sub = root.add_subparsers(dest="command", required=True)
     for name, (_, help_text) in COMMANDS.items():
         command = sub.add_parser(name, help=help_text)
@@ -305,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
         build = load_build(args.data, progress=sys.stderr.isatty())
         emit(handler(build, args), args.format)
     except (DataDirectoryError, ValueError) as error:  # bad files, choices or too few values
-        print(f"trustmap: error: {' '.join(str(error).split())}", file=sys.stderr)
+        sys.stderr.write(error_line(error))
         return 2
     except BrokenPipeError:  # output piped into `head`; nothing left to say
         sys.stderr.close()

@@ -76,7 +76,7 @@ def test_sutton_panel(browser, app_url, screen):
     classes = {trace["name"]: len(trace["y"]) for trace in strip}
     # coterminous with NHS Sutton CCG 2013-2019 (6 vintages), one part of South West London
     # bodies from April 2020 (8 vintages); Sutton and Merton PCT in 2006
-    assert classes == {"coterminous": 6, "health area spans several": 9}
+    assert classes == {"coterminous": 6, "health area spans several councils": 9}
     hover = " ".join(text for trace in strip for text in trace["hovertext"])
     assert "NHS Sutton CCG" in hover and "Sutton and Merton PCT" in hover
     spine = drawn(page, "#spine-graph")
@@ -124,7 +124,7 @@ def test_devon_panel(browser, app_url, screen):
     classes = {trace["name"]: len(trace["y"]) for trace in strip}
     # Devon PCT (2006); two CCGs across Devon and its neighbours 2013-2018; NHS Devon CCG,
     # then the Devon sub-ICB location and ICB, from 2019, each also covering Plymouth and Torbay
-    assert classes == {"coterminous": 1, "overlapping": 5, "health area spans several": 9}
+    assert classes == {"coterminous": 1, "overlapping": 5, "health area spans several councils": 9}
     neighbours = show_neighbours(page)
     assert neighbours.count("\n") >= 10  # a header and ten councils
     assert "Somerset" in neighbours

@@ -110,7 +110,7 @@ def test_scatter_and_trend_keep_only_the_filtered_councils():
 def test_a_filter_that_keeps_no_council_says_so_in_the_charts():
     nothing = keys(f"?r=London&y=County&i={GOOD_DEVELOPMENT}&p=2019")
     scatter = update_scatter(nothing["comparison_key"], IDACI, "2019")
-    assert "The filters (London; counties) keep no council of 2019" in str(
+    assert "The filters (London; county councils) keep no council of 2019" in str(
         scatter["alert"].children
     )
     outputs = trend(nothing["trend_key"])

@@ -74,7 +74,7 @@ def test_a_filter_that_keeps_no_council_says_so():
     key = load_link("?r=London&y=County")["comparison_key"]
     outputs = update_comparison(key)
     for by in ("pathfinder", "coterminous"):
-        assert "The filters (London; counties) keep no council of 2019" in words(
+        assert "The filters (London; county councils) keep no council of 2019" in words(
             outputs["texts"][by]
         )
     assert "keep no council" in words(update_neighbours(key, "2025")["text"])

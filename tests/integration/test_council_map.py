@@ -48,11 +48,11 @@ def code_at(position: int, vintage: str = "2019") -> str:
 
 def test_pathfinder_paint_colours_every_council_and_outlines_the_35(client):
     paint = paint_of(client, "?v=2019&c=pathfinder")
-    assert len(paint["c"]) == len(paint["d"]) == 151
-    assert len(paint["p"]) == 35
+    assert len(paint["classes"]) == len(paint["details"]) == 151
+    assert len(paint["pathfinders"]) == 35
     assert paint["legend"]["labels"] == ["not a pathfinder", "2003 pathfinder"]
-    assert (paint["k"], paint["s"], paint["z"], paint["note"]) == (None, None, None, None)
-    devon = paint["c"][[code_at(i) for i in range(151)].index("E10000008")]
+    assert (paint["kept"], paint["selected"], paint["zoom"], paint["note"]) == (None, None, None, None)
+    devon = paint["classes"][[code_at(i) for i in range(151)].index("E10000008")]
     assert paint["legend"]["labels"][devon] == "2003 pathfinder"
     assert paint["source"].startswith("Source: Office for National Statistics")
 
@@ -73,23 +73,23 @@ def test_indicator_paint_is_a_few_kilobytes_without_geometry(client):
 
 def test_selected_council_is_outlined_and_zoomed_to(client):
     paint = paint_of(client, "?v=2019&a=E09000029")
-    assert code_at(paint["s"]) == "E09000029"
-    (south, west), (north, east) = paint["z"]
+    assert code_at(paint["selected"]) == "E09000029"
+    (south, west), (north, east) = paint["zoom"]
     assert 51.2 < south < 51.3 and 51.4 < north < 51.5  # Sutton, with a margin
     assert -0.3 < west < -0.25 and -0.1 < east < -0.05
-    assert paint["k"] is None  # a selection fades nothing
+    assert paint["kept"] is None  # a selection fades nothing
 
 
 def test_filters_keep_their_councils_and_zoom_to_them(client):
     paint = paint_of(client, "?v=2019&r=London&y=LB")
-    assert sorted(code_at(i) for i in paint["k"]) == [f"E09{n:06d}" for n in range(1, 34)]
-    (south, west), (north, east) = paint["z"]
+    assert sorted(code_at(i) for i in paint["kept"]) == [f"E09{n:06d}" for n in range(1, 34)]
+    (south, west), (north, east) = paint["zoom"]
     assert south < 51.3 and north > 51.68 and west < -0.5 and east > 0.3
 
 
 def test_filter_that_keeps_no_council_says_so(client):
     paint = paint_of(client, "?v=2019&r=London&y=County")
-    assert paint["k"] == [] and paint["z"] is None and paint["level"] == "warning"
+    assert paint["kept"] == [] and paint["zoom"] is None and paint["level"] == "warning"
     assert paint["note"].startswith("No council of 2019 matches these filters")
 
 
@@ -104,7 +104,7 @@ def test_data_notes_for_other_vintages_and_missing_values(client):
 def test_coterminosity_paint_names_health_bodies(client):
     paint = paint_of(client, "?v=2019&c=coterminosity")
     sutton = [code_at(i) for i in range(151)].index("E09000029")
-    assert paint["d"][sutton] == "coterminous: NHS Sutton CCG"
+    assert paint["details"][sutton] == "coterminous: NHS Sutton CCG"
     assert paint["legend"]["title"] == "Coterminosity with CCG April 2019"
     pct = paint_of(client, "?v=2004&c=coterminosity")
     assert pct["note"].startswith("106 of 150 councils are grey")

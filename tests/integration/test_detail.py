@@ -54,7 +54,7 @@ def test_timeline_strip_of_sutton_shows_the_london_merger():
     assert rows["pct2006"]["bodies"] == "Sutton and Merton PCT"
     figure = plain_figure(outputs["figure"])
     *classes, outline = figure.data
-    assert [trace.name for trace in classes] == ["coterminous", "health area spans several"]
+    assert [trace.name for trace in classes] == ["coterminous", "health area spans several councils"]
     assert list(outline.x) == ["2019"]  # only the view's CCG April 2019 cell
     assert outputs["style"] == {"height": f"{figure.layout.height}px"}
     assert outputs["source"].startswith("Source: ")

@@ -70,10 +70,10 @@ def test_the_briefing_pack_opens_with_a_cover_and_says_what_is_left_out(client):
     reader = PdfReader(io.BytesIO(response.data))
     assert len(reader.pages) == 2  # the cover and the map; both comparisons left out
     cover = reader.pages[0].extract_text()
-    for text in ("Filters: London, pathfinders (and successors).", "Left out", "2. The map"):
+    for text in ("Filters: London; pathfinders (and successors).", "Left out", "2. The map"):
         assert text in cover
     assert "http://localhost/?v=2019&c=indicator&i=lait-fsp-new-gooddev" in cover
-    assert "Filters: London, pathfinders" in reader.pages[1].extract_text()
+    assert "Filters: London; pathfinders" in reader.pages[1].extract_text()
 
 
 def test_the_map_csv_holds_only_the_kept_councils():

@@ -97,7 +97,7 @@ def test_turned_on_it_keeps_the_listed_councils_in_the_link_map_and_comparisons(
     assert outputs["trend_key"]["own"] == EARLY_YEARS
     settled, _ = parse_query(outputs["link"], choices())
     order = council_order(get_build(), "2019")["la_code"]
-    kept = [order[i] for i in map_paint(get_build(), settled)["k"]]
+    kept = [order[i] for i in map_paint(get_build(), settled)["kept"]]
     assert kept == EARLY_YEARS.split(".")[1:]  # the outlines' order is by code
     comparison = update_comparison(outputs["comparison_key"])
     text = words(comparison["texts"]["pathfinder"])

@@ -3,6 +3,7 @@ tests/fixtures/bundle.py), and on the real bundle the figures the README quotes.
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
 
@@ -13,7 +14,7 @@ from tests.fixtures import bundle as tiny
 from tests.fixtures.tables import project_tables_with
 from trustmap.bundle import health_vintages
 from trustmap.bundle.tables import TABLES_ENV_VAR
-from trustmap.cli import main
+from trustmap.cli import main, parser
 from trustmap.model import health_classes
 
 
@@ -256,6 +257,11 @@ def test_before_after_on_the_under_18_conceptions(run):
         (["compare", "--indicator", "nope", "--period", "2019"], "unknown indicator 'nope'"),
         (["profile", "--area", "E99999999"], "is not a council code"),
         (["coterminosity", "--la-vintage", "2000"], "unknown vintage"),
+        (["coterminosity", "--health", "nhs1900"], "unknown health vintage 'nhs1900'"),
+        (["coterminosity-timeline", "--area", "E99999999"], "unknown council code 'E99999999'"),
+        (["indicators", "--theme", "astrology"], "unknown theme 'astrology'"),
+        (["spine", "--area", tiny.ALPHA, "--theme", "astrology"], "unknown theme 'astrology'"),
+        (["neighbours", "--area", "E99999999"], "not in DfE's May 2025 neighbour list"),
     ],
 )
 def test_bad_input_gives_one_line_and_non_zero_exit(run, argv, message):
@@ -263,6 +269,87 @@ def test_bad_input_gives_one_line_and_non_zero_exit(run, argv, message):
     error = error.strip()
     assert code == 2
     assert message in error and "\n" not in error and error.startswith("trustmap: error:")
+
+
+SUBCOMMANDS = next(
+    action.choices for action in parser()._actions if isinstance(action, argparse._SubParsersAction)
+)
+
+
+def required_options(command: str) -> list[str]:
+    """The required options of a subcommand, each with a placeholder value."""
+    actions = SUBCOMMANDS[command]._actions
+    return [part for a in actions if a.required for part in (a.option_strings[0], "x")]
+
+
+def exit_status(argv: list[str], capsys) -> tuple[int, str, str]:
+    """main() that argparse ends: (exit status, stdout, stderr)."""
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    captured = capsys.readouterr()
+    return stopped.value.code, captured.out, captured.err
+
+
+def test_top_help_lists_every_subcommand(capsys):
+    code, out, err = exit_status(["--help"], capsys)
+    assert code == 0 and err == ""
+    assert out.startswith("usage: python -m trustmap")
+    assert all(name in out for name in SUBCOMMANDS)
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_every_subcommand_answers_help(capsys, command):
+    code, out, err = exit_status([command, "--help"], capsys)
+    assert code == 0 and err == ""
+    assert out.startswith(f"usage: python -m trustmap {command} ")
+
+
+def assert_one_line_usage_error(code: int, out: str, err: str, message: str) -> None:
+    """Exit status 2, nothing on stdout, and the message alone on one stderr line."""
+    assert (code, out) == (2, "")
+    assert err.startswith("trustmap: error: ") and err.count("\n") == 1
+    assert message in err
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        ([], "the following arguments are required: command"),
+        (["no-such-command"], "invalid choice: 'no-such-command'"),
+        (["--no-such-option", "vintages"], "unrecognized arguments: --no-such-option"),
+    ],
+)
+def test_top_parser_errors_are_one_line(capsys, argv, message):
+    assert_one_line_usage_error(*exit_status(argv, capsys), message)
+
+
+@pytest.mark.parametrize("command", SUBCOMMANDS)
+def test_unknown_option_is_one_line(capsys, command):
+    argv = [command, *required_options(command), "--no-such-option"]
+    status = exit_status(argv, capsys)
+    assert_one_line_usage_error(*status, "unrecognized arguments: --no-such-option")
+
+
+@pytest.mark.parametrize("command", [name for name in SUBCOMMANDS if required_options(name)])
+def test_missing_required_option_is_one_line(capsys, command):
+    first = required_options(command)[0]
+    status = exit_status([command], capsys)
+    assert_one_line_usage_error(*status, f"the following arguments are required: {first}")
+
+
+CHOICES = [
+    (command, action.option_strings[0])
+    for command, sub in SUBCOMMANDS.items()
+    for action in sub._actions
+    if action.choices and action.option_strings
+]
+
+
+@pytest.mark.parametrize("command, option", CHOICES)
+def test_value_outside_the_choices_is_one_line(capsys, command, option):
+    argv = [command, *required_options(command), option, "no-such-choice"]
+    status = exit_status(argv, capsys)
+    assert_one_line_usage_error(*status, f"argument {option}: invalid choice: 'no-such-choice'")
 
 
 def test_missing_data_directory_is_one_line(capsys, tmp_path):

@@ -89,6 +89,8 @@ def neighbour_reading(
     if not (math.isfinite(value) and math.isfinite(mean)):
         return ""
     gap = readings.round_to(value - mean, decimals)
+    if gap is None:  # the difference overflowed
+        return ""
     if gap == 0:
         return "the same as its neighbours' mean to the precision shown"
     word = "higher" if gap > 0 else "lower"

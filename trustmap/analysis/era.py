@@ -32,7 +32,7 @@ __all__ = [
 ]
 
 ANNOUNCED = 2003  # pathfinders named in July 2003
-GROUPINGS = ("pathfinder", "coterminous")
+GROUPINGS: tuple[before_after.Grouping, ...] = ("pathfinder", "coterminous")
 # rate indicator -> (its count indicator, the rate's "per")
 POOLED_COUNTS = {"ons-u18-conception-rate": ("ons-u18-conceptions", 1000)}
 
@@ -45,7 +45,7 @@ class BeforeAfterChoice:
     indicator: str
     before: str
     after: str
-    by: str
+    by: before_after.Grouping
     health: str | None = None
 
 
@@ -97,8 +97,8 @@ def check_choice(
     by = choices.check_choice(by, GROUPINGS, "grouping")
     if by == "pathfinder":
         return BeforeAfterChoice(indicator, span_text(spans[0]), span_text(spans[1]), by)
-    health = choices.check_choice(health, health_vintages()["id"], "NHS geography")
-    return BeforeAfterChoice(indicator, span_text(spans[0]), span_text(spans[1]), by, health)
+    health_id: str = choices.check_choice(health, health_vintages()["id"], "NHS geography")
+    return BeforeAfterChoice(indicator, span_text(spans[0]), span_text(spans[1]), by, health_id)
 
 
 def before_after_view(build: Build, choice: BeforeAfterChoice) -> dict:

@@ -17,7 +17,7 @@ from trustmap.model.council_filter import (
     describe_filter,
     filter_councils,
 )
-from trustmap.model.health_classes import classify
+from trustmap.model.health_classes import NOT_DETERMINED, classify
 from trustmap.model.pathfinders import vintage_pathfinders, years_after_announcement
 from trustmap.model.values import council_values, data_vintage, indicator_meta
 from trustmap.model.vintages import check_vintage, council_table
@@ -46,7 +46,7 @@ def group_membership(
         status = vintage_pathfinders(build, vintage)
         return status.set_index("la_code")["pathfinder"], ("pathfinder", "other councils")
     table = classify(build, health, la_vintage=vintage)
-    table = table[table["class"] != "not_determined"]
+    table = table[table["class"] != NOT_DETERMINED]
     return (table.set_index("la_code")["class"] == "coterminous"), (
         f"coterminous with {health_label(health)}",
         "not coterminous",

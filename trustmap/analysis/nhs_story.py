@@ -9,7 +9,7 @@ import pandas as pd
 from trustmap.bundle import health_vintages, sources
 from trustmap.bundle.build import Build
 from trustmap.model import health_classes
-from trustmap.show.colouring import COTERMINOSITY_CLASSES
+from trustmap.vocabulary import COTERMINOSITY_CLASS_LABELS
 
 __all__ = ["class_count_table", "class_counts_source", "partly_determined"]
 
@@ -26,7 +26,7 @@ def class_count_table(build: Build) -> pd.DataFrame:
         for health, row in rows.iterrows()
     }
     return counts.assign(
-        class_label=counts["class"].map(lambda name: COTERMINOSITY_CLASSES[name][0]),
+        class_label=counts["class"].map(COTERMINOSITY_CLASS_LABELS),
         councils_then=counts.groupby("health")["councils"].transform("sum"),
         expected_bodies=counts["health"].map(rows["expected_bodies"]).astype(int),
         source=counts["health"].map(cited),

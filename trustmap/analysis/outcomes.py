@@ -47,7 +47,7 @@ __all__ = [
 ]
 
 Grouping = Literal["coterminous", "pathfinder"]
-GROUPINGS = ("coterminous", "pathfinder")
+GROUPINGS: tuple[Grouping, ...] = ("coterminous", "pathfinder")
 # The CCG years before the 2020 mergers: the longest run of health vintages in which a council
 # could share its boundary with one body (CCG 2013 to CCG 2019).
 DEFAULT_SPAN = "ccg2013:ccg2019"
@@ -112,7 +112,7 @@ class OutcomeChoice:
     indicator: str
     period_from: str
     period_to: str
-    by: str
+    by: Grouping
     span: str = DEFAULT_SPAN
 
 
@@ -136,7 +136,11 @@ def check_outcome_choice(
     indicator = choices.check_choice(
         indicator, outcome_indicators(build["indicator_catalogue"]), "indicator"
     )
-    if not all(isinstance(value, str) for value in (period_from, period_to, *span)):
+    if not (
+        isinstance(period_from, str)
+        and isinstance(period_to, str)
+        and all(isinstance(value, str) for value in span)
+    ):
         raise ValueError("choose two periods and the first and last NHS vintages of the span")
     _check_periods(build, indicator, period_from, period_to)
     by = choices.check_choice(by, GROUPINGS, "grouping")

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
@@ -34,6 +35,8 @@ PACKAGE_ROOT = Path(__file__).resolve().parent.parent
 CHECKOUT = PACKAGE_ROOT.parent
 BUILD_ROOT_MODULE = "trustmap.bundle.build"
 KEPT_BUILDS = 3
+
+T = TypeVar("T")
 
 
 def cache_root() -> Path:
@@ -73,7 +76,7 @@ def module_file(name: str) -> Path:
 def _package_imports(node: ast.AST) -> list[str]:
     """Modules of this package named by one import statement."""
     package = PACKAGE_ROOT.name
-    if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == package:
+    if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == package:
         named = [f"{node.module}.{alias.name}" for alias in node.names]
         return [node.module, *(name for name in named if module_file(name).is_file())]
     if isinstance(node, ast.Import):
@@ -122,7 +125,7 @@ class Build:
             }
         return self.tables[name].iloc[self._row_indexes[key].get(value, slice(0, 0))]
 
-    def memo(self, key: tuple, compute: Callable[[], object]) -> object:
+    def memo(self, key: tuple, compute: Callable[[], T]) -> T:
         """A table derived from the build (a lookup, a per-vintage status) computed once per
         process. Keys hold validated choices only (a vintage the build has), so the memo is
         bounded by the build itself; callers read the result and never modify it."""

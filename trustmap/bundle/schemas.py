@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from trustmap.vocabulary import COUNCIL_TYPES
+
 GSS = r"^E\d{8}$"
 COUNCIL_GSS = r"^E(06|07|08|09|10)\d{6}$"
 PLACEHOLDER = r"^PRE2009-[A-Z]+$"
@@ -169,7 +171,7 @@ COUNCIL_CHANGES = schema(
         "vintage": text(r"^\d{4}$"),
         "la_code": text(f"{GSS}|{PLACEHOLDER}"),
         "la_name": text(),
-        "la_type": text(isin=["County", "UA", "MD", "LB"]),
+        "la_type": text(isin=list(COUNCIL_TYPES)),
         "ltla16_members": text(r"^E\d{8}(;E\d{8})*$"),
         "source": text(),
     }

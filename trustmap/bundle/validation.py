@@ -121,7 +121,7 @@ def read_polygons(
     if layer.crs is None or layer.crs.to_epsg() != epsg:
         raise DataFileError(path, f"CRS is {layer.crs}, expected EPSG:{epsg}")
     invalid = ~shapely.is_valid(layer.geometry.values) if repair else None
-    if repair and invalid.any():
+    if invalid is not None and invalid.any():
         mended = shapely.make_valid(layer.geometry.values[invalid])
         layer.loc[invalid, "geometry"] = gpd.GeoSeries(mended, crs=layer.crs).values
     _check_geometry(layer, path)
@@ -130,7 +130,7 @@ def read_polygons(
     )
     _check_unique(attributes, code_column, path)
     checked = gpd.GeoDataFrame(attributes, geometry=layer.geometry, crs=layer.crs)
-    checked.attrs["repaired"] = int(invalid.sum()) if repair else 0
+    checked.attrs["repaired"] = int(invalid.sum()) if invalid is not None else 0
     return checked
 
 

@@ -120,13 +120,13 @@ class Renderer:
             self._discard()
 
     def _draw(self, figure: dict, opts: dict) -> bytes:
-        if self._kaleido is not None and self._kaleido.subprocess.poll() is not None:
+        browser, loop = self._kaleido, self._loop
+        if browser is not None and browser.subprocess.poll() is not None:
             self._discard()  # died since the last export
-        if self._kaleido is None:
-            self._start()
-        future = asyncio.run_coroutine_threadsafe(
-            self._kaleido.calc_fig(figure, opts=opts), self._loop
-        )
+            browser = None
+        if browser is None or loop is None:  # both set, and cleared, together
+            browser, loop = self._start()
+        future = asyncio.run_coroutine_threadsafe(browser.calc_fig(figure, opts=opts), loop)
         try:
             return future.result(timeout=self.timeout_s)
         except FutureTimeoutError:
@@ -136,12 +136,13 @@ class Renderer:
                 f"the export took longer than {self.timeout_s:g} s; the renderer is restarting"
             ) from None
         except Exception as error:
-            if self._kaleido.subprocess.poll() is None:
+            if browser.subprocess.poll() is None:
                 raise  # Chromium is alive: the figure itself failed
             self._discard()
             raise RendererBusyError("the renderer stopped; it is restarting") from error
 
-    def _start(self) -> None:
+    def _start(self) -> tuple[kaleido.Kaleido, asyncio.AbstractEventLoop]:
+        """Start Chromium on a loop of its own; return the browser and the loop."""
         loop = asyncio.new_event_loop()
         thread = threading.Thread(target=loop.run_forever, name="kaleido-renderer", daemon=True)
         thread.start()
@@ -160,12 +161,13 @@ class Renderer:
             loop.call_soon_threadsafe(loop.stop)
             raise
         self._loop, self._thread, self._kaleido = loop, thread, browser
+        return browser, loop
 
     def _discard(self) -> None:
         """Kill Chromium's whole process group, then let go of its loop."""
         browser, loop, thread = self._kaleido, self._loop, self._thread
         self._kaleido = self._loop = self._thread = None
-        if browser is None:
+        if browser is None or loop is None or thread is None:  # all three are set together
             return
         with contextlib.suppress(ProcessLookupError):
             os.killpg(browser.subprocess.pid, signal.SIGKILL)

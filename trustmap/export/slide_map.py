@@ -12,6 +12,7 @@ from __future__ import annotations
 import itertools
 import textwrap
 from dataclasses import dataclass, replace
+from typing import TypedDict
 
 import geopandas as gpd
 import plotly.graph_objects as go
@@ -21,8 +22,10 @@ from plotly.colors import convert_colors_to_same_type, find_intermediate_color
 from trustmap.show.colouring import (
     BORDER_COLOUR,
     HEALTH_OUTLINE_COLOUR,
+    MAP_LINES,
     OUTLINE_COLOUR,
     PATHFINDER_OUTLINE_WIDTH,
+    SELECTED_COLOUR,
     Colouring,
 )
 from trustmap.stats.formatting import wrap_html
@@ -40,8 +43,7 @@ __all__ = [
 SLIDE_TOLERANCE_M = 1000  # under a pixel: England is about 650 px tall on a 1600x900 slide
 FADED_SHARE = 0.7  # how far a left-out council's colour moves towards white
 FADED_LABEL = "left out by the filters (faded)"
-SELECTED_COLOUR = "#000000"
-SELECTED_WIDTH = 5
+SELECTED_WIDTH = MAP_LINES["selected"]["weight"]
 HALO_WIDTH = 9  # a white band under the selected outline keeps it apart from a pathfinder's
 LOCATOR_COLOUR = "#000000"
 MIN_FOCUS_SPAN_M = 40_000  # a zoom shows at least this much around a small council
@@ -57,9 +59,20 @@ PLOT_AREA_PX = (1500, 640)
 # height, the second takes what is left beside it, the legend the last sixth.
 NATIONAL_PANELS = ((0.0, 0.4), (0.42, 1.0))
 ZOOM_PANELS = ((0.0, 0.64), (0.66, 0.835))
+
+
+class LegendPlace(TypedDict):
+    """Where a slide map's legend sits (`x`, paper coordinates), its font size, and the width
+    its title wraps at (characters)."""
+
+    x: float
+    font: int
+    wrap: int
+
+
 # The legend: beside the small England of a zoomed view; in the national view, over the Irish
 # Sea at England's top left, which no council reaches.
-LEGEND_PLACES = {
+LEGEND_PLACES: dict[str, LegendPlace] = {
     "zoom": {"x": 0.845, "font": 14, "wrap": 28},
     "national": {"x": 0.0, "font": 13, "wrap": 26},
 }

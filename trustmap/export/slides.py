@@ -21,13 +21,12 @@ from trustmap.export.slide_map import (
     slide_outlines,
     static_council_map,
 )
+from trustmap.model.council_filter import describe_filter
 from trustmap.model.health_classes import health_areas
-from trustmap.model.own_list import own_in_words
 from trustmap.model.pathfinders import pathfinder_codes
 from trustmap.model.values import indicator_meta
 from trustmap.model.vintages import council_layer, council_table
 from trustmap.show.chart_figures import group_comparison_figure
-from trustmap.show.colouring import COTERMINOSITY_CLASSES
 from trustmap.show.map_content import kept_councils, map_content
 from trustmap.show.view import COLOUR_MODES, View
 from trustmap.stats.formatting import wrap_html
@@ -62,16 +61,6 @@ CHART_NAMES = {
     "coterminous": "Coterminous councils against the rest",
 }
 INSET_REGION = "London"
-COUNCIL_TYPES = {
-    "UA": "unitary authorities",
-    "MD": "metropolitan districts",
-    "LB": "London boroughs",
-    "County": "county councils",
-}
-STATUSES = {
-    "pathfinder": "pathfinders (and successors)",
-    "other": "councils that were not pathfinders",
-}
 SLIDE_POINT_SIZE = 9
 COVER_TITLE = "trustmap briefing: children's trust pathfinders, boundaries and indicators"
 
@@ -91,21 +80,9 @@ class Slide:
 
 
 def filters_in_words(view: View) -> str | None:
-    """The view's filters as a phrase ('London, pathfinders (and successors), councils your file
-    lists under Youth justice (4)'); None if none."""
+    """The view's filters as a phrase (`council_filter.describe_filter`); None if none."""
     council_filter = view.council_filter()
-    parts = [
-        view.region,
-        COUNCIL_TYPES.get(view.la_type, view.la_type) if view.la_type else None,
-        STATUSES.get(view.status) if view.status else None,
-        (
-            f"{COTERMINOSITY_CLASSES[view.cclass][0]} with {health_label(council_filter.health)}"
-            if view.cclass
-            else None
-        ),
-        own_in_words(council_filter.listed) if council_filter.listed else None,
-    ]
-    return ", ".join(part for part in parts if part) or None
+    return describe_filter(council_filter) if council_filter.active else None
 
 
 def vintage_outlines(build: Build, vintage: str) -> gpd.GeoDataFrame:

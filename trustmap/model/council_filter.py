@@ -12,9 +12,9 @@ from trustmap.model.health_classes import classify
 from trustmap.model.own_list import OwnList, own_in_words, same_ground
 from trustmap.model.pathfinders import vintage_pathfinders
 from trustmap.model.vintages import council_table, member_sets
+from trustmap.vocabulary import COTERMINOSITY_CLASS_LABELS, PATHFINDER_STATUS_LABELS, council_type
 
 __all__ = [
-    "COUNCIL_TYPES",
     "DEFAULT_HEALTH",
     "CouncilFilter",
     "describe_filter",
@@ -23,19 +23,6 @@ __all__ = [
 ]
 
 DEFAULT_HEALTH = "ccg2019"
-COUNCIL_TYPES = {
-    "UA": "unitary authorities",
-    "MD": "metropolitan districts",
-    "LB": "London boroughs",
-    "County": "counties",
-}
-CLASS_WORDS = {
-    "coterminous": "coterminous",
-    "la_contains_several": "containing several health areas",
-    "health_spans_several": "in a health area that spans several councils",
-    "overlapping": "overlapping health areas",
-    "not_determined": "coterminosity not determined",
-}
 
 
 @dataclass(frozen=True)
@@ -83,18 +70,20 @@ def filter_councils(build: Build, vintage: str, council_filter: CouncilFilter) -
 
 
 def describe_filter(council_filter: CouncilFilter | None) -> str:
-    """The filters in words for titles ("London; London boroughs; pathfinders; coterminous with
-    CCG April 2019; councils your file lists under Youth justice (4)"), or "all councils" when
-    none is active."""
+    """The filters in words for titles and file notes ("London; London boroughs; pathfinders (and
+    successors); coterminous (CCG April 2019); councils your file lists under Youth justice
+    (4)"), or "all councils" when none is active."""
     if council_filter is None or not council_filter.active:
         return "all councils"
+    pathfinder = council_filter.pathfinder
+    status = None if pathfinder is None else "pathfinder" if pathfinder else "other"
     parts = [
         council_filter.region,
-        COUNCIL_TYPES.get(council_filter.la_type, council_filter.la_type),
-        {True: "pathfinders", False: "other councils", None: None}[council_filter.pathfinder],
+        council_type(council_filter.la_type, plural=True) if council_filter.la_type else None,
+        PATHFINDER_STATUS_LABELS[status] if status else None,
     ]
     if council_filter.coterminosity_class is not None:
-        words = CLASS_WORDS.get(council_filter.coterminosity_class, "")
+        words = COTERMINOSITY_CLASS_LABELS.get(council_filter.coterminosity_class, "")
         parts.append(f"{words} ({health_label(council_filter.health)})")
     if council_filter.listed is not None:
         parts.append(own_in_words(council_filter.listed))

@@ -17,7 +17,13 @@ from trustmap.show.chart_tables import (
     PATHFINDER_GROUP,
     Axis,
 )
-from trustmap.show.colouring import COTERMINOSITY_CLASSES, PATHFINDER_CLASSES, SAFE
+from trustmap.show.colouring import (
+    COTERMINOSITY_CLASSES,
+    MAP_LINES,
+    PATHFINDER_CLASSES,
+    SAFE,
+    SELECTED_COLOUR,
+)
 from trustmap.stats.formatting import wrap_html
 from trustmap.stats.readings import difference_decimals, difference_unit
 
@@ -55,7 +61,6 @@ CLASS_SYMBOLS = {"pathfinder": "diamond", "coterminous": "diamond"}
 BOX_LINE = "#555555"
 JITTER_WIDTH = 0.5
 GOLDEN_FRACTION = 0.6180339887  # successive multiples spread evenly over [0, 1)
-SELECTED_COLOUR = "#000000"
 ENGLAND_COLOUR = "#333333"
 
 
@@ -271,7 +276,7 @@ def selected_trace(
         rows,
         periods,
         name=f"selected: {names}" if names else "selected council",
-        line={"color": SELECTED_COLOUR, "width": 4},
+        line={"color": SELECTED_COLOUR, "width": MAP_LINES["selected"]["weight"]},
         showlegend=bool(names),
     )
 

@@ -6,18 +6,26 @@ A `Colouring` is what every map (on screen or on a slide) and the map's CSV are 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 import mapclassify
 import numpy as np
 import pandas as pd
 from plotly.colors import qualitative, sample_colorscale
 
+from trustmap.model.health_classes import NOT_DETERMINED
 from trustmap.stats.formatting import format_value
+from trustmap.vocabulary import COTERMINOSITY_CLASS_LABELS, PATHFINDER_CLASS_LABELS
 
 __all__ = [
     "BORDER_COLOUR",
+    "MAP_FILL",
+    "FillStyle",
     "HEALTH_OUTLINE_COLOUR",
+    "MAP_LINES",
     "OUTLINE_COLOUR",
+    "SELECTED_COLOUR",
+    "LineStyle",
     "PATHFINDER_OUTLINE_WIDTH",
     "CLASSIFIERS",
     "COTERMINOSITY_CLASSES",
@@ -32,11 +40,41 @@ __all__ = [
 
 NO_DATA_COLOUR = "#d9d9d9"
 
-# The lines of every map, on screen (assets/trustmap_map.js uses the same) and on slides.
-OUTLINE_COLOUR = "#111111"  # the pathfinders' outline
-PATHFINDER_OUTLINE_WIDTH = 2.5
-BORDER_COLOUR = "#ffffff"  # between councils
-HEALTH_OUTLINE_COLOUR = "#E69F00"  # Okabe-Ito orange: distinct from every fill palette used
+
+class LineStyle(TypedDict, total=False):
+    """One kind of line, in Leaflet's path option names (the browser applies it as it is)."""
+
+    color: str
+    weight: float
+    opacity: float
+    dashArray: str
+
+
+# The lines of every map: on screen (sent to the browser in each paint) and on slides.
+MAP_LINES: dict[str, LineStyle] = {
+    "border": {"color": "#ffffff", "weight": 0.6, "opacity": 1},  # between councils
+    "pathfinder": {"color": "#111111", "weight": 2.5, "opacity": 1},
+    "selected": {"color": "#000000", "weight": 4, "opacity": 1},
+    # Okabe-Ito orange: distinct from every fill palette used.
+    "health": {"color": "#E69F00", "weight": 1.5, "opacity": 0.9, "dashArray": "5 4"},
+}
+
+
+class FillStyle(TypedDict):
+    """Fill opacity of a council the filters keep and of one they leave out, and the legend's
+    swatch for those left out."""
+
+    kept_opacity: float
+    faded_opacity: float
+    faded_swatch: str
+
+
+MAP_FILL = FillStyle(kept_opacity=0.92, faded_opacity=0.2, faded_swatch="#bbbbbb")
+OUTLINE_COLOUR = MAP_LINES["pathfinder"]["color"]
+PATHFINDER_OUTLINE_WIDTH = MAP_LINES["pathfinder"]["weight"]
+BORDER_COLOUR = MAP_LINES["border"]["color"]
+HEALTH_OUTLINE_COLOUR = MAP_LINES["health"]["color"]
+SELECTED_COLOUR = MAP_LINES["selected"]["color"]
 
 
 CLASSES_K = 5
@@ -47,19 +85,20 @@ SAFE = qualitative.Safe
 
 
 # Legend order is bottom to top.
+PATHFINDER_COLOURS = {"other": SAFE[0], "partly": SAFE[2], "pathfinder": SAFE[1]}
 PATHFINDER_CLASSES = {
-    "other": ("not a pathfinder", SAFE[0]),
-    "partly": ("partly a pathfinder area", SAFE[2]),
-    "pathfinder": ("2003 pathfinder", SAFE[1]),
+    key: (PATHFINDER_CLASS_LABELS[key], colour) for key, colour in PATHFINDER_COLOURS.items()
 }
 
-
+COTERMINOSITY_COLOURS = {
+    "coterminous": SAFE[3],
+    "la_contains_several": SAFE[2],
+    "health_spans_several": SAFE[0],
+    "overlapping": SAFE[5],
+    NOT_DETERMINED: NO_DATA_COLOUR,
+}
 COTERMINOSITY_CLASSES = {
-    "coterminous": ("coterminous", SAFE[3]),
-    "la_contains_several": ("council contains several", SAFE[2]),
-    "health_spans_several": ("health area spans several", SAFE[0]),
-    "overlapping": ("overlapping", SAFE[5]),
-    "not_determined": ("not determined", NO_DATA_COLOUR),
+    key: (COTERMINOSITY_CLASS_LABELS[key], colour) for key, colour in COTERMINOSITY_COLOURS.items()
 }
 
 
@@ -112,7 +151,7 @@ def pathfinder_colouring(status: pd.DataFrame) -> Colouring:
 def coterminosity_colouring(table: pd.DataFrame, health_label: str) -> Colouring:
     """From `health_classes.classify` (la_code, la_name, class, health_names, ...)."""
     indexed = table.set_index("la_code")
-    kind = indexed["class"].fillna("not_determined")
+    kind = indexed["class"].fillna(NOT_DETERMINED)
     detail = kind.map(lambda k: COTERMINOSITY_CLASSES[k][0]) + indexed["health_names"].map(
         lambda names: f": {names.replace(';', ', ')}" if names else ""
     )

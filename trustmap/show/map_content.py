@@ -15,7 +15,7 @@ from trustmap.bundle.health_vintages import health_label, source_files
 from trustmap.bundle.health_vintages import vintage as health_vintage
 from trustmap.bundle.sources import source_line
 from trustmap.model.council_filter import filter_councils
-from trustmap.model.health_classes import classify
+from trustmap.model.health_classes import NOT_DETERMINED, classify
 from trustmap.model.pathfinders import PATHFINDERS_SOURCE, vintage_pathfinders
 from trustmap.model.values import council_values, data_vintage, indicator_meta
 from trustmap.model.vintages import council_table
@@ -81,7 +81,7 @@ def map_content(build: Build, view: View) -> MapContent:
 
 def _class_note(table: pd.DataFrame) -> tuple[str | None, str]:
     """(note, level) when some councils' class could not be determined from the bundle."""
-    unknown = int((table["class"] == "not_determined").sum())
+    unknown = int((table["class"] == NOT_DETERMINED).sum())
     if not unknown:
         return None, "info"
     return (

@@ -4,16 +4,55 @@ selected council and where to zoom. A few kilobytes, the same for every visitor 
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import pandas as pd
 
 from trustmap.bundle.build import Build
 from trustmap.model.council_filter import filter_councils
 from trustmap.model.pathfinders import pathfinder_codes
+from trustmap.show.colouring import MAP_FILL, MAP_LINES, FillStyle, LineStyle
 from trustmap.show.map_content import map_content
 from trustmap.show.outlines import council_bounds, council_order
 from trustmap.show.view import View
 
-__all__ = ["empty_note", "map_paint", "select_council", "view_paint", "zoom_bounds"]
+__all__ = [
+    "Legend",
+    "MapPaint",
+    "empty_note",
+    "map_paint",
+    "select_council",
+    "view_paint",
+    "zoom_bounds",
+]
+
+
+class Legend(TypedDict):
+    """The colour classes in legend order, and the unit shown beside every value."""
+
+    title: str
+    labels: list[str]
+    colours: list[str]
+    unit: str
+
+
+class MapPaint(TypedDict):
+    """A view's paint: the map's `hideout`, read by name in assets/trustmap_map.js. Every list
+    of positions is in `council_order` (the outlines' feature.properties.i)."""
+
+    classes: list[int]  # each council's colour class, an index into legend.colours
+    details: list[str]  # each council's hover text
+    legend: Legend
+    pathfinders: list[int]  # positions drawn with the pathfinder outline
+    kept: list[int] | None  # positions the filters keep (None: all)
+    selected: int | None  # the selected council's position
+    zoom: list[list[float]] | None  # [[south, west], [north, east]] (None: England)
+    lines: dict[str, LineStyle]  # colouring.MAP_LINES
+    fill: FillStyle  # colouring.MAP_FILL
+    source: str
+    note: str | None
+    level: str | None
+
 
 # Degrees added around a zoomed council, so its neighbours show and its outline is not at the
 # map's edge (about 5 km).
@@ -41,15 +80,12 @@ def empty_note(view: View) -> str:
     )
 
 
-def map_paint(build: Build, view: View) -> dict:
-    """A settled view's paint, every list in `council_order`: `c` class index, `d` hover
-    detail, `legend` (title, labels, colours, unit), `p` pathfinder positions, `k` positions the
-    filters keep (None: all), `s` the selected council's position (None), `z` bounds to zoom to
-    (None: England), `source`, `note` and `level`."""
+def map_paint(build: Build, view: View) -> MapPaint:
+    """A settled view's paint (`MapPaint`), its council selected and zoomed to."""
     return select_council(build, view_paint(build, view), view)
 
 
-def view_paint(build: Build, view: View) -> dict:
+def view_paint(build: Build, view: View) -> MapPaint:
     """`map_paint` of the view with no council selected (`view.area` is not read): the same
     for every council a visitor clicks, so it can be computed once."""
     content = map_content(build, view)
@@ -60,33 +96,37 @@ def view_paint(build: Build, view: View) -> dict:
     note, level = content.note, content.level
     if kept == []:
         note, level = empty_note(view), "warning"
-    return {
-        "c": frame["class_index"].astype(int).tolist(),
-        "d": frame["detail"].tolist(),
-        "legend": {
-            "title": content.colouring.title,
-            "labels": list(content.colouring.labels),
-            "colours": list(content.colouring.colours),
-            "unit": content.colouring.unit,
-        },
-        "p": sorted(position[pathfinder_codes(build, view.vintage)].tolist()),
-        "k": None if kept is None else sorted(position[kept].tolist()),
-        "s": None,
-        "z": zoom_bounds(council_bounds(build, view.vintage), kept or []),
-        "source": content.source,
-        "note": note,
-        "level": level,
-    }
+    return MapPaint(
+        classes=frame["class_index"].astype(int).tolist(),
+        details=frame["detail"].tolist(),
+        legend=Legend(
+            title=content.colouring.title,
+            labels=list(content.colouring.labels),
+            colours=list(content.colouring.colours),
+            unit=content.colouring.unit,
+        ),
+        pathfinders=sorted(position[pathfinder_codes(build, view.vintage)].tolist()),
+        kept=None if kept is None else sorted(position[kept].tolist()),
+        selected=None,
+        zoom=zoom_bounds(council_bounds(build, view.vintage), kept or []),
+        lines=MAP_LINES,
+        fill=MAP_FILL,
+        source=content.source,
+        note=note,
+        level=level,
+    )
 
 
-def select_council(build: Build, paint: dict, view: View) -> dict:
+def select_council(build: Build, paint: MapPaint, view: View) -> MapPaint:
     """`paint` (a `view_paint` of `view`) with `view.area` selected and zoomed to, before the
     filters; unchanged when no council of the view's vintage is selected."""
     position = _positions(build, view.vintage)
     if view.area not in position.index:
         return paint
     zoom = zoom_bounds(council_bounds(build, view.vintage), [view.area])
-    return paint | {"s": int(position[view.area]), "z": zoom}
+    selected = paint.copy()
+    selected["selected"], selected["zoom"] = int(position[view.area]), zoom
+    return selected
 
 
 def _positions(build: Build, vintage: str) -> pd.Series:

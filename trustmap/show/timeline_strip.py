@@ -17,6 +17,7 @@ from trustmap.bundle.sources import citation, manifest
 from trustmap.model import health_classes
 from trustmap.show.colouring import COTERMINOSITY_CLASSES
 from trustmap.stats.formatting import wrap_html
+from trustmap.vocabulary import AREA_CHANGED_LABEL
 
 __all__ = [
     "STRIP_CLASSES",
@@ -30,7 +31,7 @@ __all__ = [
 # The map's classes and colours, plus the council whose ground was then covered differently.
 STRIP_CLASSES = {
     **COTERMINOSITY_CLASSES,
-    health_classes.AREA_CHANGED: ("area changed (another council then)", "#FFFFFF"),
+    health_classes.AREA_CHANGED: (AREA_CHANGED_LABEL, "#FFFFFF"),
 }
 ICB_KIND = "ICB"
 ROWS = {"local": "PCT, CCG or<br>sub-ICB", "icb": "ICB"}

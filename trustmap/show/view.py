@@ -14,9 +14,8 @@ import pandas as pd
 from trustmap.bundle.build import Build
 from trustmap.bundle.health_vintages import default_for, health_label, health_vintages, vintage
 from trustmap.bundle.indicators import LAIT_DATA_FILE
-from trustmap.model import coterminosity
 from trustmap.model.council_filter import DEFAULT_HEALTH, CouncilFilter
-from trustmap.model.health_classes import display_ids, health_areas
+from trustmap.model.health_classes import ALL_CLASSES, display_ids, health_areas
 from trustmap.model.own_list import read_own, settle_own
 from trustmap.model.vintages import known_vintages
 from trustmap.show.colouring import CLASSIFIERS
@@ -127,7 +126,7 @@ class Choices:
                 "region": tuple(sorted(build["council_members"]["region_name"].unique())),
                 "la_type": tuple(sorted(build["council_members"]["la_type"].unique())),
                 "status": tuple(STATUSES),
-                "cclass": (*coterminosity.CLASSES, "not_determined"),
+                "cclass": ALL_CLASSES,
             },
             health_overlays={health: overlay_label(build, health) for health in display_ids(build)},
             nhs_vintages={row.id: row.label for row in health_vintages().itertuples()},

@@ -86,6 +86,20 @@ def _too_few_message(labels: tuple[str, str], sizes: tuple[int, int]) -> str:
     return f"too few values to compare: {' and '.join(small)} (at least 2 are needed)"
 
 
+def _no_spread(values: np.ndarray) -> bool:
+    """Whether every value equals the group's mean to within rounding (scipy's test for
+    catastrophic cancellation in its moments): the group's spread is then 0 or rounding noise."""
+    mean = float(np.mean(values))
+    return bool(np.max(np.abs(values - mean)) <= np.finfo(float).eps * abs(mean))
+
+
+def _no_spread_message(first: np.ndarray, second: np.ndarray) -> str:
+    """Say that the Welch test is not defined when neither group has a spread."""
+    if min(len(first), len(second)) < 2 or not (_no_spread(first) and _no_spread(second)):
+        return ""
+    return "no spread: each group's values are all equal, so the Welch test is not defined"
+
+
 def _summarise(group: str, values: np.ndarray) -> GroupSummary:
     if len(values) < 2:
         return GroupSummary(group, len(values), math.nan, math.nan, math.nan)
@@ -102,7 +116,8 @@ def _summarise(group: str, values: np.ndarray) -> GroupSummary:
 def _compare(
     first: np.ndarray, second: np.ndarray, labels: tuple[str, str], confidence: float
 ) -> GroupComparison:
-    """Compare two arrays; every statistic is NaN when a group has fewer than 2 values."""
+    """Compare two arrays; every statistic is NaN when a group has fewer than 2 values, and
+    the Welch test, its interval and Hedges' g are NaN when neither group has a spread."""
     first_summary, second_summary = _summarise(labels[0], first), _summarise(labels[1], second)
     n1, n2 = len(first), len(second)
     if min(n1, n2) < 2:
@@ -110,12 +125,32 @@ def _compare(
         return GroupComparison(
             first_summary, second_summary, nan, nan, nan, nan, nan, nan, confidence
         )
+    diff = first_summary.mean - second_summary.mean
+    p_mannwhitney = float(stats.mannwhitneyu(first, second, alternative="two-sided").pvalue)
+    flat = (_no_spread(first), _no_spread(second))
+    if all(flat):
+        # t = difference / 0: scipy would call any difference certain (p = 0), warning only of
+        # precision loss. Not computable; the rank test still is.
+        nan = math.nan
+        return GroupComparison(
+            first_summary, second_summary, diff, nan, nan, nan, p_mannwhitney, nan, confidence
+        )
     means = CompareMeans(DescrStatsW(first), DescrStatsW(second))
     ci_low, ci_high = means.tconfint_diff(alpha=1 - confidence, usevar="unequal")
+    if any(flat):
+        # One group without spread: its standard deviation is 0 (scipy's moments of its raw
+        # values lose all precision), so the test runs on the summaries; the other group's
+        # spread alone makes the standard error.
+        sd1 = 0.0 if flat[0] else first_summary.sd
+        sd2 = 0.0 if flat[1] else second_summary.sd
+        welch = stats.ttest_ind_from_stats(
+            first_summary.mean, sd1, n1, second_summary.mean, sd2, n2, equal_var=False
+        )
+    else:
+        welch = stats.ttest_ind(first, second, equal_var=False)
     pooled_sd = math.sqrt(
         ((n1 - 1) * first_summary.sd**2 + (n2 - 1) * second_summary.sd**2) / (n1 + n2 - 2)
     )
-    diff = first_summary.mean - second_summary.mean
     small_sample_correction = 1 - 3 / (4 * (n1 + n2) - 9)
     return GroupComparison(
         first=first_summary,
@@ -123,8 +158,8 @@ def _compare(
         diff=diff,
         ci_low=float(ci_low),
         ci_high=float(ci_high),
-        p_welch=float(stats.ttest_ind(first, second, equal_var=False).pvalue),
-        p_mannwhitney=float(stats.mannwhitneyu(first, second, alternative="two-sided").pvalue),
+        p_welch=float(welch.pvalue),
+        p_mannwhitney=p_mannwhitney,
         # With no spread in either group the standardised difference is undefined.
         hedges_g=diff / pooled_sd * small_sample_correction if pooled_sd > 0 else math.nan,
         confidence=confidence,
@@ -157,7 +192,7 @@ def compare_many(
     """Compare the two groups for each key of `by`; one row per key, with BH-adjusted p_welch.
 
     Keys where a group has fewer than 2 values keep their group sizes, NaN statistics and
-    a `note` saying why.
+    a `note` saying why; so do keys where neither group has a spread (NaN Welch statistics).
     """
     key_columns = [by] if isinstance(by, str) else list(by)
     missing = {"area_code", "value", *key_columns} - set(long_table.columns)
@@ -175,7 +210,8 @@ def compare_many(
                 **dict(zip(key_columns, key, strict=True)),
                 **comparison.as_row(),
                 "p_welch_bh": math.nan,
-                "note": _too_few_message(labels, (len(first), len(second))),
+                "note": _too_few_message(labels, (len(first), len(second)))
+                or _no_spread_message(first, second),
             }
         )
     empty = _compare(np.array([]), np.array([]), labels, confidence)

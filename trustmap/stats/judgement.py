@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass
 from functools import cache
-from typing import Literal
+from typing import Literal, TypeGuard
 
 import numpy as np
 import pandas as pd
@@ -147,7 +147,7 @@ def _wilson(counts: CountPair, england_value: float, polarity: Polarity) -> Judg
     )
 
 
-def _usable(counts: CountPair | None) -> bool:
+def _usable(counts: CountPair | None) -> TypeGuard[CountPair]:
     return (
         counts is not None
         and math.isfinite(counts.count)

@@ -85,10 +85,10 @@ def plain_reading(
     unit and precision (`difference_decimals`), "better"/"worse" only where polarity is known,
     and whether the interval leaves room for no difference at all."""
     decimals = difference_decimals(decimals)
-    if not all(math.isfinite(x) for x in (difference, ci_low, ci_high)):
+    rounded = round_to(difference, decimals)  # None when `difference` is not finite
+    if rounded is None or not all(math.isfinite(x) for x in (difference, ci_low, ci_high)):
         return f"Too few councils to compare {first_label} with {second_label}."
     subject = first_label[:1].upper() + first_label[1:]
-    rounded = round_to(difference, decimals)
     if rounded == 0:
         gap = f"{subject} scored the same as {second_label} to the precision shown"
     else:

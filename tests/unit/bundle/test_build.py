@@ -29,6 +29,7 @@ BUILD_MODULES = [
     "trustmap.bundle.tables",
     "trustmap.bundle.themes",
     "trustmap.bundle.validation",
+    "trustmap.vocabulary",
 ]
 
 

@@ -82,7 +82,7 @@ def test_a_selected_council_is_zoomed_to_with_a_strong_outline():
     minx, _, maxx, _ = focus_bounds(selected)
     assert (minx, maxx) == (140_000, 360_000)  # 200-300 km grown by 60% each side
     figure = static_council_map(selected)
-    zoomed = [trace for trace in figure.data if trace.xaxis == "x" and trace.line.width in (9, 5)]
+    zoomed = [trace for trace in figure.data if trace.xaxis == "x" and trace.line.width in (9, 4)]
     halo, outline = zoomed
     assert halo.line.color == "#ffffff" and outline.name == "selected: c6"
     assert list(outline.x).count(None) == 1

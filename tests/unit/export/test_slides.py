@@ -37,16 +37,14 @@ LONDON_PATHFINDERS = View(
 
 def test_filters_in_words_name_every_filter():
     assert filters_in_words(NATIONAL) is None
-    assert filters_in_words(LONDON_PATHFINDERS) == "London, pathfinders (and successors)"
+    assert filters_in_words(LONDON_PATHFINDERS) == "London; pathfinders (and successors)"
     coterminous_boroughs = View(
         "2019", "pathfinder", None, "x", "2019", la_type="LB", cclass="coterminous", nhs="icb2024"
     )
-    assert (
-        filters_in_words(coterminous_boroughs) == "London boroughs, coterminous with ICB April 2024"
-    )
+    assert filters_in_words(coterminous_boroughs) == "London boroughs; coterminous (ICB April 2024)"
     listed = View("2019", "pathfinder", None, "x", "2019", region="London", own="send.E09000029")
     assert filters_in_words(listed) == (
-        "London, councils your file lists under Disabled children and SEN (1)"
+        "London; councils your file lists under Disabled children and SEN (1)"
     )
 
 
@@ -55,11 +53,11 @@ def test_map_subtitle_says_how_many_councils_the_filters_keep():
         "All 151 councils of 2019."
     )
     assert map_subtitle(LONDON_PATHFINDERS, councils=151, kept=8, selected="Sutton") == (
-        "Filters: London, pathfinders (and successors). 8 of 151 councils kept; the others are "
+        "Filters: London; pathfinders (and successors). 8 of 151 councils kept; the others are "
         "faded. Selected: Sutton (zoomed in)."
     )
     assert map_subtitle(LONDON_PATHFINDERS, councils=151, kept=0, selected=None) == (
-        "Filters (London, pathfinders (and successors)) keep no council of 2019: every council "
+        "Filters (London; pathfinders (and successors)) keep no council of 2019: every council "
         "is faded."
     )
 
@@ -164,7 +162,7 @@ def test_coterminous_slide_colours_points_by_coterminosity_class(tiny_build):
     )
     assert [trace.name for trace in slide.figure.data[2:]] == [
         "coterminous (2)",
-        "health area spans several (4)",
+        "health area spans several councils (4)",
     ]
 
 
@@ -227,7 +225,7 @@ def test_cover_states_the_view_left_out_charts_and_the_link(build):
     lines = cover_lines(build, LONDON_PATHFINDERS, link=link, made_on=date(2025, 1, 31))
     text = "\n".join(lines)
     assert lines[0] == "Made on 31 January 2025."
-    assert "Filters: London, pathfinders (and successors)." in lines
+    assert "Filters: London; pathfinders (and successors)." in lines
     assert "Map colours: Foundation Stage - % achieving a good level of development, 2019." in lines
     assert re.findall(r"^\d\. .*$", text, re.MULTILINE) == ["2. The map"]
     left_out = lines[lines.index("<b>Left out</b>") + 1 :][:2]

@@ -54,10 +54,10 @@ def test_filters_in_words():
     assert describe_filter(None) == "all councils"
     assert describe_filter(CouncilFilter()) == "all councils"
     assert describe_filter(CouncilFilter(region="London", la_type="LB", pathfinder=True)) == (
-        "London; London boroughs; pathfinders"
+        "London; London boroughs; pathfinders (and successors)"
     )
     others = CouncilFilter(pathfinder=False, coterminosity_class="overlapping", health="ccg2019")
-    assert describe_filter(others) == "other councils; overlapping health areas (CCG April 2019)"
+    assert describe_filter(others) == "other councils; overlapping (CCG April 2019)"
 
 
 def test_a_filter_keeping_no_council_says_so():

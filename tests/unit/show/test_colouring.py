@@ -58,13 +58,17 @@ def test_coterminosity_classes_name_the_health_areas():
         }
     )
     colouring = coterminosity_colouring(table, "CCG April 2019")
-    assert colouring.labels == ("coterminous", "health area spans several", "not determined")
+    assert colouring.labels == (
+        "coterminous",
+        "health area spans several councils",
+        "not determined",
+    )
     assert colouring.colours == (GREEN, SKY, GREY)
     assert colouring.title == "Coterminosity with CCG April 2019"
     assert colouring.frame["class_index"].tolist() == [0, 1, 2]
     assert colouring.frame["detail"].tolist() == [
         "coterminous: NHS One",
-        "health area spans several: NHS One, NHS Two",
+        "health area spans several councils: NHS One, NHS Two",
         "not determined",
     ]
 

@@ -25,7 +25,7 @@ DISTRICTS_SOURCE = (
     "Boundaries, Super Generalised (200 m) Clipped (December 2016). Open Government Licence v3.0."
 )
 PATHFINDERS = 'Pathfinders: the 35 announced in July 2003 (Community Care, "Children\'s Trusts").'
-SPANS = "health area spans several"
+SPANS = "health area spans several councils"
 
 
 def plain(frame: pd.DataFrame, columns: list[str]) -> list[list]:

@@ -46,10 +46,14 @@ def test_empty_note_names_the_vintage():
 
 def test_national_indicator_paint(tiny_build):
     paint = map_paint(tiny_build, view())
-    assert set(paint) == {"c", "d", "legend", "p", "k", "s", "z", "source", "note", "level"}
+    assert set(paint) == {
+        *("classes", "details", "legend", "pathfinders", "kept", "selected", "zoom"),
+        *("lines", "fill", "source", "note", "level"),
+    }
+    assert paint["lines"]["pathfinder"] == {"color": "#111111", "weight": 2.5, "opacity": 1}
     # Quintile classes of 30, 20, 10, 25, 40, 15 (10 to 15, ..., 30 to 40).
-    assert paint["c"] == [3, 1, 0, 2, 4, 0]
-    assert paint["d"] == ["30", "20", "10", "25", "40", "15"]
+    assert paint["classes"] == [3, 1, 0, 2, 4, 0]
+    assert paint["details"] == ["30", "20", "10", "25", "40", "15"]
     assert paint["legend"] == {
         "title": "IoD 2019: IMD - Average score (average score), quintiles; yellow = lower = "
         "better",
@@ -63,42 +67,42 @@ def test_national_indicator_paint(tiny_build):
         ],
         "unit": "average score",
     }
-    assert paint["p"] == [0, 1, 4]  # Alpha, Beta, Delta
-    assert (paint["k"], paint["s"], paint["z"]) == (None, None, None)
+    assert paint["pathfinders"] == [0, 1, 4]  # Alpha, Beta, Delta
+    assert (paint["kept"], paint["selected"], paint["zoom"]) == (None, None, None)
     assert paint["source"] == map_content(tiny_build, view()).source
     assert (paint["note"], paint["level"]) == (None, "info")
 
 
 def test_a_filter_keeps_and_zooms_to_its_councils(tiny_build):
     paint = map_paint(tiny_build, view("pathfinder", region="North"))
-    assert paint["c"] == [1, 1, 0, 0, 1, 0]
-    assert paint["k"] == [0, 1, 3]  # Alpha, Beta, Gamma
+    assert paint["classes"] == [1, 1, 0, 0, 1, 0]
+    assert paint["kept"] == [0, 1, 3]  # Alpha, Beta, Gamma
     # Alpha to Gamma span 2W to 1.7W along 52N-52.1N; 0.05 degrees around.
-    assert paint["z"] == [[51.95, -2.05], [52.15, -1.65]]
-    assert paint["s"] is None
+    assert paint["zoom"] == [[51.95, -2.05], [52.15, -1.65]]
+    assert paint["selected"] is None
 
 
 def test_a_selected_council_is_zoomed_to_before_the_filters(tiny_build):
     paint = map_paint(tiny_build, view("pathfinder", region="North", area=tiny.GAMMA))
-    assert (paint["s"], paint["k"]) == (3, [0, 1, 3])
-    assert paint["z"] == [[51.95, -1.85], [52.15, -1.65]]
+    assert (paint["selected"], paint["kept"]) == (3, [0, 1, 3])
+    assert paint["zoom"] == [[51.95, -1.85], [52.15, -1.65]]
 
 
 def test_a_selection_changes_only_the_selected_council_and_the_zoom(tiny_build):
     unselected = view_paint(tiny_build, view("pathfinder", region="North", area=tiny.GAMMA))
     assert unselected == map_paint(tiny_build, view("pathfinder", region="North"))
-    assert (unselected["s"], unselected["z"]) == (None, [[51.95, -2.05], [52.15, -1.65]])
+    assert (unselected["selected"], unselected["zoom"]) == (None, [[51.95, -2.05], [52.15, -1.65]])
     selected = select_council(tiny_build, unselected, view("pathfinder", area=tiny.GAMMA))
-    assert selected == unselected | {"s": 3, "z": [[51.95, -1.85], [52.15, -1.65]]}
+    assert selected == unselected | {"selected": 3, "zoom": [[51.95, -1.85], [52.15, -1.65]]}
 
 
 def test_a_council_of_another_vintage_is_not_selected(tiny_build):
     paint = map_paint(tiny_build, view(vintage="2023", area=tiny.SHIRE_2019))
-    assert (paint["s"], paint["z"]) == (None, None)
-    assert len(paint["c"]) == len(paint["d"]) == 7
+    assert (paint["selected"], paint["zoom"]) == (None, None)
+    assert len(paint["classes"]) == len(paint["details"]) == 7
     # 2023 in code order: Alpha, Beta, West Shire, East Shire, Gamma, Delta, Epsilon.
-    assert paint["d"][2:4] == ["no value", "no value"]
-    assert paint["p"] == [0, 1, 5]
+    assert paint["details"][2:4] == ["no value", "no value"]
+    assert paint["pathfinders"] == [0, 1, 5]
     assert paint["level"] == "info" and paint["note"].startswith(
         "IoD 2019: IMD - Average score, 2019: 5 of the 7 councils of 2023 have a value."
     )
@@ -106,7 +110,7 @@ def test_a_council_of_another_vintage_is_not_selected(tiny_build):
 
 def test_filters_keeping_no_council_warn(tiny_build):
     paint = map_paint(tiny_build, view(region="London", la_type="MD"))
-    assert (paint["k"], paint["z"]) == ([], None)
+    assert (paint["kept"], paint["zoom"]) == ([], None)
     assert (paint["note"], paint["level"]) == (empty_note(view()), "warning")
 
 
@@ -114,5 +118,5 @@ def test_filters_keeping_no_council_warn(tiny_build):
 def test_every_list_has_a_value_per_council(tiny_build, vintage):
     paint = map_paint(tiny_build, view("coterminosity", vintage=vintage))
     councils = {"2004": 5, "2009": 6, "2019": 6, "2023": 7}[vintage]
-    assert len(paint["c"]) == len(paint["d"]) == councils
-    assert max(paint["c"]) < len(paint["legend"]["labels"]) == len(paint["legend"]["colours"])
+    assert len(paint["classes"]) == len(paint["details"]) == councils
+    assert max(paint["classes"]) < len(paint["legend"]["labels"]) == len(paint["legend"]["colours"])

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from trustmap.show.timeline_strip import STRIP_COLUMNS, strip_figure, strip_source, strip_table
+from trustmap.show.timeline_strip import strip_figure, strip_source, strip_table
 
 VINTAGES = pd.DataFrame(
     {
@@ -42,7 +42,24 @@ def timeline() -> pd.DataFrame:
 
 def test_table_orders_by_date_and_names_rows_classes_and_bodies():
     table = strip_table(timeline(), VINTAGES)
-    assert list(table) == STRIP_COLUMNS
+    # Written out, not read from STRIP_COLUMNS: the health vintage, its name, date, year and
+    # row of the strip, the timeline's class (code and the map's words), bodies, share,
+    # method and note, then the vintage's publisher and source (the VINTAGES columns).
+    assert list(table) == [
+        "health",
+        "label",
+        "date",
+        "year",
+        "row",
+        "class",
+        "class_label",
+        "bodies",
+        "share_of_la_max",
+        "method",
+        "note",
+        "publisher",
+        "source",
+    ]
     assert table["health"].tolist() == ["pct2006", "ccg2019", "icb2022", "sicbl2022"]
     assert table["year"].tolist() == ["2006", "2019", "2022", "2022"]
     assert table["row"].tolist() == ["local", "local", "icb", "local"]
@@ -61,11 +78,11 @@ def test_figure_draws_one_cell_per_vintage_in_the_map_colours():
     by_name = {trace.name: trace for trace in classes}
     assert list(by_name) == [
         "coterminous",
-        "health area spans several",
+        "health area spans several councils",
         "area changed (another council then)",
     ]
     assert by_name["coterminous"].marker.color == "rgb(17, 119, 51)"  # the map's green
-    spans = by_name["health area spans several"]
+    spans = by_name["health area spans several councils"]
     assert list(spans.x) == ["2022", "2022"] and list(spans.base) == [1, 0]  # ICB above
     assert "NHS Sutton CCG" in by_name["coterminous"].hovertext[0]
     changed = by_name["area changed (another council then)"]

@@ -2,6 +2,7 @@
 
 import json
 import math
+import warnings
 
 import numpy as np
 import pandas as pd
@@ -75,6 +76,39 @@ def test_hedges_g_by_hand():
     comparison = compare_groups(*two_groups(FIRST, SECOND))
     assert comparison.hedges_g == pytest.approx(expected)
     assert comparison.hedges_g == pytest.approx(-1.0649955, abs=1e-6)
+
+
+# 1000 and the next float above it (1000 + 2**-43): a spread of one part in 10**16, rounding
+# noise, where scipy's moments lose all precision (its "catastrophic cancellation" warning).
+NEAR_THOUSAND = [1000.0, math.nextafter(1000.0, 2000.0), 1000.0]
+
+
+def test_groups_without_spread_leave_the_welch_test_undefined():
+    values, in_first = two_groups(NEAR_THOUSAND, [1001.0, 1001.0, 1001.0])
+    long_table = pd.DataFrame({"indicator_id": "x", "area_code": values.index, "value": values})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no precision-loss or division warning on the way
+        comparison = compare_groups(values, in_first)
+        row = compare_many(long_table, in_first).iloc[0]
+    # t = -1 / (a standard error of rounding noise): scipy said p = 0, a certain difference.
+    assert comparison.diff == pytest.approx(-1.0)
+    undefined = (comparison.p_welch, comparison.ci_low, comparison.ci_high, comparison.hedges_g)
+    assert all(math.isnan(value) for value in undefined)
+    assert 0 < comparison.p_mannwhitney < 1  # the rank test needs no spread
+    assert math.isnan(row["p_welch"]) and math.isnan(row["p_welch_bh"])
+    assert row["note"].startswith("no spread:")
+
+
+def test_one_group_without_spread_counts_as_a_standard_deviation_of_zero():
+    values, in_first = two_groups(NEAR_THOUSAND, [1000.0, 1001.0, 1002.0])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        comparison = compare_groups(values, in_first)
+    # Welch's test is then the second group's one-sample t-test against 1000: mean 1001, sd 1,
+    # n 3, so t = 1 / (1 / sqrt(3)) = sqrt(3) on 2 df, whose two-sided p is
+    # 1 - t / sqrt(2 + t**2) = 1 - sqrt(3 / 5) = 0.2254.
+    assert comparison.p_welch == pytest.approx(1 - math.sqrt(3 / 5))
+    assert comparison.diff == pytest.approx(-1.0)
 
 
 def test_missing_values_and_unassigned_areas_are_dropped():

@@ -5,6 +5,7 @@ import math
 
 import pytest
 
+from tests.fixtures.comparison_results import group_result
 from trustmap.stats.wording import (
     comparison_caution,
     comparison_footnote,
@@ -13,37 +14,6 @@ from trustmap.stats.wording import (
     comparison_subtitle,
     format_p,
 )
-
-
-def group_result(**changes) -> dict:
-    """A London comparison as `group_comparison.comparison` returns it: 8 pathfinders against
-    3 other councils, means 74.0125 and 75.3, so a difference of -1.2875."""
-    result = {
-        "by": "pathfinder",
-        "indicator": "lait-fsp-new-gooddev",
-        "label": "Good level of development",
-        "period": "2019",
-        "la_vintage": "2019",
-        "groups": [
-            {"group": "pathfinder", "n": 8, "mean": 74.0125, "median": 73.95, "sd": 2.7508},
-            {"group": "other councils", "n": 3, "mean": 75.3, "median": 75.0, "sd": 1.5},
-        ],
-        "diff": -1.2875,
-        "ci_low": -4.2049,
-        "ci_high": 1.6299,
-        "p_welch": 0.0163,
-        "p_mannwhitney": 0.00042,
-        "hedges_g": -0.4871,
-        "confidence": 0.95,
-        "councils_matched": 11,
-        "filters": "London",
-        "health": None,
-        "unit": "% achieving expected level",
-        "decimals": 1,
-        "polarity": "high",
-        "source": "DfE LAIT",
-    }
-    return result | changes
 
 
 def test_headline_is_plain_and_subtitle_names_filters_and_group_sizes():
