@@ -30,5 +30,5 @@ def view_from_store(data) -> View:
     anything, and only settled views key the results cache."""
     if not isinstance(data, dict):
         raise PreventUpdate
-    view, _ = settle(View(**{name: data.get(name) for name in VIEW_FIELDS}), choices())
+    view, _ = settle({name: data.get(name) for name in VIEW_FIELDS}, choices())
     return view

@@ -76,7 +76,7 @@ def requested_view() -> View:
     """The paint's view from the query (field names as in `View`), settled: odd values become
     defaults, unknown keys are ignored, so only known values reach the cache."""
     asked = {name: request.args.get(name) or None for name in PAINTED_FIELDS}
-    view, _ = settle(View(**asked, theme=None), choices())
+    view, _ = settle(asked, choices())
     return view
 
 

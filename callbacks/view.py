@@ -74,13 +74,13 @@ def next_view(
     controls = {name: value if value != "" else None for name, value in controls.items()}
     area, notes = asked_area(trigger, clicks, found, controls[ids.VINTAGE], current)
     own, own_notes = asked_own(trigger, controls[ids.OWN], priorities, controls[ids.THEME])
-    asked = View(**(controls | {ids.OWN: own}), area=area)
+    asked = controls | {ids.OWN: own, "area": area}
     if trigger in INDICATOR_CHOICES:
-        asked = View(**(asked.as_dict() | {"colour": "indicator"}))
+        asked["colour"] = "indicator"
     if trigger in (ids.THEME, ids.INDICATOR):  # the latest period of the new indicator
-        asked = View(**(asked.as_dict() | {"period": None}))
+        asked["period"] = None
     if trigger == ids.VINTAGE:  # the NHS geography follows the councils unless chosen after
-        asked = View(**(asked.as_dict() | {"nhs": None}))
+        asked["nhs"] = None
     view, _ = settle(asked, choices())
     return view, notes + own_notes, False
 

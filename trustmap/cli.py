@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 from collections.abc import Callable
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pandas as pd
 
@@ -23,6 +23,7 @@ from trustmap.model.values import data_vintage, indicator_list
 from trustmap.model.vintages import check_vintage, vintage_summary
 from trustmap.stats import readings
 from trustmap.stats.wording import comparison_caution, comparison_reading
+from trustmap.vocabulary import COUNCIL_TYPES
 
 FORMATS = ("table", "csv", "json")
 
@@ -116,7 +117,7 @@ def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
         coterminosity_class=args.coterminosity_class,
         health=args.health,
     )
-    result = compare_indicator(
+    compared = compare_indicator(
         build,
         args.indicator,
         args.period,
@@ -125,7 +126,8 @@ def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
         health=args.health,
         council_filter=council_filter,
     )
-    result |= {"reading": comparison_reading(result), "caution": comparison_caution(result)}
+    result: dict[str, Any] = dict(compared)
+    result |= {"reading": comparison_reading(compared), "caution": comparison_caution(compared)}
     if args.format == "json":
         return result
     groups = {
@@ -245,7 +247,7 @@ def add_options(name: str, command: argparse.ArgumentParser) -> None:
         command.add_argument("--period", required=True)
         command.add_argument("--by", choices=(*GROUPINGS, "neighbours"), default="pathfinder")
         command.add_argument("--region", help="keep only councils of this region, e.g. London")
-        command.add_argument("--la-type", choices=("County", "UA", "MD", "LB"))
+        command.add_argument("--la-type", choices=tuple(COUNCIL_TYPES))
         command.add_argument("--coterminosity-class", choices=coterminosity.CLASSES)
     if name == "before-after":
         command.add_argument("--indicator", required=True)

@@ -51,7 +51,12 @@ def test_pathfinder_paint_colours_every_council_and_outlines_the_35(client):
     assert len(paint["classes"]) == len(paint["details"]) == 151
     assert len(paint["pathfinders"]) == 35
     assert paint["legend"]["labels"] == ["not a pathfinder", "2003 pathfinder"]
-    assert (paint["kept"], paint["selected"], paint["zoom"], paint["note"]) == (None, None, None, None)
+    assert (paint["kept"], paint["selected"], paint["zoom"], paint["note"]) == (
+        None,
+        None,
+        None,
+        None,
+    )
     devon = paint["classes"][[code_at(i) for i in range(151)].index("E10000008")]
     assert paint["legend"]["labels"][devon] == "2003 pathfinder"
     assert paint["source"].startswith("Source: Office for National Statistics")

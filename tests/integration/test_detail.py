@@ -15,7 +15,6 @@ from callbacks.detail import (
     update_spine,
 )
 from tests.support.figures import plain_figure
-from trustmap.show.spine_figure import SPINE_TABLE_COLUMNS
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
@@ -54,7 +53,10 @@ def test_timeline_strip_of_sutton_shows_the_london_merger():
     assert rows["pct2006"]["bodies"] == "Sutton and Merton PCT"
     figure = plain_figure(outputs["figure"])
     *classes, outline = figure.data
-    assert [trace.name for trace in classes] == ["coterminous", "health area spans several councils"]
+    assert [trace.name for trace in classes] == [
+        "coterminous",
+        "health area spans several councils",
+    ]
     assert list(outline.x) == ["2019"]  # only the view's CCG April 2019 cell
     assert outputs["style"] == {"height": f"{figure.layout.height}px"}
     assert outputs["source"].startswith("Source: ")
@@ -65,7 +67,26 @@ def test_spine_of_sutton_early_years_judges_every_row():
     outputs = spine_outputs("E09000029", "early-years")
     rows = outputs["rows"]
     assert len(rows) == 33
-    assert list(rows[0]) == SPINE_TABLE_COLUMNS
+    # The table twin's columns, written out (not read from SPINE_TABLE_COLUMNS): each row's
+    # indicator, its period, the council's and England's values and unit, the spread of the
+    # councils' values (the spine chart's bar: lowest, quartiles, highest, how many), then the
+    # judgement, its method and the reason when it is not compared.
+    assert list(rows[0]) == [
+        "indicator_id",
+        "label",
+        "period",
+        "value",
+        "england_value",
+        "unit",
+        "lowest",
+        "q25",
+        "q75",
+        "highest",
+        "n_councils",
+        "judgement",
+        "method",
+        "reason",
+    ]
     assert rows[0]["indicator_id"].startswith("lait-")  # children's indicators first
     methods = [row["method"] for row in rows]
     assert methods.count("wilson") == 2 and methods.count("quartile") == 31

@@ -115,9 +115,19 @@ def test_wrong_types_in_the_view_callback(client, callbacks, control, junk):
     values = {"url.search": "", **LINK_LOAD_CONTROLS, control: junk}
     response = client.post(UPDATE_PATH, json=request_for(spec, values, [control]))
     assert_clear(response)
-    if response.status_code == 200:
-        view = response.get_json()["response"].get("view", {}).get("data")
-        assert view is None or all(isinstance(view[key], str) for key in ("vintage", "colour"))
+    # Junk is answered as a link's unknown value is: a 200 whose view keeps the other controls'
+    # values and puts the default in place of the junk (vintage 2019, the pathfinder map, the
+    # default indicator, its latest period 2019), never the junk itself. A change of indicator
+    # or period colours the map by the indicator.
+    assert response.status_code == 200
+    view = response.get_json()["response"]["view"]["data"]
+    colour = "indicator" if control in ("indicator.value", "period.value") else "pathfinder"
+    assert {key: view[key] for key in ("vintage", "colour", "indicator", "period")} == {
+        "vintage": "2019",
+        "colour": colour,
+        "indicator": "iod2019-imd-average-score",
+        "period": "2019",
+    }
     assert_still_serving(client, callbacks)
 
 

@@ -4,6 +4,7 @@ councils, or councils coterminous with a health geography against the rest."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 import pandas as pd
 
@@ -22,10 +23,12 @@ from trustmap.model.pathfinders import vintage_pathfinders, years_after_announce
 from trustmap.model.values import council_values, data_vintage, indicator_meta
 from trustmap.model.vintages import check_vintage, council_table
 from trustmap.stats import compare
+from trustmap.stats.compare import ComparisonStatistics
 
 __all__ = [
     "GROUPINGS",
     "Comparison",
+    "ComparisonResult",
     "compare_indicator",
     "comparison",
     "comparison_source",
@@ -34,6 +37,25 @@ __all__ = [
 ]
 
 GROUPINGS = ("pathfinder", "coterminous")
+
+
+class ComparisonResult(ComparisonStatistics):
+    """A group comparison, JSON-ready: what was compared, the statistics, and its source."""
+
+    indicator: str
+    label: str
+    period: str
+    la_vintage: str
+    by: str
+    councils_matched: int
+    filters: str  # the filters in words (`council_filter.describe_filter`)
+    health: str | None  # the NHS geography of a coterminosity grouping
+    unit: str
+    decimals: int
+    polarity: Literal["high", "low"] | None
+    years_after_2003: int
+    source: str
+    licence: str
 
 
 def group_membership(
@@ -69,7 +91,7 @@ class Comparison:
     filters, source) and the `values` it compared (la_code, la_name, value, group label,
     class: the council's class on the map)."""
 
-    result: dict
+    result: ComparisonResult
     values: pd.DataFrame
 
 
@@ -78,6 +100,7 @@ def comparison(
     indicator_id: str,
     period: str,
     by: str,
+    *,
     vintage: str | None = None,
     health: str = DEFAULT_HEALTH,
     council_filter: CouncilFilter | None = None,
@@ -102,32 +125,34 @@ def comparison(
             "class": in_first.index.map(membership_classes(build, by, vintage, health)),
         }
     )
-    summary = {
-        "indicator": indicator_id,
-        "label": meta["label"],
-        "period": period,
-        "la_vintage": vintage,
-        "by": by,
+    summary = ComparisonResult(
+        indicator=indicator_id,
+        label=meta["label"],
+        period=period,
+        la_vintage=vintage,
+        by=by,
         **result.as_dict(),
-        "councils_matched": int(len(values)),
-        "filters": describe_filter(council_filter),
-        "health": health_label(health) if by == "coterminous" else None,
-        "unit": meta["unit"],
-        "decimals": int(indicator_decimals(build)[indicator_id]),
-        "polarity": meta["polarity"],
-        "years_after_2003": years_after_announcement(period),
-        "source": meta["source"],
-        "licence": meta["licence"],
-    }
+        councils_matched=int(len(values)),
+        filters=describe_filter(council_filter),
+        health=health_label(health) if by == "coterminous" else None,
+        unit=meta["unit"],
+        decimals=int(indicator_decimals(build)[indicator_id]),
+        polarity=meta["polarity"],
+        years_after_2003=years_after_announcement(period),
+        source=meta["source"],
+        licence=meta["licence"],
+    )
     return Comparison(summary, compared)
 
 
-def compare_indicator(build: Build, indicator_id: str, period: str, by: str, **options) -> dict:
+def compare_indicator(
+    build: Build, indicator_id: str, period: str, by: str, **options
+) -> ComparisonResult:
     """The `result` of `comparison` (options: vintage, health, council_filter)."""
     return comparison(build, indicator_id, period, by, **options).result
 
 
-def comparison_source(result: dict) -> str:
+def comparison_source(result: ComparisonResult) -> str:
     """The source line of a comparison: indicator, period, councils compared, source, licence."""
     return (
         f"{result['label']}, {result['period']}, on the councils of {result['la_vintage']} "

@@ -205,7 +205,7 @@ def _not_compared(build: Build, indicator_id: str) -> dict:
     return {"method": "not compared", "judgement": "not compared", "reason": reason}
 
 
-def _compared(build: Build, indicator_id: str, polarity: str | None, source_row) -> dict:
+def _compared(build: Build, indicator_id: str, polarity: judgement.Polarity, source_row) -> dict:
     """The columns of an indicator the council has a figure for (`source_row`: its latest
     row): the comparison with England and the spread of all councils."""
     period, code, value = source_row.period, source_row.area_code, source_row.value

@@ -14,7 +14,7 @@ import shapely
 
 from trustmap.bundle.councils import BRITISH_NATIONAL_GRID
 
-PAIR_COLUMNS = ["health_code", "la_code", "overlap", "share_of_la", "share_of_health", "iou"]
+PAIR_COLUMNS = ["la_code", "health_code", "overlap", "share_of_la", "share_of_health", "iou"]
 
 CLASSES = ("coterminous", "la_contains_several", "health_spans_several", "overlapping")
 HEALTH_CLASSES = ("coterminous", "health_contains_several", "la_spans_several", "overlapping")

@@ -191,10 +191,10 @@ def classify(
     """
     row = _vintage_row(health_id)
     la_vintage = _default_la_vintage(build, row, la_vintage)
-    method = _check_method(row, method)
+    checked = _check_method(row, method)
     return build.memo(
-        ("health_classes", health_id, la_vintage, method),
-        lambda: _compute(build, row, la_vintage, method),
+        ("health_classes", health_id, la_vintage, checked),
+        lambda: _compute(build, row, la_vintage, checked),
     )
 
 

@@ -4,6 +4,9 @@ map's class colours), every chart titled and sourced."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -314,7 +317,7 @@ def _jitter(count: int) -> np.ndarray:
     return ((np.arange(count) * GOLDEN_FRACTION) % 1 - 0.5) * JITTER_WIDTH
 
 
-def group_comparison_figure(values: pd.DataFrame, result: dict) -> go.Figure:
+def group_comparison_figure(values: pd.DataFrame, result: Mapping[str, Any]) -> go.Figure:
     """One box per group of a `group_comparison.comparison` result, with every council as a
     point coloured by its class on the map (`CLASS_STYLES`): pathfinders red, other councils
     blue; coterminous green, the other coterminosity classes in their map colours. `values`

@@ -200,7 +200,9 @@ def indicator_colouring(
     always yellow; councils without a value form a grey "no value" class."""
     values = values.dropna()
     values = values[values.index.isin(councils["la_code"])]
-    labels, colours, class_index = [], [], pd.Series(dtype=int)
+    labels: list[str] = []
+    colours: list[str] = []
+    class_index = pd.Series(dtype=int)
     if not values.empty:
         yb, labels = class_bounds(values, scheme, k)
         class_index = pd.Series(yb, index=values.index)

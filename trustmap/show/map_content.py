@@ -60,9 +60,10 @@ def map_content(build: Build, view: View) -> MapContent:
         source = f"{source_line(DISTRICTS_FILE)} {PATHFINDERS_SOURCE} {in_force}"
         return MapContent(colouring, source)
     if view.colour == "coterminosity":
-        table = classify(build, view.nhs, la_vintage=view.vintage)
-        colouring = coterminosity_colouring(table, health_label(view.nhs))
-        files = (DISTRICTS_FILE, *source_files(health_vintage(view.nhs)))
+        nhs = view.council_filter().health
+        table = classify(build, nhs, la_vintage=view.vintage)
+        colouring = coterminosity_colouring(table, health_label(nhs))
+        files = (DISTRICTS_FILE, *source_files(health_vintage(nhs)))
         return MapContent(colouring, f"{source_line(*files)} {in_force}", *_class_note(table))
     meta = indicator_meta(build, view.indicator)
     values = council_values(build, view.indicator, view.period, view.vintage)
@@ -79,7 +80,7 @@ def map_content(build: Build, view: View) -> MapContent:
     return MapContent(colouring, source, note, level)
 
 
-def _class_note(table: pd.DataFrame) -> tuple[str | None, str]:
+def _class_note(table: pd.DataFrame) -> tuple[str | None, Literal["info", "warning"]]:
     """(note, level) when some councils' class could not be determined from the bundle."""
     unknown = int((table["class"] == NOT_DETERMINED).sum())
     if not unknown:

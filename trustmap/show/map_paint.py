@@ -121,7 +121,7 @@ def select_council(build: Build, paint: MapPaint, view: View) -> MapPaint:
     """`paint` (a `view_paint` of `view`) with `view.area` selected and zoomed to, before the
     filters; unchanged when no council of the view's vintage is selected."""
     position = _positions(build, view.vintage)
-    if view.area not in position.index:
+    if view.area is None or view.area not in position.index:
         return paint
     zoom = zoom_bounds(council_bounds(build, view.vintage), [view.area])
     selected = paint.copy()

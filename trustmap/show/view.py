@@ -6,7 +6,8 @@ Reading a link never fails: an unknown or odd value is reported and replaced by 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, replace
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
@@ -89,7 +90,7 @@ class View:
         return CouncilFilter(
             region=self.region,
             la_type=self.la_type,
-            pathfinder=STATUSES.get(self.status),
+            pathfinder=None if self.status is None else STATUSES.get(self.status),
             coterminosity_class=self.cclass,
             health=self.nhs or DEFAULT_HEALTH,
             listed=read_own(self.own) if self.own else None,
@@ -165,8 +166,10 @@ def overlay_label(build: Build, health: str) -> str:
     return f"{health_label(health)} ({counted})"
 
 
-def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
-    """Replace each choice the build does not have by its default, saying what was replaced."""
+def settle(asked: Mapping[str, object], choices: Choices) -> tuple[View, list[str]]:
+    """The view `asked` for (`View` field -> a value from a client, absent or None: the
+    default), each choice the build does not have replaced by its default, saying what was
+    replaced."""
     default = choices.default_view()
     notes = []
 
@@ -177,29 +180,32 @@ def settle(view: View, choices: Choices) -> tuple[View, list[str]]:
         notes.append(f"Unknown {name} '{shown(value)}': showing {fallback or 'all'} instead.")
         return fallback
 
-    vintage = keep(view.vintage, choices.vintages, "vintage", default.vintage)
-    colour = keep(view.colour, COLOUR_MODES, "colour mode", default.colour)
-    theme = keep(view.theme, choices.themes, "theme", None)
+    vintage = keep(asked.get("vintage"), choices.vintages, "vintage", default.vintage)
+    colour = keep(asked.get("colour"), COLOUR_MODES, "colour mode", default.colour)
+    theme = keep(asked.get("theme"), choices.themes, "theme", None)
     in_theme = choices.indicators_of(theme)
-    indicator = keep(view.indicator, choices.periods, "indicator", default.indicator)
+    indicator = keep(asked.get("indicator"), choices.periods, "indicator", default.indicator)
     if indicator not in in_theme:
         indicator = default.indicator if default.indicator in in_theme else in_theme[0]
     periods = choices.periods[indicator]
-    period = view.period if view.period in periods else periods[-1]
-    if view.period is not None and view.period not in periods:
-        notes.append(f"{indicator} has no period '{shown(view.period)}': showing {period}.")
-    area = view.area if isinstance(view.area, str) and view.area in choices.council_codes else None
-    if view.area is not None and area is None:
-        notes.append(f"Unknown council code '{shown(view.area)}': no council selected.")
+    asked_period, asked_area = asked.get("period"), asked.get("area")
+    period = asked_period if asked_period in periods else periods[-1]
+    if asked_period is not None and asked_period not in periods:
+        notes.append(f"{indicator} has no period '{shown(asked_period)}': showing {period}.")
+    area = (
+        asked_area if isinstance(asked_area, str) and asked_area in choices.council_codes else None
+    )
+    if asked_area is not None and area is None:
+        notes.append(f"Unknown council code '{shown(asked_area)}': no council selected.")
     filters = {
-        name: keep(getattr(view, name), choices.filters[name], name.replace("_", " "), None)
+        name: keep(asked.get(name), choices.filters[name], name.replace("_", " "), None)
         for name in FILTERS
     }
-    health = keep(view.health, choices.health_overlays, "health overlay", None)
-    scheme = keep(view.scheme, CLASSIFIERS, "colour classes", None)
-    nhs = keep(view.nhs, choices.nhs_vintages, "NHS geography", default_for(vintage))
+    health = keep(asked.get("health"), choices.health_overlays, "health overlay", None)
+    scheme = keep(asked.get("scheme"), CLASSIFIERS, "colour classes", None)
+    nhs = keep(asked.get("nhs"), choices.nhs_vintages, "NHS geography", default_for(vintage))
     own, own_notes = settle_own(
-        view.own, theme_ids=choices.themes, council_codes=choices.council_codes
+        asked.get("own"), theme_ids=choices.themes, council_codes=choices.council_codes
     )
     notes += own_notes
     return View(
@@ -232,8 +238,7 @@ def parse_query(search: str | None, choices: Choices) -> tuple[View, list[str]]:
     asked = {field: query[key][-1] for key, field in QUERY_KEYS.items() if key in query}
     if AREA_KEY in query:
         asked["area"] = query[AREA_KEY][-1]
-    blank = View(None, None, None, None, None)
-    view, more = settle(replace(blank, **asked), choices)
+    view, more = settle(asked, choices)
     return view, notes + more
 
 

@@ -2,6 +2,7 @@
 
 import math
 from dataclasses import asdict, dataclass
+from typing import TypedDict
 
 import numpy as np
 import pandas as pd
@@ -14,9 +15,32 @@ from trustmap.stats import judgement
 POLARITIES = ("high", "low", None)
 
 
-def _none_if_nan(value: object) -> object:
-    """Return None in place of NaN so that results can go through json.dumps."""
-    return None if isinstance(value, float) and math.isnan(value) else value
+class GroupRow(TypedDict):
+    """One group's summary, JSON-ready (None in place of NaN)."""
+
+    group: str
+    n: int
+    mean: float | None
+    median: float | None
+    sd: float | None
+
+
+class ComparisonStatistics(TypedDict):
+    """Both groups' summaries and the statistics of their difference (first minus second),
+    JSON-ready (None in place of NaN)."""
+
+    groups: list[GroupRow]
+    diff: float | None
+    ci_low: float | None
+    ci_high: float | None
+    p_welch: float | None
+    p_mannwhitney: float | None
+    hedges_g: float | None
+    confidence: float
+
+
+def _number(value: float) -> float | None:
+    return None if math.isnan(value) else value
 
 
 @dataclass(frozen=True)
@@ -29,9 +53,15 @@ class GroupSummary:
     median: float
     sd: float
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> GroupRow:
         """Return the fields as a JSON-ready dict (NaN becomes None)."""
-        return {name: _none_if_nan(value) for name, value in asdict(self).items()}
+        return GroupRow(
+            group=self.group,
+            n=self.n,
+            mean=_number(self.mean),
+            median=_number(self.median),
+            sd=_number(self.sd),
+        )
 
 
 @dataclass(frozen=True)
@@ -52,13 +82,18 @@ class GroupComparison:
         names = ("diff", "ci_low", "ci_high", "p_welch", "p_mannwhitney", "hedges_g")
         return {name: getattr(self, name) for name in names}
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> ComparisonStatistics:
         """Return a nested JSON-ready dict: both group summaries, then the statistics."""
-        statistics = {**self._statistics(), "confidence": self.confidence}
-        return {
-            "groups": [self.first.as_dict(), self.second.as_dict()],
-            **{name: _none_if_nan(value) for name, value in statistics.items()},
-        }
+        return ComparisonStatistics(
+            groups=[self.first.as_dict(), self.second.as_dict()],
+            diff=_number(self.diff),
+            ci_low=_number(self.ci_low),
+            ci_high=_number(self.ci_high),
+            p_welch=_number(self.p_welch),
+            p_mannwhitney=_number(self.p_mannwhitney),
+            hedges_g=_number(self.hedges_g),
+            confidence=self.confidence,
+        )
 
     def as_row(self) -> dict:
         """Return a flat dict (first_*, second_*, then the statistics) for one table row."""
@@ -249,7 +284,7 @@ def compare_area_with_england(
     area_code: str,
     council_values: pd.Series,
     *,
-    polarity: str | None,
+    polarity: judgement.Polarity,
     england_value: float | None = None,
     counts: judgement.CountPair | None = None,
 ) -> AreaVersusEngland:
@@ -265,12 +300,13 @@ def compare_area_with_england(
     if area_code not in council_values.index:
         raise ValueError(f"area {area_code!r} is not among the {len(council_values)} councils")
     ranked_values = council_values.dropna().astype(float)
-    if pd.notna(england_value):
+    england: float | None
+    if england_value is not None and pd.notna(england_value):
         england_basis, england = "source", float(england_value)
     else:
         england_basis = "mean of councils"
         england = float(ranked_values.mean()) if len(ranked_values) else None
-    value = _none_if_nan(float(council_values[area_code]))
+    value = _number(float(council_values[area_code]))
     rank = quintile = None
     if value is not None:
         # Rank 1 is the best value, or the highest when there is no polarity.

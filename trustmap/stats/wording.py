@@ -8,6 +8,8 @@ or of `neighbours.compare_with_neighbours` (by neighbours)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
+from typing import Any
 
 from trustmap.stats import readings
 
@@ -29,7 +31,7 @@ def format_p(p: float | None) -> str:
     return "p < 0.001" if p < 0.001 else f"p = {p:.2g}"
 
 
-def group_nouns(result: dict) -> tuple[str, str]:
+def group_nouns(result: Mapping[str, Any]) -> tuple[str, str]:
     """The two groups as a sentence names them: ("pathfinders", "other councils"),
     ("councils coterminous with CCG April 2019", "councils not coterminous") or ("pathfinders",
     "their statistical neighbours")."""
@@ -40,7 +42,7 @@ def group_nouns(result: dict) -> tuple[str, str]:
     return "pathfinders", "their statistical neighbours"
 
 
-def _sizes(result: dict) -> str:
+def _sizes(result: Mapping[str, Any]) -> str:
     first, second = group_nouns(result)
     if result["by"] == "neighbours":
         dropped = result["pathfinders_dropped"]
@@ -50,7 +52,7 @@ def _sizes(result: dict) -> str:
     return f"{n_first} {first} and {n_second} {second}"
 
 
-def comparison_headline(result: dict) -> str:
+def comparison_headline(result: Mapping[str, Any]) -> str:
     """'Pathfinders against other councils: IoD 2019: IMD - Average score, 2019'."""
     first, _ = group_nouns(result)
     against = {
@@ -63,7 +65,7 @@ def comparison_headline(result: dict) -> str:
     )
 
 
-def comparison_subtitle(result: dict) -> str:
+def comparison_subtitle(result: Mapping[str, Any]) -> str:
     """Which councils, on which vintage (and neighbour list), and how many in each group:
     'All councils of 2019: 35 pathfinders and 116 other councils'."""
     councils = f"councils of {result['la_vintage']}"
@@ -74,7 +76,7 @@ def comparison_subtitle(result: dict) -> str:
     return f"Filtered to {result['filters']} ({councils}): {_sizes(result)}"
 
 
-def comparison_reading(result: dict) -> str:
+def comparison_reading(result: Mapping[str, Any]) -> str:
     """The one-line plain reading of a result, worded from its interval (`plain_reading`)."""
     if result["by"] == "neighbours":
         return result["reading"]
@@ -92,7 +94,7 @@ def comparison_reading(result: dict) -> str:
     )
 
 
-def comparison_caution(result: dict) -> str:
+def comparison_caution(result: Mapping[str, Any]) -> str:
     """The small-group caution ("" when every group has at least `readings.SMALL_GROUP`)."""
     if result["by"] == "neighbours":
         return result["caution"]
@@ -101,7 +103,7 @@ def comparison_caution(result: dict) -> str:
     return readings.small_group_caution({first: n_first, second: n_second})
 
 
-def comparison_footnote(result: dict) -> str:
+def comparison_footnote(result: Mapping[str, Any]) -> str:
     """The statistics behind the reading, for the footnote: the signed difference with its
     unit and interval, then the tests with their p values."""
     decimals = readings.difference_decimals(result["decimals"])

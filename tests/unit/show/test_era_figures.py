@@ -6,7 +6,6 @@ import pandas as pd
 
 from trustmap.show.colouring import COTERMINOSITY_CLASSES, SAFE
 from trustmap.show.era_figures import (
-    REST_COLOUR,
     change_by_group_figure,
     class_counts_figure,
     group_colour,
@@ -34,12 +33,14 @@ def yearly() -> pd.DataFrame:
 
 
 def test_group_colours_keep_red_for_pathfinders_only():
-    assert group_colour("pathfinder") == SAFE[1]
-    assert group_colour("other councils") == SAFE[0]
-    assert (
-        group_colour("coterminous with CCG April 2019") == COTERMINOSITY_CLASSES["coterminous"][1]
-    )
-    assert group_colour("not coterminous") == REST_COLOUR
+    # Paul Tol's colour-blind-safe palette, by hand from its hex codes: rose #CC6677 for the
+    # pathfinders, pale blue #88CCEE for the other councils (their colours on the map), green
+    # #117733 for coterminous councils (the map's coterminous colour); the rest a mid grey,
+    # #6f6f6f, no class colour of the map.
+    assert group_colour("pathfinder") == "rgb(204, 102, 119)"
+    assert group_colour("other councils") == "rgb(136, 204, 238)"
+    assert group_colour("coterminous with CCG April 2019") == "rgb(17, 119, 51)"
+    assert group_colour("not coterminous") == "#6f6f6f"
 
 
 def test_pooled_rates_draw_a_band_and_a_line_per_group_with_2003_marked():

@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from tests.fixtures import bundle as tiny
-from trustmap.show.map_content import map_content
 from trustmap.show.map_paint import empty_note, map_paint, select_council, view_paint, zoom_bounds
 from trustmap.show.view import View
 
@@ -69,7 +68,15 @@ def test_national_indicator_paint(tiny_build):
     }
     assert paint["pathfinders"] == [0, 1, 4]  # Alpha, Beta, Delta
     assert (paint["kept"], paint["selected"], paint["zoom"]) == (None, None, None)
-    assert paint["source"] == map_content(tiny_build, view()).source
+    # Publisher, title and vintage of the two files as manifest.csv lists them (the district
+    # boundaries, IoD 2019 File 11), their licence, and the tiny bundle's 6 councils of 2019.
+    assert paint["source"] == (
+        "Source: Office for National Statistics, Local Authority Districts (December 2016) "
+        "Boundaries, Super Generalised (200 m) Clipped (December 2016); Ministry of Housing, "
+        "Communities & Local Government, English Indices of Deprivation 2019, File 11: "
+        "upper-tier local authority summaries (IoD2019 (April 2019 upper tier)). "
+        "Open Government Licence v3.0. Councils as in force from 2019 (6)."
+    )
     assert (paint["note"], paint["level"]) == (None, "info")
 
 
@@ -111,7 +118,26 @@ def test_a_council_of_another_vintage_is_not_selected(tiny_build):
 def test_filters_keeping_no_council_warn(tiny_build):
     paint = map_paint(tiny_build, view(region="London", la_type="MD"))
     assert (paint["kept"], paint["zoom"]) == ([], None)
-    assert (paint["note"], paint["level"]) == (empty_note(view()), "warning")
+    assert (paint["note"], paint["level"]) == (
+        "No council of 2019 matches these filters, so none is highlighted and the comparisons "
+        "have nothing to compare: remove a filter.",
+        "warning",
+    )
+
+
+# Each council's class against the CCGs of April 2019 (Alpha + Beta; Gamma; Shire West + Shire
+# East; Delta + Epsilon), worked from the tiny bundle's map, in council code order: 0
+# coterminous, 1 health area spans several councils.
+COTERMINOSITY_2019_CCGS = {
+    # Gamma, Delta, Epsilon, Shire county, Alphabet (= Alpha + Beta, its CCG's ground)
+    "2004": [0, 1, 1, 0, 0],
+    # Alpha, Beta, Gamma, Delta, Epsilon, Shire county
+    "2009": [1, 1, 0, 1, 1, 0],
+    # Alpha, Beta, Shire unitary, Gamma, Delta, Epsilon
+    "2019": [1, 1, 0, 0, 1, 1],
+    # Alpha, Beta, West Shire, East Shire (which now share the Shire CCG), Gamma, Delta, Epsilon
+    "2023": [1, 1, 1, 1, 0, 1, 1],
+}
 
 
 @pytest.mark.parametrize("vintage", ["2004", "2009", "2019", "2023"])
@@ -119,4 +145,8 @@ def test_every_list_has_a_value_per_council(tiny_build, vintage):
     paint = map_paint(tiny_build, view("coterminosity", vintage=vintage))
     councils = {"2004": 5, "2009": 6, "2019": 6, "2023": 7}[vintage]
     assert len(paint["classes"]) == len(paint["details"]) == councils
-    assert max(paint["classes"]) < len(paint["legend"]["labels"]) == len(paint["legend"]["colours"])
+    assert paint["classes"] == COTERMINOSITY_2019_CCGS[vintage]
+    # Only the classes present, in legend order, in Paul Tol's colour-blind-safe colours:
+    # green #117733 and pale blue #88CCEE.
+    assert paint["legend"]["labels"] == ["coterminous", "health area spans several councils"]
+    assert paint["legend"]["colours"] == ["rgb(17, 119, 51)", "rgb(136, 204, 238)"]

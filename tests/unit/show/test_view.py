@@ -120,7 +120,10 @@ def test_filters_and_overlays_fall_back_to_all():
 
 @pytest.mark.parametrize("junk", [["2019"], {"v": 1}, 2019, 3.5])
 def test_values_that_are_not_strings_are_replaced(junk):
-    view, notes = settle(View(junk, "pathfinder", None, IMD, "2019", area=junk), CHOICES)
+    view, notes = settle(
+        {"vintage": junk, "colour": "pathfinder", "indicator": IMD, "period": "2019", "area": junk},
+        CHOICES,
+    )
     assert (view.vintage, view.area) == ("2019", None)
     assert notes[0] == f"Unknown vintage '{junk}': showing 2019 instead."
 
