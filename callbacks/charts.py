@@ -80,7 +80,7 @@ def scatter_outputs(view: View, y_indicator: str, y_period: str) -> dict:
         vintage = data_vintage(build, view.indicator, view.period)
         x = indicator_axis(build, view.indicator, view.period)
         y = indicator_axis(build, y_indicator, y_period)
-        table = scatter_table(build, x, y, vintage, view.council_filter())
+        table = scatter_table(build, x, y, vintage, council_filter=view.council_filter())
     except ValueError as error:  # UnknownChoiceError, or an indicator period without councils
         return blank_scatter("", str(error))
     source = scatter_source(x, y, vintage, len(table), len(council_table(build, vintage)))

@@ -100,10 +100,15 @@ def test_trend_draws_each_london_council(page, app_url):  # noqa: F811
     trend = page.locator("#charts-trend .js-plotly-plot")
     trend.wait_for(timeout=TIMEOUT_MS)
     title = page.locator("#charts-trend .gtitle").first
+    # A reader keeps the trend on screen while the sections above it fill and push it down
+    # (they fill only while visible: issue 22 removes that machinery).
     page.wait_for_function(
-        "() => { const t = document.querySelector('#charts-trend .gtitle');"
+        "() => { const card = document.querySelector('#charts-trend');"
+        " card.scrollIntoView({block: 'center'});"
+        " const t = card.querySelector('.gtitle');"
         " return t && t.textContent.includes('London'); }",
         timeout=TIMEOUT_MS,
+        polling=500,
     )
     assert "2016 to" in title.text_content()
     legend = page.locator("#charts-trend .legendtext").all_text_contents()
@@ -122,7 +127,7 @@ def test_a_filter_that_keeps_no_council_says_so_in_each_chart(page, app_url):  #
     for by in ("pathfinder", "coterminous", "neighbours"):
         alert = page.locator(f"#compare-{by}-text .alert")
         alert.wait_for(timeout=TIMEOUT_MS)
-        assert "The filters (London; counties) keep no council of 2019" in alert.inner_text()
+        assert "The filters (London; county councils) keep no council of 2019" in alert.inner_text()
     scroll_to(page, "#charts-trend")
     page.locator("#charts-trend-note .alert").wait_for(timeout=TIMEOUT_MS)
     assert "keep no council" in page.locator("#charts-trend-note").inner_text()

@@ -28,7 +28,7 @@ RENDERED = """() => {
   return {
     councils: fills.length,
     colours: new Set(fills.map(p => p.getAttribute('fill'))).size,
-    pathfinders: document.querySelectorAll(outlines + '[stroke-width="2"]').length,
+    pathfinders: document.querySelectorAll(outlines + '[stroke-width="2.5"]').length,
     selected: document.querySelectorAll(outlines + '[stroke-width="4"]').length,
     inset: document.querySelectorAll('#inset .leaflet-overlay-pane path').length,
     legend: document.querySelector('#map-legend').innerText,
@@ -44,6 +44,19 @@ INSIDE = """([mapId, codes, minPx]) => {
     const r = path.getBoundingClientRect();
     return r.left >= box.left - 1 && r.right <= box.right + 1 && r.top >= box.top - 1
       && r.bottom <= box.bottom + 1 && Math.max(r.width, r.height) >= minPx;
+  });
+}"""
+
+# The legend's colour classes (label, swatch colour) with how many council fills the map has
+# drawn in each one's colour.
+CLASS_KEYS = """() => {
+  const classes = document.querySelector('#map-legend .trustmap-keys');  // then the lines' keys
+  const keys = classes.querySelectorAll('.trustmap-key');
+  const fills = Array.from(document.querySelectorAll('#map .leaflet-overlay-pane path'))
+    .map(p => p.getAttribute('fill'));
+  return Array.from(keys).map(key => {
+    const colour = key.querySelector('.trustmap-swatch').style.backgroundColor;
+    return [key.innerText.trim(), colour, fills.filter(fill => fill === colour).length];
   });
 }"""
 
@@ -223,8 +236,24 @@ def test_coterminosity_view(visit):
     visit.open("?c=coterminosity&v=2023")
     visit.wait_for_legend("coterminous")
     visit.settle()
-    assert "coterminous" in visit.rendered()["legend"]
     visit.screenshot("coterminosity")
+    drawn = visit.rendered()
+    assert drawn["councils"] == 153  # the councils of 2023
+    # The link's vintage brings its own NHS geography: sub-ICB locations, not 2019's CCGs.
+    assert drawn["legend"].startswith("Coterminosity with sub-ICB location April 2023")
+    # Each class in the map's colour (Paul Tol's green, sand, pale blue, purple) and the
+    # councils drawn in it. The counts were worked apart from the app: ONS's 2023 county and
+    # unitary outlines (the bundle's uk_ctyua_2023_bsc, which the app does not read) overlaid
+    # with geopandas on the sub-ICB locations of April 2023, pieces under 3% of both areas
+    # dropped, each council then classed by the definitions (one body that meets no other
+    # council: coterminous; several, each only in it: contains several; one that meets
+    # others too: spans several; else overlapping).
+    assert visit.page.evaluate(CLASS_KEYS) == [
+        ["coterminous", "rgb(17, 119, 51)", 44],
+        ["council contains several health areas", "rgb(221, 204, 119)", 2],
+        ["health area spans several councils", "rgb(136, 204, 238)", 93],
+        ["overlapping", "rgb(170, 68, 153)", 14],
+    ]
 
 
 def test_odd_link_shows_a_message_and_the_default_map(visit):

@@ -54,7 +54,7 @@ def _grouping(
 ) -> tuple[pd.Series, tuple[str, str], str | None]:
     """Membership, labels and the health geography used (None when grouping by pathfinder)."""
     health = health or DEFAULT_HEALTH
-    in_first, labels = group_comparison.group_membership(build, by, vintage, health)
+    in_first, labels = group_comparison.group_membership(build, by, vintage, health=health)
     return in_first.astype(bool), labels, health if by == "coterminous" else None
 
 

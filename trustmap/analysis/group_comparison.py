@@ -59,7 +59,7 @@ class ComparisonResult(ComparisonStatistics):
 
 
 def group_membership(
-    build: Build, by: str, vintage: str, health: str = DEFAULT_HEALTH
+    build: Build, by: str, vintage: str, *, health: str = DEFAULT_HEALTH
 ) -> tuple[pd.Series, tuple[str, str]]:
     """Boolean series (la_code -> in first group) and the two group labels; councils whose
     coterminosity is not determined belong to neither group."""
@@ -111,7 +111,7 @@ def comparison(
     values = council_values(build, indicator_id, period, check_vintage(build, vintage))
     if council_filter is not None and council_filter.active:
         values = values[values.index.isin(filter_councils(build, vintage, council_filter))]
-    membership, labels = group_membership(build, by, vintage, health)
+    membership, labels = group_membership(build, by, vintage, health=health)
     in_first = membership.reindex(values.index).dropna().astype(bool)
     result = compare.compare_groups(values, in_first, labels=labels)
     meta = indicator_meta(build, indicator_id)

@@ -66,6 +66,7 @@ def validate_frame(
     frame: pd.DataFrame,
     schema: pa.DataFrameSchema,
     path: Path | str,
+    *,
     label_row: Callable[[int], str] = csv_line,
 ) -> pd.DataFrame:
     """Validate `frame` (read from `path`) against `schema`; return the coerced frame."""
@@ -126,7 +127,7 @@ def read_polygons(
         layer.loc[invalid, "geometry"] = gpd.GeoSeries(mended, crs=layer.crs).values
     _check_geometry(layer, path)
     attributes = validate_frame(
-        pd.DataFrame(layer.drop(columns="geometry")), schema, path, feature_number
+        pd.DataFrame(layer.drop(columns="geometry")), schema, path, label_row=feature_number
     )
     _check_unique(attributes, code_column, path)
     checked = gpd.GeoDataFrame(attributes, geometry=layer.geometry, crs=layer.crs)

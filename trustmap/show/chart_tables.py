@@ -85,6 +85,7 @@ def scatter_table(
     x: Axis,
     y: Axis,
     vintage: str,
+    *,
     council_filter: CouncilFilter | None = None,
 ) -> pd.DataFrame:
     """Councils of `vintage` with a value on both axes (and kept by `council_filter`):

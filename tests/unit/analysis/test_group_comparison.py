@@ -26,7 +26,9 @@ def test_membership_by_pathfinder_and_by_coterminosity(tiny_build):
 
 
 def test_councils_not_determined_belong_to_neither_group(tiny_build):
-    in_first, _ = group_comparison.group_membership(tiny_build, "coterminous", "2004", "pct2006")
+    in_first, _ = group_comparison.group_membership(
+        tiny_build, "coterminous", "2004", health="pct2006"
+    )
     assert in_first.to_dict() == {tiny.GAMMA: True, tiny.SHIRE_2009: True, tiny.ALPHABET: True}
 
 

@@ -61,7 +61,9 @@ def test_scatter_keeps_councils_with_both_values(tiny_build):
         [tiny.BETA, "Beta", PATHFINDER, 20.0, 0.2],
         [tiny.DELTA, "Delta", PATHFINDER, 40.0, 0.35],
     ]
-    north = chart_tables.scatter_table(tiny_build, x, y, "2019", CouncilFilter(region="North"))
+    north = chart_tables.scatter_table(
+        tiny_build, x, y, "2019", council_filter=CouncilFilter(region="North")
+    )
     assert north["la_code"].tolist() == [tiny.GAMMA, tiny.ALPHA, tiny.BETA]
     assert chart_tables.scatter_source(x, y, "2019", len(table), 6) == (
         "x: IoD 2019: IMD - Average score (2019). y: IoD 2019: IDACI - Average score (2019). "
