@@ -13,7 +13,7 @@ from callbacks.cache import cache
 from callbacks.charts import csv_params
 from callbacks.data import get_build
 from layouts import ids
-from layouts.common import BLANK_FIGURE
+from layouts.common import BLANK_FIGURE, export_links
 from layouts.era_section import era_content, results_table
 from trustmap.analysis import era
 from trustmap.export.era_slides import choice_query
@@ -39,7 +39,7 @@ def era_body() -> list:
 
 
 def _links(query: str) -> dict:
-    return {fmt: f"/export/before-after.{fmt}{query}" for fmt in MEDIA_TYPES}
+    return export_links("before-after", query)
 
 
 @cache.memoize()

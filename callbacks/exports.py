@@ -12,6 +12,7 @@ from markupsafe import escape
 
 from callbacks.data import choices, get_build
 from layouts import ids
+from layouts.common import EXPORT_PREFIX, export_links
 from trustmap.export import era_slides
 from trustmap.export.renderer import MEDIA_TYPES, RendererBusyError
 from trustmap.export.slides import (
@@ -68,7 +69,7 @@ def register_routes(server: Flask) -> None:
     """Add the export routes to the app's Flask server."""
     server.register_error_handler(RendererBusyError, renderer_busy)
 
-    @server.get("/export/<chart>.<image_format>")
+    @server.get(f"{EXPORT_PREFIX}/<chart>.<image_format>")
     def export_chart(chart: str, image_format: str):
         if chart == "briefing" and image_format == "pdf":
             view = requested_view()
@@ -105,7 +106,7 @@ def era_export(chart: str, image_format: str) -> Response:
 
 def export_hrefs(view: View, chart: str) -> dict[str, str]:
     """Format -> href of one chart's exports of a (settled) view."""
-    return {fmt: f"/export/{chart}.{fmt}{to_query(view)}" for fmt in MEDIA_TYPES}
+    return export_links(chart, to_query(view))
 
 
 LINK_IDS = [*MAP_EXPORT_IDS, ids.EXPORT_BRIEFING]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import fields, replace
+from dataclasses import replace
 
 import brotli
 from flask import Flask, Response, abort, request
@@ -15,16 +15,13 @@ from callbacks.cache import cache
 from callbacks.data import choices, get_build
 from layouts.map_section import OUTLINE_PREFIX, PAINT_PATH
 from trustmap.model.health_classes import display_ids
-from trustmap.show.map_paint import select_council, view_paint
+from trustmap.show.map_paint import PAINTED_FIELDS, select_council, view_paint
 from trustmap.show.outlines import Outline, council_outline, health_outline
 from trustmap.show.view import View, settle
 
 YEAR_S = 365 * 24 * 3600
 PAINT_MAX_AGE_S = 24 * 3600  # the build key is in the URL: a new build is a new URL
 BROTLI_QUALITY = 9  # 11 saves 2% more and takes seconds per file
-PAINTED_FIELDS = [
-    f.name for f in fields(View) if f.name not in {"theme", "health"}
-]  # what a paint depends on
 
 
 def compressed(outline: Outline, encoding: str) -> bytes:

@@ -42,17 +42,32 @@ def labelled(label: str, component, html_for: str) -> html.Div:
     return html.Div([dbc.Label(label, html_for=html_for, className="small mb-1"), component])
 
 
+EXPORT_PREFIX = "/export"
+
+
+def export_links(chart: str, query: str) -> dict[str, str]:
+    """Format -> address of one chart's export of the view in `query`
+    (`/export/<chart>.<format><query>`)."""
+    return {fmt: f"{EXPORT_PREFIX}/{chart}.{fmt}{query}" for fmt in MEDIA_TYPES}
+
+
+def briefing_link(query: str) -> str:
+    """The address of the view's briefing pack (PDF)."""
+    return f"{EXPORT_PREFIX}/briefing.pdf{query}"
+
+
 def export_menu(
     chart: str, label: str = "Export for slides", *, query: str | None = None
 ) -> dbc.DropdownMenu:
     """PNG, SVG and PDF links (1600x900, with title, source and licence) of one chart; with
     `query` the links are complete (`/export/<chart>.<format><query>`), else a callback sets
     them."""
+    links = export_links(chart, query or "")
     items = [
         dbc.DropdownMenuItem(
             fmt.upper(),
             id=ids.export_link(chart, fmt),
-            href="#" if query is None else f"/export/{chart}.{fmt}{query}",
+            href="#" if query is None else links[fmt],
             external_link=True,
             target="_blank",
         )

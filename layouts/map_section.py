@@ -15,17 +15,16 @@ import dash_leaflet as dl
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import download_button, export_menu
+from layouts.common import briefing_link, download_button, export_menu
 from trustmap.bundle.build import Build
 from trustmap.bundle.sources import OGL_ATTRIBUTION
-from trustmap.show.map_paint import map_paint
+from trustmap.show.map_paint import PAINTED_FIELDS, map_paint
 from trustmap.show.outlines import council_outline, health_outline
 from trustmap.show.view import Choices, View, to_query
 
 __all__ = [
     "OUTLINE_PREFIX",
     "PAINT_PATH",
-    "PAINTED_FIELDS",
     "map_config",
     "map_section",
     "outline_url",
@@ -35,21 +34,6 @@ __all__ = [
 
 OUTLINE_PREFIX = "/map/outlines"
 PAINT_PATH = "/map/paint.json"
-# What a paint depends on, in the order the browser writes them into the paint's URL.
-PAINTED_FIELDS = (
-    "vintage",
-    "colour",
-    "indicator",
-    "period",
-    "scheme",
-    "nhs",
-    "area",
-    "region",
-    "la_type",
-    "status",
-    "cclass",
-    "own",
-)
 ENGLAND = [[49.85, -6.45], [55.85, 1.8]]
 LONDON = [[51.28, -0.52], [51.70, 0.34]]
 JS = "trustmapMap"  # the namespace of assets/trustmap_map.js
@@ -197,7 +181,7 @@ def map_section(build: Build, choices: Choices, view: View) -> html.Section:
                     dbc.Button(
                         "Briefing pack (PDF)",
                         id=ids.EXPORT_BRIEFING,
-                        href=f"/export/briefing.pdf{to_query(view)}",
+                        href=briefing_link(to_query(view)),
                         external_link=True,
                         target="_blank",
                         size="sm",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
+from tests.support.browser import wait_until_still
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -62,7 +63,7 @@ def test_london_comparisons_read_in_plain_words_with_a_caution(page, app_url):  
     section.scroll_into_view_if_needed()
     section.screenshot(path=ARTIFACTS / "comparisons-london-1440.png")
     page.set_viewport_size(PHONE)
-    page.wait_for_timeout(500)
+    wait_until_still(page)
     section.screenshot(path=ARTIFACTS / "comparisons-london-390.png")
 
 
@@ -116,7 +117,7 @@ def test_trend_draws_each_london_council(page, app_url):  # noqa: F811
     assert "England (source)" in legend
     card = page.locator(".card", has=page.locator("#charts-trend"))
     card.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    wait_until_still(page)
     card.screenshot(path=ARTIFACTS / "comparisons-trend-1440.png")
 
 

@@ -12,6 +12,7 @@ import re
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
+from tests.support.browser import wait_until_still
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -61,8 +62,7 @@ def show_neighbours(page) -> str:
 
 
 def screenshots(page, name: str) -> None:
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(800)
+    wait_until_still(page)
     page.screenshot(path=ARTIFACTS / f"panel-{name}.png", full_page=True)
     page.locator("#detail").locator("xpath=ancestor::div[contains(@class,'card')][1]").screenshot(
         path=ARTIFACTS / f"panel-{name}-card.png"

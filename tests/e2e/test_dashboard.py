@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
+from tests.support.browser import wait_until_still
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -121,8 +122,7 @@ class Visit:
         )
 
     def settle(self) -> None:
-        self.page.wait_for_load_state("networkidle")
-        self.page.wait_for_timeout(500)
+        wait_until_still(self.page)
 
     def screenshot(self, name: str) -> None:
         self.page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
@@ -175,8 +175,12 @@ def test_council_from_link_fills_the_panel(visit):
     assert "coterminous: NHS Sutton CCG" in panel.inner_text()
     # Sutton is outlined and the map has zoomed to it: no longer a speck.
     visit.page.wait_for_function(f"() => ({RENDERED})().selected === 1")
-    visit.page.wait_for_timeout(1500)  # the zoom's animation
-    assert visit.page.evaluate(INSIDE, ["map", ["E09000029"], 100]) == ["E09000029"]
+    # The map flies to Sutton: the test fails unless it ends inside the map, 100 px or more.
+    visit.page.wait_for_function(
+        f"(args) => ({INSIDE})(args).length === 1",
+        arg=["map", ["E09000029"], 100],
+        timeout=MAP_TIMEOUT_MS,
+    )
     visit.page.wait_for_function(
         "() => { const g = document.querySelector('#spine-graph .js-plotly-plot');"
         " return g && g.data && g.data.length }",
@@ -312,9 +316,11 @@ def test_london_filter_shows_every_london_council(visit):
     london = [f"E09{n:06d}" for n in range(1, 34)]  # the City and the 32 boroughs
     visit.open("?r=London")
     visit.page.wait_for_function(f"() => ({RENDERED})().legend.includes('left out')")
-    visit.page.wait_for_timeout(1000)  # the zoom's animation
+    # The map flies to London: the test fails unless all 33 end inside it, 8 px or more each.
+    visit.page.wait_for_function(
+        f"(args) => ({INSIDE})(args).length === 33", arg=["map", london, 8], timeout=MAP_TIMEOUT_MS
+    )
     visit.screenshot("london")
-    assert visit.page.evaluate(INSIDE, ["map", london, 8]) == london
     assert visit.page.evaluate(INSIDE, ["inset", london, 3]) == london
 
 

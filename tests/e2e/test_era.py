@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, playwright_api
+from tests.support.browser import wait_until_still
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -56,7 +57,7 @@ def test_era_shows_coverage_and_before_after_and_class_counts(page):
     expect(page.locator("#era-reading")).to_contain_text("chosen, not assigned")
     expect(page.locator("#era-source")).to_contain_text("Source: Office for National Statistics")
     page.locator("#era").scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    wait_until_still(page)
     page.locator("#era").screenshot(path=ARTIFACTS / f"era-{size}.png")
 
     wait_drawn(page, "#story-class-counts", 5)  # one bar trace per class
@@ -66,5 +67,5 @@ def test_era_shows_coverage_and_before_after_and_class_counts(page):
     wait_drawn(page, "#outcome-chart", 2)
     expect(page.locator("#outcome-reading")).to_contain_text("Observational and confounded")
     story.scroll_into_view_if_needed()
-    page.wait_for_timeout(500)
+    wait_until_still(page)
     story.screenshot(path=ARTIFACTS / f"nhs-story-{size}.png")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
+from tests.support.browser import wait_until_still
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -93,7 +94,7 @@ def test_an_uploaded_file_filters_the_map_the_comparisons_and_the_exports(page, 
     map_png = page.locator("#export-map-png").get_attribute("href")
     assert map_png.startswith("/export/map.png?") and f"o={LIST_VALUE}" in map_png
     page.evaluate("() => window.scrollTo(0, 0)")
-    page.wait_for_timeout(1000)  # the zoom to the kept councils
+    wait_until_still(page)  # the zoom to the kept councils
     page.screenshot(path=ARTIFACTS / "priorities-filtered-1440.png")
 
     page.locator("#comparison-section").wait_for(state="attached", timeout=TIMEOUT_MS)
@@ -128,7 +129,7 @@ def test_a_link_with_the_list_works_in_a_fresh_browser(browser, app_url, viewpor
     page = browser.new_page(viewport=viewport)  # a new context: no file in its session
     page.goto(f"{app_url}/?v=2019&t=early-years&o={LIST_VALUE}")
     assert kept_councils(page, len(EARLY_YEARS)) == EARLY_YEARS
-    page.wait_for_timeout(1000)  # the zoom to the kept councils
+    wait_until_still(page)  # the zoom to the kept councils
     name = f"priorities-link-{viewport['width']}"
     page.screenshot(path=ARTIFACTS / f"{name}.png")
     open_filters(page)
@@ -144,6 +145,6 @@ def test_a_link_with_the_list_works_in_a_fresh_browser(browser, app_url, viewpor
     )
     # The side panel's group headers stick to its top: centre the filter, below them.
     page.evaluate("() => document.querySelector('#own').scrollIntoView({block: 'center'})")
-    page.wait_for_timeout(500)
+    wait_until_still(page)
     page.screenshot(path=ARTIFACTS / f"{name}-panel.png")
     page.close()

@@ -17,6 +17,7 @@ from trustmap.show.outlines import council_bounds, council_order
 from trustmap.show.view import View
 
 __all__ = [
+    "PAINTED_FIELDS",
     "Legend",
     "MapPaint",
     "empty_note",
@@ -25,6 +26,22 @@ __all__ = [
     "view_paint",
     "zoom_bounds",
 ]
+
+# The view's fields a paint depends on, in the order the browser writes them into its URL.
+PAINTED_FIELDS = (
+    "vintage",
+    "colour",
+    "indicator",
+    "period",
+    "scheme",
+    "nhs",
+    "area",
+    "region",
+    "la_type",
+    "status",
+    "cclass",
+    "own",
+)
 
 
 class Legend(TypedDict):

@@ -128,11 +128,7 @@ def _no_spread(values: np.ndarray) -> bool:
     return bool(np.max(np.abs(values - mean)) <= np.finfo(float).eps * abs(mean))
 
 
-def _no_spread_message(first: np.ndarray, second: np.ndarray) -> str:
-    """Say that the Welch test is not defined when neither group has a spread."""
-    if min(len(first), len(second)) < 2 or not (_no_spread(first) and _no_spread(second)):
-        return ""
-    return "no spread: each group's values are all equal, so the Welch test is not defined"
+NO_SPREAD_NOTE = "no spread: each group's values are all equal, so the Welch test is not defined"
 
 
 def _summarise(group: str, values: np.ndarray) -> GroupSummary:
@@ -153,7 +149,8 @@ def _compare(
 ) -> GroupComparison:
     """Compare two arrays; every statistic is NaN when a group has fewer than 2 values, and
     the Welch test, its interval and Hedges' g are NaN when neither group has a spread."""
-    first_summary, second_summary = _summarise(labels[0], first), _summarise(labels[1], second)
+    summaries = _summarise(labels[0], first), _summarise(labels[1], second)
+    first_summary, second_summary = summaries
     n1, n2 = len(first), len(second)
     if min(n1, n2) < 2:
         nan = math.nan
@@ -172,17 +169,12 @@ def _compare(
         )
     means = CompareMeans(DescrStatsW(first), DescrStatsW(second))
     ci_low, ci_high = means.tconfint_diff(alpha=1 - confidence, usevar="unequal")
-    if any(flat):
-        # One group without spread: its standard deviation is 0 (scipy's moments of its raw
-        # values lose all precision), so the test runs on the summaries; the other group's
-        # spread alone makes the standard error.
-        sd1 = 0.0 if flat[0] else first_summary.sd
-        sd2 = 0.0 if flat[1] else second_summary.sd
-        welch = stats.ttest_ind_from_stats(
-            first_summary.mean, sd1, n1, second_summary.mean, sd2, n2, equal_var=False
-        )
-    else:
-        welch = stats.ttest_ind(first, second, equal_var=False)
+    # From the summaries: a group without spread has a standard deviation of 0, where scipy's
+    # moments of its raw values lose all precision; the other group's alone makes the error.
+    sd1, sd2 = (0.0 if no else summary.sd for no, summary in zip(flat, summaries, strict=True))
+    welch = stats.ttest_ind_from_stats(
+        first_summary.mean, sd1, n1, second_summary.mean, sd2, n2, equal_var=False
+    )
     pooled_sd = math.sqrt(
         ((n1 - 1) * first_summary.sd**2 + (n2 - 1) * second_summary.sd**2) / (n1 + n2 - 2)
     )
@@ -246,7 +238,7 @@ def compare_many(
                 **comparison.as_row(),
                 "p_welch_bh": math.nan,
                 "note": _too_few_message(labels, (len(first), len(second)))
-                or _no_spread_message(first, second),
+                or (NO_SPREAD_NOTE if math.isnan(comparison.p_welch) else ""),
             }
         )
     empty = _compare(np.array([]), np.array([]), labels, confidence)

@@ -4,11 +4,20 @@ hand-made bounds frame."""
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pandas as pd
 import pytest
 
 from tests.fixtures import bundle as tiny
-from trustmap.show.map_paint import empty_note, map_paint, select_council, view_paint, zoom_bounds
+from trustmap.show.map_paint import (
+    PAINTED_FIELDS,
+    empty_note,
+    map_paint,
+    select_council,
+    view_paint,
+    zoom_bounds,
+)
 from trustmap.show.view import View
 
 IMD = "iod2019-imd-average-score"
@@ -150,3 +159,9 @@ def test_every_list_has_a_value_per_council(tiny_build, vintage):
     # green #117733 and pale blue #88CCEE.
     assert paint["legend"]["labels"] == ["coterminous", "health area spans several councils"]
     assert paint["legend"]["colours"] == ["rgb(17, 119, 51)", "rgb(136, 204, 238)"]
+
+
+def test_a_paint_depends_on_every_field_of_the_view_but_theme_and_overlay():
+    """The theme only narrows the indicator list, and the health overlay is a layer of its
+    own: every other field of a view can change the paint, so it is in the paint's URL."""
+    assert set(PAINTED_FIELDS) == {field.name for field in fields(View)} - {"theme", "health"}
