@@ -9,6 +9,7 @@ from dash import html
 
 from layouts import ids
 from trustmap.export.renderer import MEDIA_TYPES
+from trustmap.vocabulary import column_header
 
 # An empty figure without axes: no default map style is requested before the first callback.
 BLANK_FIGURE = {
@@ -91,9 +92,9 @@ def download_button(label: str, component_id, class_name: str = "mt-2") -> dbc.B
 
 
 def grid_columns(column_defs: list[dict]) -> list[dict]:
-    """Column definitions headed by their field unless named otherwise: AG Grid would
-    capitalise a field ("La_vintage"), and the header is the CSV's header."""
-    return [{"headerName": column["field"], **column} for column in column_defs]
+    """Column definitions headed in the vocabulary's words unless named otherwise (the header
+    is the CSV's header too)."""
+    return [{"headerName": column_header(column["field"]), **column} for column in column_defs]
 
 
 def table_twin(name: str, column_defs: list[dict], row_data: list[dict] | None = None):

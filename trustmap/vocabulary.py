@@ -8,10 +8,8 @@ from __future__ import annotations
 __all__ = [
     "AREA_CHANGED_LABEL",
     "COLUMN_HEADERS",
-    "COTERMINOSITY_CLASS_DEFINITIONS",
     "COTERMINOSITY_CLASS_LABELS",
     "COUNCIL_TYPES",
-    "HEALTH_CLASS_LABELS",
     "PATHFINDER_CLASS_LABELS",
     "PATHFINDER_STATUS_LABELS",
     "column_header",
@@ -27,23 +25,7 @@ COTERMINOSITY_CLASS_LABELS = {
     "overlapping": "overlapping",
     "not_determined": "not determined",
 }
-COTERMINOSITY_CLASS_DEFINITIONS = {
-    "coterminous": "The council meets one NHS body, and that body meets no other council.",
-    "la_contains_several": "The council meets two or more NHS bodies, each within the council.",
-    "health_spans_several": "The council lies within one NHS body that covers other councils too.",
-    "overlapping": "The council's NHS bodies reach into other councils: the boundaries cross.",
-    "not_determined": "Under 95% of the council lies in NHS bodies the sources place (most PCTs "
-    "of 2006), so no class is given.",
-}
-# Every class ignores pieces under 3% of both areas (map generalisation) when drawn from polygons.
 AREA_CHANGED_LABEL = "area changed (another council then)"
-# A health area's class against the councils, as the CLI lists it.
-HEALTH_CLASS_LABELS = {
-    "coterminous": "coterminous",
-    "health_contains_several": "health area contains several councils",
-    "la_spans_several": "council spans several health areas",
-    "overlapping": "overlapping",
-}
 
 # Upper-tier council types (ONS codes) as (one, several).
 COUNCIL_TYPES = {
@@ -64,34 +46,43 @@ PATHFINDER_CLASS_LABELS = {
     "pathfinder": "2003 pathfinder",
 }
 
-# Headers of table columns on screen and in CSV files (Fingertips' words where it has them).
+# Headers of table columns on screen and in their CSV files (Fingertips' words where it has
+# them); a table that means something narrower by a field names it beside its columns.
 COLUMN_HEADERS = {
     "la_code": "Area code",
     "la_name": "Area name",
-    "la_type": "Council type",
-    "la_vintage": "Councils of",
-    "region_name": "Region",
-    "council_type": "Council type",
-    "indicator": "Indicator",
-    "indicator_id": "Indicator code",
+    "council_vintage": "Councils of",
+    "group": "Group",
     "period": "Period",
     "value": "Value",
+    "value_exact": "Value (unrounded)",
+    "value_from": "Value at the start",
+    "value_to": "Value at the end",
+    "change": "Change",
     "unit": "Unit",
-    "england_value": "England",
-    "n": "Councils",
-    "mean": "Mean",
-    "median": "Median",
-    "diff": "Difference",
-    "diff_unit": "Difference unit",
+    "councils": "Councils",
+    "count": "Count",
+    "rate": "Rate",
     "ci_low": "Lower 95% CI",
     "ci_high": "Upper 95% CI",
-    "p_welch": "p (Welch)",
-    "p_mannwhitney_exact": "p (Mann-Whitney, exact)",
+    "lowest": "Lowest",
+    "q25": "Lower quartile",
+    "q75": "Upper quartile",
+    "highest": "Highest",
+    "judgement": "Judgement",
     "method": "Method",
+    "reason": "Reason",
+    "indicator_id": "Indicator code",
+    "health": "NHS geography code",
+    "label": "Name",
+    "bodies": "NHS bodies",
+    "expected_bodies": "Bodies expected",
+    "priority": "Priority",
+    "trusts": "Trusts",
+    "of_trusts": "Of the trusts",
+    "note": "Note",
+    "date": "Date",
     "source": "Source",
-    "class": "Class",
-    "class_label": "Class",
-    "pathfinder": "Pathfinder",
 }
 
 

@@ -34,7 +34,7 @@ def test_scatter_draws_both_groups_and_fills_its_table_twin():
     }
     headers = {column["field"]: column["headerName"] for column in outputs["columns"]}
     assert headers["y"] == "y: IoD 2019: IDACI - Average score (2019)"
-    assert headers["la_code"] == "la_code"
+    assert headers["la_code"] == "Area code"
     assert "151 of 151 had both values" in outputs["source"]
 
 
