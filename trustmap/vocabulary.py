@@ -52,10 +52,30 @@ COLUMN_HEADERS = {
     "la_code": "Area code",
     "la_name": "Area name",
     "council_vintage": "Councils of",
+    "la_vintage": "Councils of",
+    "comparison": "Comparison",
     "group": "Group",
+    "n": "Councils",
+    "mean": "Mean",
+    "median": "Median",
+    "sd": "Standard deviation",
+    "diff": "Difference",
+    "diff_unit": "Unit of the difference",
+    "p_welch": "p (Welch t-test)",
+    "p_mannwhitney": "p (Mann-Whitney U test)",
+    "reading": "Reading",
+    "caution": "Caution",
+    "hedges_g": "Hedges' g",
+    "confidence": "Confidence",
+    "indicator": "Indicator code",
+    "filters": "Filters",
+    "councils_matched": "Councils with a value",
+    "neighbours_mean": "Neighbours' mean",
+    "neighbours_used": "Neighbours used",
+    "difference": "Difference",
+    "kept": "Kept",
     "period": "Period",
     "value": "Value",
-    "value_exact": "Value (unrounded)",
     "value_from": "Value at the start",
     "value_to": "Value at the end",
     "change": "Change",
@@ -86,6 +106,9 @@ COLUMN_HEADERS = {
 }
 
 
+UNROUNDED_SUFFIX = "_exact"  # a figure's unrounded twin in a table
+
+
 def council_type(code: str, *, plural: bool = False) -> str:
     """'London borough' for 'LB' ('London boroughs' with `plural`); an unknown code as it is."""
     one, several = COUNCIL_TYPES.get(code, (code, code))
@@ -93,7 +116,10 @@ def council_type(code: str, *, plural: bool = False) -> str:
 
 
 def column_header(field: str) -> str:
-    """A column's header in words; a field not listed reads with its underscores as spaces."""
+    """A column's header in words ('ci_low': 'Lower 95% CI'; 'ci_low_exact': 'Lower 95% CI
+    (unrounded)'); a field not listed reads with its underscores as spaces."""
+    if field.endswith(UNROUNDED_SUFFIX):
+        return f"{column_header(field.removesuffix(UNROUNDED_SUFFIX))} (unrounded)"
     return COLUMN_HEADERS.get(field, sentence_case(field.replace("_", " ")))
 
 

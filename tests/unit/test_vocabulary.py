@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from layouts import charts, council_panel, era_section, nhs_story
+from layouts import charts, comparison_section, council_panel, era_section, nhs_story
 from layouts.common import grid_columns
+from trustmap.show.chart_tables import COMPARISON_COLUMNS, NEIGHBOURS_COLUMNS
 from trustmap.vocabulary import column_header, council_type, sentence_case
 
 
@@ -18,23 +19,27 @@ def test_council_types_in_one_and_several():
 def test_column_headers_read_as_words():
     assert column_header("ci_low") == "Lower 95% CI"
     assert column_header("la_code") == "Area code"
+    assert column_header("p_mannwhitney_exact") == "p (Mann-Whitney U test) (unrounded)"
     assert column_header("share_of_pupils") == "Share of pupils"  # not listed: spaces
     assert sentence_case("London borough") == "London borough"
 
 
 GRIDS = [
-    definitions
-    for module in (charts, council_panel, era_section, nhs_story)
-    for definitions in vars(module).values()
-    if isinstance(definitions, list)
-    and definitions
-    and isinstance(definitions[0], dict)
-    and "field" in definitions[0]
+    *(comparison_section._columns(names) for names in (COMPARISON_COLUMNS, NEIGHBOURS_COLUMNS)),
+    *(
+        definitions
+        for module in (charts, council_panel, era_section, nhs_story)
+        for definitions in vars(module).values()
+        if isinstance(definitions, list)
+        and definitions
+        and isinstance(definitions[0], dict)
+        and "field" in definitions[0]
+    ),
 ]
 
 
 def test_every_grid_of_the_page_is_found():
-    assert len(GRIDS) >= 6
+    assert len(GRIDS) >= 8
 
 
 @pytest.mark.parametrize("definitions", GRIDS, ids=lambda d: d[0]["field"])
