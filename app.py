@@ -14,12 +14,13 @@ from flask import Flask, Response
 from flask_talisman import Talisman
 
 import callbacks  # noqa: F401  (registers the callbacks)
-from callbacks import exports, guard, map_files
-from callbacks.cache import configure_cache
-from callbacks.data import choices, get_build
-from layouts import main_layout
-from layouts.later_scripts import split_later
-from layouts.map_section import preload_link
+from layouts.map import preload_link
+from layouts.pages import SHOWN
+from layouts.pages import register as register_pages
+from layouts.shell import shell
+from serving import exports, guard, map_files
+from serving.cache import configure_cache
+from serving.data import choices, get_build
 from trustmap.bundle.datadir import DataDirectoryError
 from trustmap.bundle.validation import DataFileError
 
@@ -40,11 +41,16 @@ DOCUMENT_HEADERS = (
 JSON_TYPES = ("application/json", "application/geo+json")
 
 
+def script_sources(app: dash.Dash) -> dict:
+    """Scripts from the own host, and Dash's inline scripts by their hashes."""
+    return {"script-src": ["'self'", *app.csp_hashes()]}
+
+
 def content_security_policy(app: dash.Dash) -> dict:
     """Own host only; the hashes cover Dash's inline start-up script."""
     return {
         "default-src": "'self'",
-        "script-src": ["'self'", *app.csp_hashes()],
+        **script_sources(app),
         "style-src": ["'self'", "'unsafe-inline'"],  # Leaflet, plotly and AG Grid set inline styles
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", "data:"],
@@ -53,16 +59,6 @@ def content_security_policy(app: dash.Dash) -> dict:
         "base-uri": "'self'",
         "frame-ancestors": "'none'",
     }
-
-
-class TrustmapDash(dash.Dash):
-    """Dash whose page loads the libraries below the map after the map (layouts.later_scripts)."""
-
-    def interpolate_index(self, **parts: str) -> str:
-        scripts, later = split_later(parts["scripts"])
-        return super().interpolate_index(
-            **(parts | {"scripts": scripts, "metas": parts["metas"] + later})
-        )
 
 
 def keep_document_headers_to_documents(server: Flask) -> None:
@@ -79,23 +75,27 @@ def keep_document_headers_to_documents(server: Flask) -> None:
 
 def create_app() -> dash.Dash:
     build = get_build()
-    # Sections below the map join the page later, so callbacks name ids the first layout lacks;
-    # tests/integration/test_callback_ids.py checks every id against every section instead of
-    # a validation layout, which Dash would send in the page (240 kB) and make the browser
-    # load AG Grid before the map to check.
-    app = TrustmapDash(
+    # Pages join the shell as they open, so callbacks name ids the shell lacks;
+    # tests/integration/test_callback_ids.py checks every id against every page instead of a
+    # validation layout, which Dash would send with the page.
+    app = dash.Dash(
         __name__,
         title="trustmap",
+        update_title=None,  # the tab keeps the page's name while callbacks run
         serve_locally=True,
         compress=True,
         suppress_callback_exceptions=True,
+        use_pages=True,
+        pages_folder="",
+        routing_callback_inputs=SHOWN,
     )
+    register_pages()
     app.index_string = (
         app.index_string.replace("<html>", '<html lang="en">', 1)
         .replace("{%metas%}", "{%metas%}\n        " + preload_link(build, choices()), 1)
         .replace("{%favicon%}", NO_FAVICON.strip(), 1)
     )
-    app.layout = main_layout(build, choices())
+    app.layout = shell(build, choices())
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     configure_cache(server, build.directory.name)
@@ -103,7 +103,7 @@ def create_app() -> dash.Dash:
     exports.register_routes(server)
     map_files.register_routes(server)
     keep_document_headers_to_documents(server)
-    Talisman(
+    talisman = Talisman(
         server,
         force_https=False,
         session_cookie_secure=False,
@@ -112,6 +112,8 @@ def create_app() -> dash.Dash:
         referrer_policy="no-referrer",
     )
     finish_dash_setup(server)
+    # Dash Pages adds its inline script (the tab's title) at that first request: hash it too.
+    talisman.content_security_policy.update(script_sources(app))
     return app
 
 

@@ -1,4 +1,4 @@
-/* The council map's functions (layouts/map_section.py), loaded from assets/ under the CSP:
+/* The council map's functions (layouts/map.py), loaded from assets/ under the CSP:
  * no eval. dash-leaflet resolves {"variable": "trustmapMap.fillStyle"} by walking `window`.
  *
  * A paint (`MapPaint` in trustmap/show/map_paint.py) is the map's `hideout`, read here by the
@@ -37,6 +37,12 @@ window.trustmapMap = (function () {
       const i = feature.properties.i;
       const unit = h.legend.unit && h.details[i] !== "no value" ? " " + h.legend.unit : "";
       layer.bindTooltip(feature.properties.la_name + ": " + h.details[i] + unit, { sticky: true });
+      // Out of the Tab order: the map is one stop; councils are reached by "Find a council"
+      // and the list of councils (/council), which a keyboard and a screen reader can use.
+      layer.on("add", function () {
+        const path = layer.getElement();
+        if (path) path.setAttribute("tabindex", "-1");
+      });
     },
     // The wheel scrolls the page until the map is clicked; it zooms at once with Ctrl or Cmd.
     wheelOn: function (e) {
@@ -146,6 +152,13 @@ window.trustmapMap = (function () {
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     trustmapMap: {
+      /* A council clicked on either map: its code, and when (a second click on the same
+       * council is a click too), for the view callback in the shell (callbacks/view.py). */
+      clicked: function (onMap, onInset) {
+        const click = window.dash_clientside.callback_context.triggered_id === "inset-fill" ? onInset : onMap;
+        const code = click && click.properties ? click.properties.la_code : null;
+        return code ? { code: code, at: Date.now() } : window.dash_clientside.no_update;
+      },
       /* The view changed: fetch its paint (cached by URL), restyle both maps, zoom where the
        * selection or the filters point, and rewrite legend, note and source. Outputs: paint x4,
        * url x4, health layer x2, legend, note, source, viewport, drawn. */
@@ -159,7 +172,7 @@ window.trustmapMap = (function () {
         if (drawn.query === query) {
           const health = sameHealth ? NO() : healthLayer(view, config, current.lines);
           return [NO(), NO(), NO(), NO(), NO(), NO(), NO(), NO(), health, health,
-                  legend(current, overlay), NO(), NO(), NO(), Object.assign({}, drawn, { health: view.health })];
+                  legend(current, overlay), note(current), NO(), NO(), Object.assign({}, drawn, { health: view.health })];
         }
         const response = await fetch(config.paint + "?b=" + encodeURIComponent(config.build) + "&" + query);
         if (!response.ok) return Array(15).fill(NO());
@@ -184,37 +197,4 @@ window.trustmapMap = (function () {
       },
     },
   });
-})();
-
-/* Once the map has drawn its councils, load the libraries only the sections below it use
- * (layouts/later_scripts.py), then tell the app, so those sections are built after the map
- * rather than competing with it (callbacks/charts.py, `show_charts`). */
-(function () {
-  const GIVE_UP_MS = 8000;
-  const started = Date.now();
-
-  function load(src) {
-    return new Promise(function (resolve) {
-      const script = document.createElement("script");
-      script.src = src;
-      script.async = false; // in the page's order
-      script.onload = script.onerror = resolve;
-      document.head.appendChild(script);
-    });
-  }
-
-  function loadLater() {
-    const metas = document.querySelectorAll('meta[name="trustmap-later-script"]');
-    return Promise.all(Array.prototype.map.call(metas, (meta) => load(meta.content)));
-  }
-
-  function watch() {
-    const drawn = document.querySelectorAll("#map .leaflet-overlay-pane path").length > 100;
-    if ((drawn || Date.now() - started > GIVE_UP_MS) && window.dash_clientside && window.dash_clientside.set_props) {
-      loadLater().then(() => window.dash_clientside.set_props("map-painted", { data: true }));
-      return;
-    }
-    window.requestAnimationFrame(watch);
-  }
-  window.requestAnimationFrame(watch);
 })();

@@ -76,7 +76,7 @@ def view_change(trigger: str, view: dict, **changes) -> dict:
 
 def forget(*functions) -> None:
     """Drop every cached result of `functions` (memoized by the one cache)."""
-    from callbacks.cache import cache
+    from serving.cache import cache
 
     for function in functions:
         cache.delete_memoized(function)
@@ -85,7 +85,7 @@ def forget(*functions) -> None:
 def click(timings: Timings, view: dict, area: str) -> dict:
     """Click `area` on the map of `view`; returns the new view."""
     from callbacks import charts, detail, map_files
-    from layouts.council_panel import DEFAULT_SPINE_THEME
+    from layouts.council import DEFAULT_SPINE_THEME
     from trustmap.show.view import View
 
     forget(
@@ -127,8 +127,8 @@ def download(timings: Timings, area: str) -> None:
 def indicator_change(timings: Timings, view: dict, indicator: str) -> dict:
     """Choose `indicator` on the page showing `view` (a council selected); returns the view."""
     from callbacks import charts, comparison, detail, map_files
-    from callbacks.data import get_build
     from layouts.charts import default_y_indicator, period_choice
+    from serving.data import get_build
     from trustmap.show.view import View
 
     forget(
@@ -172,7 +172,7 @@ def main() -> None:
     parser.add_argument("--profile", action="store_true", help="cProfile the clicks")
     args = parser.parse_args()
     from app import server
-    from callbacks.data import get_build
+    from serving.data import get_build
     from trustmap.model.vintages import council_table
 
     print(machine_note())

@@ -1,18 +1,17 @@
-"""Callbacks: thin adapters from the controls to the core (`trustmap`) and its figures.
+"""Callbacks: thin adapters from the controls to the core (`trustmap`), one module per page
+(`map`, `council`, `compare`, `nhs`, `era`) and the shell's (`view`, `own_filter`,
+`priorities`).
 
 Importing the package registers every callback with Dash.
 """
 
 from callbacks import (
     charts,
-    comparison,
-    council_map,
-    detail,
+    compare,
+    council,
     era,
-    exports,
-    lazy,
-    map_files,
-    nhs_story,
+    map,
+    nhs,
     own_filter,
     priorities,
     view,
@@ -20,14 +19,11 @@ from callbacks import (
 
 __all__ = [
     "charts",
-    "comparison",
-    "council_map",
-    "detail",
+    "compare",
+    "council",
     "era",
-    "exports",
-    "lazy",
-    "map_files",
-    "nhs_story",
+    "map",
+    "nhs",
     "own_filter",
     "priorities",
     "view",

@@ -4,19 +4,18 @@ of every table twin. Thin adapters over `trustmap.show.chart_tables` and
 
 from __future__ import annotations
 
-import functools
+import csv
+import io
 
 import dash_bootstrap_components as dbc
-from dash import MATCH, Input, Output, Patch, State, callback, ctx, no_update
+from dash import MATCH, Input, Output, Patch, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.cache import cache
-from callbacks.data import choices, get_build, view_from_store
 from layouts import ids
-from layouts.charts import BLANK_FIGURE, SCATTER_COLUMNS, charts_section, period_choice
-from layouts.common import grid_columns
-from layouts.comparison_section import comparison_section
-from layouts.council_panel import council_panel
+from layouts.charts import BLANK_FIGURE, SCATTER_COLUMNS, TREND_COLUMNS, period_choice
+from layouts.common import as_written, twin_outputs
+from serving.cache import cache
+from serving.data import choices, get_build, view_from_store
 from trustmap.bundle.choices import check_choice
 from trustmap.model.council_filter import describe_filter, filter_councils, no_council_kept
 from trustmap.model.values import data_vintage
@@ -42,22 +41,12 @@ def _alert(text: str) -> dbc.Alert:
 
 
 def scatter_columns(x: Axis, y: Axis) -> list[dict]:
-    """The scatter grid's columns, x and y headed by their indicator (the CSV's header)."""
+    """The scatter twin's columns, x and y headed by their indicator (the CSV's header too)."""
     headers = {"x": f"x: {x.title}", "y": f"y: {y.title}"}
-    return grid_columns(
-        [
-            column | {"headerName": headers[column["field"]]}
-            if column["field"] in headers
-            else column
-            for column in SCATTER_COLUMNS
-        ]
-    )
-
-
-def csv_params(name: str, source: str) -> dict:
-    """A table twin's CSV settings: its file name, and the source line once at the end (not on
-    every row, which would multiply the bytes each update sends)."""
-    return {"fileName": f"trustmap_{name}.csv", "appendContent": source}
+    return [
+        column | {"header": headers[column["field"]]} if column["field"] in headers else column
+        for column in SCATTER_COLUMNS
+    ]
 
 
 def blank_scatter(source: str, text: str) -> dict:
@@ -65,9 +54,7 @@ def blank_scatter(source: str, text: str) -> dict:
         "figure": BLANK_FIGURE,
         "source": source,
         "alert": _alert(text),
-        "rows": [],
-        "columns": grid_columns(SCATTER_COLUMNS),
-        "csv": csv_params("scatter", source),
+        **twin_outputs(SCATTER_COLUMNS, [], file_stem="scatter", source=source),
     }
 
 
@@ -95,9 +82,12 @@ def scatter_outputs(view: View, y_indicator: str, y_period: str) -> dict:
         "figure": scatter_figure(table, x, y, vintage).to_dict(),
         "source": source,
         "alert": [],
-        "rows": records(table[["la_code", "la_name", "group", "x", "y"]]),
-        "columns": scatter_columns(x, y),
-        "csv": csv_params("scatter", source),
+        **twin_outputs(
+            scatter_columns(x, y),
+            records(table[["la_code", "la_name", "group", "x", "y"]]),
+            file_stem="scatter",
+            source=source,
+        ),
     }
 
 
@@ -121,9 +111,8 @@ def update_y_periods(y_indicator, x_period):
         "figure": Output(ids.SCATTER, "figure"),
         "source": Output(ids.SCATTER_SOURCE, "children"),
         "alert": Output(ids.SCATTER_ALERT, "children"),
-        "rows": Output(ids.grid("scatter"), "rowData"),
-        "columns": Output(ids.grid("scatter"), "columnDefs"),
-        "csv": Output(ids.grid("scatter"), "csvExportParams"),
+        "twin": Output(ids.grid("scatter"), "children"),
+        "csv": Output(ids.grid_rows("scatter"), "data"),
     },
     inputs={
         "key": Input(ids.COMPARISON_KEY, "data"),
@@ -159,9 +148,11 @@ def trend_outputs(view: View) -> dict:
         axis = indicator_axis(build, view.indicator, table["period"].iat[0])
     except ValueError as error:
         note = _alert(str(error))
-        return {"figure": BLANK_FIGURE, "box": hidden, "note": note, "source": "", "rows": []}
+        blank = {"figure": BLANK_FIGURE, "box": hidden, "note": note, "source": ""}
+        return blank | twin_outputs(TREND_COLUMNS, [], file_stem="trend")
     source = trend_source(table, axis)
-    outputs = {"source": source, "rows": records(table), "table": table}
+    twin = twin_outputs(TREND_COLUMNS, records(table), file_stem="trend", source=source)
+    outputs = {"source": source, "table": table, **twin}
     if council_filter.active and table[table["series"] == COUNCIL_SERIES].empty:
         note = no_council_kept(council_filter, "any period's vintage")
     else:
@@ -179,8 +170,7 @@ def selection(table, area: str | None):
     return selected_trace(councils, periods, selected_lines(get_build(), table, area))
 
 
-TREND_OUTPUTS = ("figure", "box", "note", "source", "rows")
-SECTIONS_KEPT = 64  # of periods the sections below the map were built for; a build has fewer
+TREND_OUTPUTS = ("figure", "box", "note", "source", "twin", "csv")
 
 
 @callback(
@@ -189,22 +179,22 @@ SECTIONS_KEPT = 64  # of periods the sections below the map were built for; a bu
         "box": Output(ids.TREND_BOX, "style"),
         "note": Output(ids.TREND_NOTE, "children"),
         "source": Output(ids.TREND_SOURCE, "children"),
-        "rows": Output(ids.grid("trend"), "rowData"),
-        "csv": Output(ids.grid("trend"), "csvExportParams"),
+        "twin": Output(ids.grid("trend"), "children"),
+        "csv": Output(ids.grid_rows("trend"), "data"),
     },
     inputs={"key": Input(ids.TREND_KEY, "data"), "area": Input(ids.AREA, "data")},
+    state={"drawn": State(ids.TREND_SOURCE, "children")},
 )
-def update_trend(key, area):
+def update_trend(key, area, drawn):
     """Fires when the view's indicator or filters change (the trend shows every period), and
-    when the selected council changes: then only its bold line is sent (a Patch)."""
+    when the selected council changes: then, once the trend is drawn, only its bold line is
+    sent (a Patch). (A page opening reports its new stores as changed too.)"""
     made = trend_outputs(view_from_store(key))
-    outputs = {name: made[name] for name in TREND_OUTPUTS} | {
-        "csv": csv_params("trend", made["source"])
-    }
+    outputs = {name: made[name] for name in TREND_OUTPUTS}
     if "table" not in made or made["box"]:  # no chart: the note says why
         return outputs
     area = checked_area(area)
-    if ctx.triggered_id == ids.AREA and len(ctx.triggered_prop_ids) == 1:
+    if drawn and ctx.triggered_id == ids.AREA and len(ctx.triggered_prop_ids) == 1:
         patch = Patch()
         patch["data"][-1] = selection(made["table"], area)
         return dict.fromkeys(outputs, no_update) | {"figure": patch}
@@ -213,35 +203,27 @@ def update_trend(key, area):
     return outputs | {"figure": figure | {"data": data}}
 
 
+def table_csv(table: dict) -> str:
+    """A table twin's CSV (`layouts.common.twin_outputs`' "csv"): headed in words, numbers as
+    the table shows them, missing values blank, and its source line once at the end."""
+    headers = table["headers"]
+    text = io.StringIO()
+    writer = csv.writer(text, lineterminator="\n")  # None is written blank
+    writer.writerow(headers.values())
+    writer.writerows([as_written(row.get(field)) for field in headers] for row in table["rows"])
+    if table["source"]:
+        text.write(f"{table['source']}\n")
+    return text.getvalue()
+
+
 @callback(
-    Output(ids.grid(MATCH), "exportDataAsCsv"),
+    Output(ids.grid_csv(MATCH), "data"),
     Input(ids.grid_download(MATCH), "n_clicks"),
+    State(ids.grid_rows(MATCH), "data"),
     prevent_initial_call=True,
 )
-def export_grid(_):
+def download_table(_, table):
     """Every table twin made by `layouts.common.table_twin` downloads through this one."""
-    return True
-
-
-@callback(
-    Output(ids.PANEL_SLOT, "children"),
-    Output(ids.COMPARISON_SLOT, "children"),
-    Output(ids.CHARTS_SLOT, "children"),
-    Input(ids.MAP_PAINTED, "data"),
-    State(ids.VIEW, "data"),
-    prevent_initial_call=True,
-)
-def show_charts(_painted, view):
-    """Build the council panel, the comparisons and the charts once the map has painted
-    (assets/trustmap_map.js): their plotly.js and AG Grid would otherwise load before the map.
-    The second indicator starts on the view's period where it has it."""
-    period = view_from_store(view).period if isinstance(view, dict) else None
-    return sections_below_map(period)
-
-
-@functools.lru_cache(maxsize=SECTIONS_KEPT)
-def sections_below_map(period: str | None) -> tuple:
-    """The council panel, the comparisons and the charts (the second indicator starting on
-    `period`, a settled view's), built once per process and period: they hold nothing else
-    of a visit, and every page asks for them as its map paints."""
-    return council_panel(), comparison_section(), charts_section(get_build(), x_period=period)
+    if not isinstance(table, dict):  # not drawn yet
+        raise PreventUpdate
+    return dcc.send_string(table_csv(table), table["file_name"])

@@ -3,39 +3,20 @@
 
 from __future__ import annotations
 
-import functools
-
 import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, callback, html
 
-from callbacks.cache import cache
-from callbacks.charts import csv_params
-from callbacks.data import get_build
 from layouts import ids
-from layouts.common import BLANK_FIGURE, export_links
-from layouts.era_section import era_content, results_table
+from layouts.common import BLANK_FIGURE, export_links, twin_outputs
+from layouts.era import YEARLY_COLUMNS, results_table
+from serving.cache import cache
+from serving.data import get_build
 from trustmap.analysis import era
 from trustmap.export.era_slides import choice_query
 from trustmap.export.renderer import MEDIA_TYPES
 from trustmap.show import era_figures
 from trustmap.show.chart_tables import records
-
-
-@callback(
-    Output(ids.ERA_SLOT, "children"),
-    Input(ids.MAP_PAINTED, "data"),
-    prevent_initial_call=True,
-)
-def show_era(_painted):
-    """Below the fold: built after the map has painted, as the charts section is."""
-    return era_body()
-
-
-@functools.cache
-def era_body() -> list:
-    """The section's content, built once per process: it depends on the build only."""
-    return era_content(get_build())
 
 
 def _links(query: str) -> dict:
@@ -69,8 +50,12 @@ def before_after_outputs(choice: era.BeforeAfterChoice) -> dict:
         "reading": reading,
         "results": results_table(era.comparison_rows(view)),
         "source": view["source"],
-        "rows": records(yearly.round({"denominator": 0, "rate": 2, "ci_low": 2, "ci_high": 2})),
-        "csv": csv_params("before-after", view["source"]),
+        **twin_outputs(
+            YEARLY_COLUMNS,
+            records(yearly.round({"denominator": 0, "rate": 2, "ci_low": 2, "ci_high": 2})),
+            file_stem="before-after",
+            source=view["source"],
+        ),
         "links": _links(choice_query(choice)),
     }
 
@@ -82,8 +67,7 @@ def blank_outputs(reason: str) -> dict:
         "reading": [],
         "results": [],
         "source": "",
-        "rows": [],
-        "csv": csv_params("before-after", ""),
+        **twin_outputs(YEARLY_COLUMNS, [], file_stem="before-after"),
         "links": _links(""),
     }
 
@@ -95,8 +79,8 @@ def blank_outputs(reason: str) -> dict:
         "reading": Output(ids.ERA_READING, "children"),
         "results": Output(ids.ERA_RESULTS, "children"),
         "source": Output(ids.ERA_SOURCE, "children"),
-        "rows": Output(ids.grid("before-after"), "rowData"),
-        "csv": Output(ids.grid("before-after"), "csvExportParams"),
+        "twin": Output(ids.grid("before-after"), "children"),
+        "csv": Output(ids.grid_rows("before-after"), "data"),
         "links": {fmt: Output(ids.export_link("before-after", fmt), "href") for fmt in MEDIA_TYPES},
     },
     inputs={

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dash import Input, Output, callback
 
-from callbacks.data import view_from_store
 from callbacks.priorities import stored_priorities
 from layouts import ids
 from layouts.own_filter import own_choices
+from layouts.view_stores import shell_id
+from serving.data import view_from_store
 from trustmap.model.own_list import listed_under, read_own, under_theme
 
 __all__ = ["asked_own", "own_filter_choices"]
@@ -44,7 +45,7 @@ def asked_own(trigger: str | None, value, data, theme: str | None) -> tuple[str 
     Output(ids.OWN, "options"),
     Output(ids.OWN, "disabled"),
     Output(ids.OWN_HELP, "children"),
-    Input(ids.OWN_KEY, "data"),
+    Input(shell_id(ids.OWN_KEY), "data"),
     Input(ids.PRIORITIES_STORE, "data"),
 )
 def own_filter_choices(key, data):

@@ -10,8 +10,8 @@ import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, State, callback, ctx, html
 
-from callbacks.data import choices, get_build
 from layouts import ids
+from serving.data import choices, get_build
 from trustmap.bundle.priorities import CheckedPriorities, check_priorities, read_priorities
 from trustmap.bundle.themes import theme_summary
 

@@ -41,11 +41,11 @@ def on_starting(server):
 
 
 def when_ready(server):
-    """Warm the cache before the first worker starts (callbacks/warm.py)."""
+    """Warm the cache before the first worker starts (serving/warm.py)."""
     import time
 
     from app import server as app_server
-    from callbacks.warm import warm_up
+    from serving.warm import warm_up
 
     started = time.monotonic()
     with app_server.app_context():

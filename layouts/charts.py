@@ -1,5 +1,5 @@
 """The charts section: two indicators against each other, a trend, and the published totals,
-each chart with its table twin (an AG Grid that downloads as CSV)."""
+each chart with its table twin (an HTML table that downloads as CSV)."""
 
 from __future__ import annotations
 
@@ -7,36 +7,47 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, labelled, native_select, table_twin
+from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, in_place, labelled, native_select, table_twin
 from trustmap.bundle import themes
 from trustmap.bundle.build import Build
 from trustmap.model.values import council_periods
-from trustmap.show.chart_figures import PER_TRUST_NOT_PUBLISHED, published_totals_figure
+from trustmap.show.chart_figures import (
+    CHART_HEIGHT_PX,
+    PER_TRUST_NOT_PUBLISHED,
+    published_totals_figure,
+)
 from trustmap.show.chart_tables import published_totals_table, records
 from trustmap.show.view import indicator_options
 
 PREFERRED_Y = ("lait-fsp-new-gooddev", "iod2019-idaci-average-score")
 
 SCATTER_COLUMNS = [
-    {"field": "la_code", "width": 110},
-    {"field": "la_name", "flex": 1, "minWidth": 150},
-    {"field": "group", "width": 130},
-    {"field": "x", "width": 100},
-    {"field": "y", "width": 100},
+    {"field": "la_code"},
+    {"field": "la_name"},
+    {"field": "group"},
+    {"field": "x"},
+    {"field": "y"},
 ]
 TREND_COLUMNS = [
-    {"field": name, "width": 110} for name in ("period", "la_vintage", "series", "line", "la_code")
-] + [
-    {"field": "la_name", "width": 170},
-    *({"field": name, "width": 100} for name in ("group", "value", "n", "q1", "q3")),
-    {"field": "value_exact", "width": 130},
+    {"field": "period"},
+    {"field": "la_vintage"},
+    {"field": "series"},
+    {"field": "line"},
+    {"field": "la_code"},
+    {"field": "la_name"},
+    {"field": "group"},
+    {"field": "value"},
+    {"field": "n"},
+    {"field": "q1"},
+    {"field": "q3"},
+    {"field": "value_exact"},
 ]
 PUBLISHED_COLUMNS = [
-    {"field": "priority", "width": 170},
-    {"field": "theme", "headerName": "dashboard theme", "width": 200},
-    {"field": "trusts", "width": 80},
-    {"field": "of_trusts", "width": 90},
-    {"field": "source", "flex": 1, "minWidth": 240, "tooltipField": "source"},
+    {"field": "priority"},
+    {"field": "theme"},
+    {"field": "trusts"},
+    {"field": "of_trusts"},
+    {"field": "source"},
 ]
 
 
@@ -91,7 +102,10 @@ def scatter_card(build: Build, x_period: str | None) -> dbc.Card:
                     ),
                     html.Div(id=ids.SCATTER_ALERT),
                     dcc.Loading(
-                        dcc.Graph(id=ids.SCATTER, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                        in_place(
+                            dcc.Graph(id=ids.SCATTER, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                            CHART_HEIGHT_PX,
+                        ),
                         delay_show=200,
                     ),
                     html.P(id=ids.SCATTER_SOURCE, className="small mb-1"),
@@ -112,7 +126,10 @@ def trend_card() -> dbc.Card:
                     html.Div(id=ids.TREND_NOTE),
                     html.Div(
                         dcc.Loading(
-                            dcc.Graph(id=ids.TREND, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                            in_place(
+                                dcc.Graph(id=ids.TREND, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                                CHART_HEIGHT_PX,
+                            ),
                             delay_show=200,
                         ),
                         id=ids.TREND_BOX,

@@ -3,9 +3,8 @@ export menus and table twins."""
 
 from __future__ import annotations
 
-import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
-from dash import html
+from dash import dcc, html
 
 from layouts import ids
 from trustmap.export.renderer import MEDIA_TYPES
@@ -17,13 +16,24 @@ BLANK_FIGURE = {
     "layout": {"xaxis": {"visible": False}, "yaxis": {"visible": False}},
 }
 GRAPH_CONFIG = {"displaylogo": False, "scrollZoom": True}
-GRID_HEIGHT_PX = 240
+TWIN_MAX_HEIGHT_PX = 240  # a taller table twin scrolls inside its box
+TWIN_DRAWING = "Drawing the table…"
+TWIN_EMPTY = "No rows for this choice."
 # Sections below the map: their callbacks fire only while one of them is on screen
 # (assets/trustmap_lazy.js, callbacks/lazy.py), so a recolouring of the map sends only its paint.
 LAZY_CLASS = "trustmap-lazy"
-# Tab leaves a table instead of walking its cells: one Tab stop per table, the arrow keys move
-# inside (AG Grid's own navigation). dash-ag-grid reads the expression without eval.
-ONE_TAB_STOP = {"tabToNextCell": {"function": "false"}}
+
+
+def in_place(graph: dcc.Graph | dcc.Loading, height_px: int) -> html.Div:
+    """A chart in a box that keeps its height before plotly.js (loaded when a page first shows a
+    chart) has drawn it, so nothing below moves when it does."""
+    return html.Div(graph, style={"minHeight": f"{height_px}px"})
+
+
+def chart_in_place(component_id: str, height_px: int) -> html.Div:
+    """A chart its callback draws, its height kept, a spinner over it while it redraws."""
+    graph = dcc.Graph(id=component_id, figure=BLANK_FIGURE, config=GRAPH_CONFIG)
+    return in_place(dcc.Loading(graph, delay_show=200), height_px)
 
 
 def native_select(component_id, options: list[dict], value=None, *, everything: str | None = None):
@@ -91,27 +101,98 @@ def download_button(label: str, component_id, class_name: str = "mt-2") -> dbc.B
     )
 
 
-def grid_columns(column_defs: list[dict]) -> list[dict]:
-    """Column definitions headed in the vocabulary's words unless named otherwise (the header
-    is the CSV's header too)."""
-    return [{"headerName": column_header(column["field"]), **column} for column in column_defs]
+def twin_headers(columns: list[dict]) -> dict[str, str]:
+    """Field -> header of a table twin's columns: the column's own "header", else the
+    vocabulary's words (the CSV's header too)."""
+    return {
+        column["field"]: column.get("header") or column_header(column["field"])
+        for column in columns
+    }
 
 
-def table_twin(name: str, column_defs: list[dict], row_data: list[dict] | None = None):
-    """A chart's table twin: an AG Grid and a button that exports it as `trustmap_{name}.csv`
-    (`callbacks.charts.export_grid` serves every twin by `name`)."""
+def as_written(value):
+    """A value as the browser writes it, on screen and in the CSV: a whole float as an integer
+    (12.0 as 12)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def table_cell(value) -> html.Td:
+    """A cell: blank when missing; a number right-aligned."""
+    if value is None:
+        return html.Td()
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return html.Td(str(value))
+    return html.Td(str(as_written(value)), className="text-end")
+
+
+# A longer table is shown in part (the trend's has about 1,250 rows, 1.3 MB as components).
+TWIN_ROWS_SHOWN = 200
+
+
+def table_children(columns: list[dict], rows: list[dict] | None) -> list:
+    """A table twin's head and body, a row per record in the columns' order; without records
+    one row saying why (None: not drawn yet; []: nothing to show)."""
+    headers = twin_headers(columns)
+    # Sticky without a z-index: above the rows scrolling under it, below any open menu.
+    head = html.Thead(
+        html.Tr([html.Th(header, scope="col") for header in headers.values()]),
+        style={"position": "sticky", "top": 0},
+    )
+    if rows:
+        body = [
+            html.Tr([table_cell(row.get(field)) for field in headers])
+            for row in rows[:TWIN_ROWS_SHOWN]
+        ]
+        if len(rows) > TWIN_ROWS_SHOWN:
+            more = f"The first {TWIN_ROWS_SHOWN} of {len(rows):,} rows; the CSV has them all."
+            body.append(html.Tr(html.Td(more, colSpan=len(headers), className="text-muted")))
+    else:
+        note = TWIN_DRAWING if rows is None else TWIN_EMPTY
+        body = [html.Tr(html.Td(note, colSpan=len(headers), className="text-muted"))]
+    return [head, html.Tbody(body)]
+
+
+def twin_outputs(
+    columns: list[dict], rows: list[dict] | None, *, file_stem: str, source: str = ""
+) -> dict:
+    """A table twin's outputs: "twin", its table's children (`ids.grid`), and "csv", what its
+    button downloads as `trustmap_{file_stem}.csv` (`ids.grid_rows`; None without rows): the
+    headers, the rows and the source line that ends the file."""
+    csv = None
+    if rows is not None:
+        csv = {
+            "file_name": f"trustmap_{file_stem}.csv",
+            "headers": twin_headers(columns),
+            "rows": rows,
+            "source": source,
+        }
+    return {"twin": table_children(columns, rows), "csv": csv}
+
+
+def scrolling(content, label: str, *, class_name: str = "table-responsive", **attributes):
+    """A box that may scroll (a wide table on a phone, a tall one): a named Tab stop, since a
+    scrolling box must take the keyboard's focus to be scrolled without a mouse."""
+    named = {"aria-label": label, **attributes}
+    return html.Div(content, className=class_name, tabIndex="0", role="region", **named)
+
+
+def table_twin(name: str, columns: list[dict], rows: list[dict] | None = None) -> html.Div:
+    """A chart's table twin: its table in a box that scrolls when tall (a Tab stop, named), and
+    a button that downloads it as `trustmap_{name}.csv` (`callbacks.charts.download_table`
+    serves every twin by `name`). `columns`: {"field", optional "header"}."""
+    made = twin_outputs(columns, rows, file_stem=name)
+    box = scrolling(
+        html.Table(made["twin"], id=ids.grid(name), className="table table-sm small mb-0"),
+        f"The {name.replace('-', ' ')} chart as a table",
+        style={"maxHeight": f"{TWIN_MAX_HEIGHT_PX}px", "overflow": "auto"},
+        class_name="border rounded",
+    )
     return html.Div(
         [
-            dag.AgGrid(
-                id=ids.grid(name),
-                rowData=row_data or [],
-                columnDefs=grid_columns(column_defs),
-                defaultColDef={"sortable": True, "resizable": True, "filter": True},
-                style={"height": f"{GRID_HEIGHT_PX}px"},
-                csvExportParams={"fileName": f"trustmap_{name}.csv"},
-                dashGridOptions=ONE_TAB_STOP,
-            ),
+            box,
+            dcc.Store(id=ids.grid_rows(name), data=made["csv"]),
             download_button("Download the table (CSV)", ids.grid_download(name)),
+            dcc.Download(id=ids.grid_csv(name)),
         ],
         className="mt-2",
     )

@@ -5,17 +5,20 @@ keeps (the filters) and the map's options (health outline, colour classes)."""
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
+import dash_mantine_components as dmc
+import pandas as pd
 from dash import html
 
 from layouts import ids
 from layouts.common import labelled, native_select
 from layouts.own_filter import own_filter
+from layouts.priorities import priorities_section
 from trustmap.bundle.build import Build
 from trustmap.bundle.themes import themes
 from trustmap.model.council_search import search_entries
 from trustmap.model.vintages import vintage_summary
 from trustmap.show.colouring import CLASSIFIERS
-from trustmap.show.view import COLOUR_MODES, Choices, View, indicator_options, period_options
+from trustmap.show.view import COLOUR_MODES, Choices, View, indicator_groups, period_options
 from trustmap.vocabulary import (
     COTERMINOSITY_CLASS_LABELS,
     COUNCIL_TYPES,
@@ -24,7 +27,7 @@ from trustmap.vocabulary import (
     sentence_case,
 )
 
-__all__ = ["search_options", "side_panel"]
+__all__ = ["find_council", "search_options", "side_panel"]
 
 FILTER_LABELS = {
     ids.REGION: ("Region", "All regions"),
@@ -49,7 +52,7 @@ def search_options(build: Build, vintage: str) -> list[html.Option]:
 
 def find_council(build: Build, view: View) -> html.Div:
     """Type a name or code and press Enter: the keyboard's way to pick a council (a native
-    input with suggestions; a former name finds its successors)."""
+    input with suggestions; a former name finds its successors). At the top of every page."""
     search = dbc.Input(
         id=ids.SEARCH,
         type="search",
@@ -63,7 +66,11 @@ def find_council(build: Build, view: View) -> html.Div:
         id=ids.SEARCH_OPTIONS,
         children=search_options(build, view.vintage),
     )
-    return html.Div([labelled("Find a council", search, ids.SEARCH), suggestions])
+    return html.Div(
+        [labelled("Find a council", search, ids.SEARCH), suggestions],
+        role="search",
+        className="trustmap-find",
+    )
 
 
 def what_the_map_shows(build: Build, choices: Choices, view: View) -> list:
@@ -73,8 +80,6 @@ def what_the_map_shows(build: Build, choices: Choices, view: View) -> list:
     ]
     nhs_options = [{"label": text, "value": key} for key, text in choices.nhs_vintages.items()]
     theme_options = [{"label": row.label, "value": row.theme} for row in themes().itertuples()]
-    catalogue = build["indicator_catalogue"]
-    indicators = indicator_options(catalogue, choices.indicators_of(None))
     colour = dbc.RadioItems(
         id=ids.COLOUR,
         options=[{"label": text, "value": key} for key, text in COLOUR_MODES.items()],
@@ -85,11 +90,7 @@ def what_the_map_shows(build: Build, choices: Choices, view: View) -> list:
         labelled(
             "Theme", native_select(ids.THEME, theme_options, everything="All themes"), ids.THEME
         ),
-        labelled(
-            "Indicator",
-            native_select(ids.INDICATOR, indicators, view.indicator),
-            ids.INDICATOR,
-        ),
+        indicator_picker(build["indicator_catalogue"], choices.indicators_of(None), view.indicator),
         labelled(
             "Period",
             native_select(ids.PERIOD, period_options(choices, view.indicator), view.period),
@@ -106,6 +107,44 @@ def what_the_map_shows(build: Build, choices: Choices, view: View) -> list:
             ids.NHS,
         ),
     ]
+
+
+def indicator_picker(catalogue: pd.DataFrame, indicator_ids: list[str], value: str) -> dmc.Select:
+    """The indicator: type part of its name (found wherever it stands in the name) or walk the
+    themes' groups with the arrow keys; Enter chooses. Mantine's Select (the shell's
+    MantineProvider around it), not Dash's dropdown, which keeps a focusable element inside an
+    aria-hidden one and nests a radio button in each option (axe)."""
+    return dmc.Select(
+        id=ids.INDICATOR,
+        # Its own label, not `labelled`: Mantine names the list of options by it (axe: a
+        # listbox needs a name).
+        label="Indicator",
+        data=indicator_groups(catalogue, indicator_ids),
+        value=value,
+        searchable=True,
+        clearSearchOnFocus=True,  # typing starts a search, not an edit of the shown name
+        placeholder="Type part of its name",
+        # Opened by typing, the list starts at its top, not at the shown indicator.
+        selectFirstOptionOnDropdownOpen=True,
+        allowDeselect=False,  # choosing the shown indicator again keeps it
+        # No "nothing found" line: Mantine puts it inside the list of options, which must hold
+        # options only (axe); with no match the list closes instead.
+        # The list scrolls itself (assets/trustmap.css), not in Mantine's scroll area, and takes
+        # the focus: the arrow keys scroll it from the input, but Mantine gives the input no
+        # combobox role, so axe asks for a focusable scrolling region; a focusable one inside
+        # the list would be a child that is no option (axe).
+        withScrollArea=False,
+        attributes={"options": {"tabIndex": 0}},
+        size="xs",
+        classNames={
+            "label": "small mb-1",
+            "input": "trustmap-picker-input",
+            "dropdown": "trustmap-picker-dropdown",
+            "options": "trustmap-picker-options",
+            "option": "trustmap-picker-option",
+            "groupLabel": "trustmap-picker-group",
+        },
+    )
 
 
 def filters(choices: Choices) -> list:
@@ -156,6 +195,7 @@ def side_panel(build: Build, choices: Choices) -> html.Aside:
     folded = dbc.Accordion(
         [
             dbc.AccordionItem(stacked([*filters(choices), own_filter()]), title="Filter councils"),
+            priorities_section(),
             dbc.AccordionItem(stacked(map_options(choices)), title="Map options"),
         ],
         start_collapsed=True,
@@ -165,7 +205,7 @@ def side_panel(build: Build, choices: Choices) -> html.Aside:
     return html.Aside(
         [
             html.H2("Controls", className="visually-hidden"),
-            stacked([find_council(build, view), *what_the_map_shows(build, choices, view)]),
+            stacked(what_the_map_shows(build, choices, view)),
             folded,
         ],
         className="trustmap-side",

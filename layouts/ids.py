@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
-URL = "url"
+URL = "_pages_location"  # Dash Pages' own location: the view callback reads and writes it
 VIEW = "view"
 AREA = "area"
 URL_ALERT = "url-alert"
+# The shell around every page (layouts/shell.py): the controls beside the page, the navigation.
+SIDE = "side"
+SELECTED = "selected-council"  # the map page's line naming the selected council
+CLICKED = "clicked"  # the council last clicked on a map, and when
+
+
+def nav_link(page: str) -> str:
+    return f"nav-{page}"
+
+
 LINK_ALERT = "link-alert"
 
 # The controls, named as the View fields they set.
@@ -43,7 +53,7 @@ MAP = "map"
 MAP_SECTION = "map-section"
 MAP_CONFIG = "map-config"
 MAP_LEGEND = "map-legend"
-MAP_FILL = "map-fill"  # the layers of `layouts.map_section.council_layers("map", ...)`
+MAP_FILL = "map-fill"  # the layers of `layouts.map.council_layers("map", ...)`
 MAP_OUTLINES = "map-outlines"
 MAP_HEALTH = "map-health"
 INSET = "inset"
@@ -56,7 +66,6 @@ MAP_DRAWN = "map-drawn"
 MAP_ALERT = "map-alert"
 MAP_DATA_ALERT = "map-data-alert"
 MAP_SOURCE = "map-source"
-MAP_PAINTED = "map-painted"
 MAP_DOWNLOAD = "map-download"
 MAP_DOWNLOAD_BUTTON = "map-download-button"
 EXPORT_BRIEFING = "export-briefing"
@@ -87,17 +96,10 @@ TREND_KEY = "trend-key"  # the view's indicator and filters
 OWN_KEY = "own-key"  # the view's theme and own list: what the 'Your priorities' filter shows
 PANEL_KEY = "panel-key"  # the selected council, its vintage and NHS geography; {} if none
 PANEL_INDICATOR_KEY = "panel-indicator-key"  # the selected council, the indicator, period; or {}
-# What the keys above should hold; they take it while a section below the map is on screen.
-COMPARISON_WANTED = "comparison-wanted"
-TREND_WANTED = "trend-wanted"
-LAZY_VISIBLE = "lazy-visible"
 COMPARISON_SECTION = "comparison-section"
 COMPARE_SOURCE = "compare-source"
 COMPARE_NEIGHBOUR_LIST = "compare-neighbour-list"
 
-CHARTS_SLOT = "charts-slot"
-PANEL_SLOT = "panel-slot"
-COMPARISON_SLOT = "comparison-slot"
 SCATTER = "charts-scatter"
 SCATTER_ALERT = "charts-scatter-alert"
 SCATTER_SOURCE = "charts-scatter-source"
@@ -127,12 +129,22 @@ def export_link(chart: str, image_format: str) -> str:
 
 
 def grid(name: str) -> dict:
-    """A chart's table twin (AG Grid); one callback serves every twin's CSV download."""
+    """A chart's table twin (an HTML table); one callback serves every twin's CSV download."""
     return {"type": "charts-grid", "name": name}
+
+
+def grid_rows(name: str) -> dict:
+    """The store of what a table twin's CSV holds: its file name, headers, rows and source."""
+    return {"type": "charts-grid-rows", "name": name}
 
 
 def grid_download(name: str) -> dict:
     return {"type": "charts-grid-download", "name": name}
+
+
+def grid_csv(name: str) -> dict:
+    """The `dcc.Download` that sends a table twin's CSV."""
+    return {"type": "charts-grid-csv", "name": name}
 
 
 PRIORITIES_UPLOAD = "priorities-upload"
@@ -140,8 +152,7 @@ PRIORITIES_STORE = "priorities-store"
 PRIORITIES_MESSAGES = "priorities-messages"
 PRIORITIES_COUNTS = "priorities-counts"
 PRIORITIES_CLEAR = "priorities-clear"
-# The pathfinder era (layouts/era_section.py): filled once the map has painted.
-ERA_SLOT = "era-slot"
+# The pathfinder era (layouts/era.py): filled once the map has painted.
 ERA_NHS = "era-nhs"  # the view's NHS geography, changed only when it changes
 ERA_COVERAGE = "era-coverage"
 ERA_INDICATOR = "era-indicator"
@@ -154,8 +165,7 @@ ERA_READING = "era-reading"
 ERA_RESULTS = "era-results"
 ERA_SOURCE = "era-source"
 
-# The NHS reorganisation story (layouts/nhs_story.py): filled once the map has painted.
-STORY_SLOT = "story-slot"
+# The NHS reorganisation story (layouts/nhs.py): filled once the map has painted.
 CLASS_COUNTS = "story-class-counts"
 OUTCOME_INDICATOR = "outcome-indicator"
 OUTCOME_FROM = "outcome-from"
@@ -168,3 +178,7 @@ OUTCOME_ALERT = "outcome-alert"
 OUTCOME_READING = "outcome-reading"
 OUTCOME_DROPPED = "outcome-dropped"
 OUTCOME_SOURCE = "outcome-source"
+
+# The council page's NHS bodies through time (layouts/council.py): the slot and its table.
+NHS_BODIES = "nhs-bodies"
+NHS_BODIES_TABLE = "nhs-bodies-table"

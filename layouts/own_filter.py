@@ -15,7 +15,9 @@ __all__ = ["own_choices", "own_filter"]
 EVERYTHING = "All councils"
 NO_FILE = (
     "To use it, upload your trusts' priorities in \"Your trusts' priorities (upload)\" at the "
-    "foot of the page: it then keeps only the councils your file lists under the chosen theme."
+    "foot of the page (a CSV with the columns la_code and theme: council area codes, and themes "
+    "named as in the Theme list): it then keeps only the councils your file lists under the "
+    "chosen theme."
 )
 
 

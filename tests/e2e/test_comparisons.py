@@ -1,6 +1,6 @@
-"""The group comparisons and the trend in headless Chromium, read as a person reads them: the
-plain reading, the small-group caution, the neighbours comparator and its definition, and the
-per-council trend. Nothing here looks inside the map.
+"""The group comparisons and the trend on the comparisons' page (`/compare?<view>`) in headless
+Chromium, read as a person reads them: the plain reading, the small-group caution, the
+neighbours comparator and its definition, and the per-council trend.
 
 Screenshots (1440x900 and a 390x844 phone) go to tests/artifacts/comparisons-*.png.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.support.browser import wait_until_still
+from tests.support.browser import wait_until_drawn
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -27,16 +27,9 @@ def page(browser):  # noqa: F811 (the fixture imported above)
     opened.close()
 
 
-def scroll_to(page, selector: str) -> None:
-    """Scroll a section into view, as a reader does: sections below the map fill in only then."""
-    page.locator(selector).first.wait_for(state="attached", timeout=TIMEOUT_MS)
-    page.evaluate("(s) => document.querySelector(s).scrollIntoView()", selector)
-
-
 def open_comparisons(page, base: str, query: str):
-    """Load `query`, scroll to the comparisons and wait until all three have their words."""
-    page.goto(base + "/" + query)
-    scroll_to(page, "#comparison-section")
+    """Open the comparisons' page for `query`; wait until all three have their words."""
+    page.goto(base + "/compare" + query)
     for by in ("pathfinder", "coterminous", "neighbours"):
         page.locator(f"#compare-{by}-text p").first.wait_for(timeout=TIMEOUT_MS)
     return page.locator("section", has=page.locator("#compare-pathfinder-text"))
@@ -60,10 +53,10 @@ def test_london_comparisons_read_in_plain_words_with_a_caution(page, app_url):  
     coterminous = page.locator("#compare-coterminous-text").inner_text()
     assert coterminous.startswith("Councils coterminous with CCG April 2019 against the rest")
     assert "only 4 councils not coterminous" in coterminous
-    section.scroll_into_view_if_needed()
+    wait_until_drawn(page)
     section.screenshot(path=ARTIFACTS / "comparisons-london-1440.png")
     page.set_viewport_size(PHONE)
-    wait_until_still(page)
+    wait_until_drawn(page)
     section.screenshot(path=ARTIFACTS / "comparisons-london-390.png")
 
 
@@ -82,10 +75,10 @@ def test_neighbours_comparator_states_its_definition_and_lists_each_pathfinder(p
     )
     assert "DfE statistical neighbours of May 2025" in text.inner_text()
     assert "only 8 pathfinders kept" in text.locator(".alert-warning").inner_text()
-    grid = card.locator(".ag-center-cols-container .ag-row")
-    grid.first.wait_for(timeout=TIMEOUT_MS)
-    assert grid.count() == 8  # London's 8 pathfinders, each its own row
-    card.scroll_into_view_if_needed()
+    # The table twin's body once drawn: no cell spans the row (as "Drawing the table…" does).
+    rows = card.locator("table tbody tr:not(:has(td[colspan]))")
+    rows.first.wait_for(timeout=TIMEOUT_MS)
+    assert rows.count() == 8  # London's 8 pathfinders, each its own row
     card.screenshot(path=ARTIFACTS / "comparisons-neighbours-1440.png")
     card.get_by_label("April 2021 list").check()
     page.wait_for_function(
@@ -96,42 +89,38 @@ def test_neighbours_comparator_states_its_definition_and_lists_each_pathfinder(p
 
 
 def test_trend_draws_each_london_council(page, app_url):  # noqa: F811
-    page.goto(app_url + "/" + LONDON_READINESS + "&a=E09000029")
-    scroll_to(page, "#charts-trend")
-    trend = page.locator("#charts-trend .js-plotly-plot")
-    trend.wait_for(timeout=TIMEOUT_MS)
-    title = page.locator("#charts-trend .gtitle").first
-    # A reader keeps the trend on screen while the sections above it fill and push it down
-    # (they fill only while visible: issue 22 removes that machinery).
-    page.wait_for_function(
-        "() => { const card = document.querySelector('#charts-trend');"
-        " card.scrollIntoView({block: 'center'});"
-        " const t = card.querySelector('.gtitle');"
-        " return t && t.textContent.includes('London'); }",
-        timeout=TIMEOUT_MS,
-        polling=500,
-    )
+    page.goto(app_url + "/compare" + LONDON_READINESS + "&a=E09000029")
+    title = page.locator("#charts-trend .gtitle", has_text="London").first
+    title.wait_for(timeout=TIMEOUT_MS)
     assert "2016 to" in title.text_content()
     legend = page.locator("#charts-trend .legendtext").all_text_contents()
     assert "selected: Sutton" in legend
     assert "England (source)" in legend
     card = page.locator(".card", has=page.locator("#charts-trend"))
-    card.scroll_into_view_if_needed()
-    wait_until_still(page)
+    wait_until_drawn(page)
     card.screenshot(path=ARTIFACTS / "comparisons-trend-1440.png")
 
 
 def test_a_filter_that_keeps_no_council_says_so_in_each_chart(page, app_url):  # noqa: F811
     # No London borough is a county: every comparison and chart says the filters keep none.
-    page.goto(app_url + "/?v=2019&i=lait-fsp-new-gooddev&p=2019&r=London&y=County")
-    scroll_to(page, "#comparison-section")
+    page.goto(app_url + "/compare?v=2019&i=lait-fsp-new-gooddev&p=2019&r=London&y=County")
     for by in ("pathfinder", "coterminous", "neighbours"):
         alert = page.locator(f"#compare-{by}-text .alert")
         alert.wait_for(timeout=TIMEOUT_MS)
         assert "The filters (London; county councils) keep no council of 2019" in alert.inner_text()
-    scroll_to(page, "#charts-trend")
     page.locator("#charts-trend-note .alert").wait_for(timeout=TIMEOUT_MS)
     assert "keep no council" in page.locator("#charts-trend-note").inner_text()
-    scroll_to(page, "#charts-scatter")
     page.locator("#charts-scatter-alert .alert").wait_for(timeout=TIMEOUT_MS)
     assert "keep no council of 2019" in page.locator("#charts-scatter-alert").inner_text()
+
+
+def test_trend_draws_with_no_council_selected(page, app_url):  # noqa: F811
+    # The page's store of the selected council (null) reports itself changed as it mounts: the
+    # trend must still be drawn whole, not sent only the bold line of a chart never drawn.
+    open_comparisons(page, app_url, LONDON_READINESS)
+    title = page.locator("#charts-trend .gtitle", has_text="London").first
+    title.wait_for(timeout=TIMEOUT_MS)
+    assert "2016 to" in title.text_content()
+    wait_until_drawn(page)  # its table twin drawn too
+    twin = page.locator("""table[id='{"name":"trend","type":"charts-grid"}']""")
+    assert twin.locator("tbody tr:not(:has(td[colspan]))").count() > 0

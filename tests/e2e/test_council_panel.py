@@ -1,5 +1,5 @@
-"""The council panel in headless Chromium: a council chosen by link (`?a=CODE`, never by a
-map click, so the test holds whatever draws the map), its spine chart, its statistical
+"""The council panel in headless Chromium: a council's own page (`/council/CODE`, opened by
+its address, so the test holds whatever draws the map), its spine chart, its statistical
 neighbours named and its coterminosity timeline strip, on a desktop and a phone screen.
 
 Screenshots go to tests/artifacts/ (git-ignored): panel-<council>-<screen>.png.
@@ -12,7 +12,7 @@ import re
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.support.browser import wait_until_still
+from tests.support.browser import wait_until_drawn
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -30,8 +30,9 @@ GRAPH = """(selector) => {
 }"""
 
 
-def open_panel(browser, app_url: str, query: str, screen: str, council: str):
-    """A page at `screen` size showing the panel of `council`, its strip and spine drawn."""
+def open_panel(browser, app_url: str, address: str, screen: str, council: str):
+    """A page at `screen` size showing the panel of `council` (its page at `address`), its
+    strip and spine drawn."""
     page = browser.new_page(viewport=SCREENS[screen])
     outside = []
 
@@ -43,7 +44,7 @@ def open_panel(browser, app_url: str, query: str, screen: str, council: str):
             request_route.abort()
 
     page.route("**/*", route)
-    page.goto(f"{app_url}/{query}")
+    page.goto(app_url + address)
     page.locator("#detail-name", has_text=council).wait_for(timeout=PANEL_TIMEOUT_MS)
     for graph in ("#timeline-graph", "#spine-graph"):
         page.wait_for_function(f"() => ({GRAPH})('{graph}') !== null", timeout=PANEL_TIMEOUT_MS)
@@ -54,6 +55,11 @@ def drawn(page, selector: str) -> list[dict]:
     return page.evaluate(f"({GRAPH})('{selector}')")
 
 
+def as_read(label: str) -> str:
+    """A chart label as a reader reads it: its wrapped lines joined, no-break spaces as spaces."""
+    return label.replace("<br>", " ").replace("\u00a0", " ")
+
+
 def show_neighbours(page) -> str:
     page.get_by_role("button", name="Statistical neighbours").click()
     table = page.locator("#neighbour-table")
@@ -62,7 +68,7 @@ def show_neighbours(page) -> str:
 
 
 def screenshots(page, name: str) -> None:
-    wait_until_still(page)
+    wait_until_drawn(page)
     page.screenshot(path=ARTIFACTS / f"panel-{name}.png", full_page=True)
     page.locator("#detail").locator("xpath=ancestor::div[contains(@class,'card')][1]").screenshot(
         path=ARTIFACTS / f"panel-{name}-card.png"
@@ -71,7 +77,7 @@ def screenshots(page, name: str) -> None:
 
 @pytest.mark.parametrize("screen", SCREENS)
 def test_sutton_panel(browser, app_url, screen):
-    page, outside = open_panel(browser, app_url, "?a=E09000029", screen, "Sutton")
+    page, outside = open_panel(browser, app_url, "/council/E09000029", screen, "Sutton")
     strip = drawn(page, "#timeline-graph")[:-1]  # the last trace outlines the map's vintage
     classes = {trace["name"]: len(trace["y"]) for trace in strip}
     # coterminous with NHS Sutton CCG 2013-2019 (6 vintages), one part of South West London
@@ -80,7 +86,7 @@ def test_sutton_panel(browser, app_url, screen):
     hover = " ".join(text for trace in strip for text in trace["hovertext"])
     assert "NHS Sutton CCG" in hover and "Sutton and Merton PCT" in hover
     spine = drawn(page, "#spine-graph")
-    labels = next(trace["text"] for trace in spine if trace["name"] == "labels")
+    labels = [as_read(text) for text in next(t["text"] for t in spine if t["name"] == "labels")]
     assert len(labels) == 33  # every early-years indicator
     assert "Foundation Stage - Literacy · 2025" in labels
     assert "33 indicators" in page.locator("#spine-caption").inner_text()
@@ -94,9 +100,18 @@ def test_sutton_panel(browser, app_url, screen):
 
 
 def test_indicator_change_updates_the_neighbours_and_leaves_the_rest_of_the_panel(browser, app_url):
-    page, outside = open_panel(browser, app_url, "?a=E09000029", "desktop", "Sutton")
-    show_neighbours(page)
-    page.wait_for_load_state("networkidle")
+    # The council's page has no controls: its link's indicator changes while the page stays
+    # as the browser's Forward button brings back a view of the same council on another one.
+    address = "/council/E09000029?c=indicator&i=iod2019-imd-average-score"
+    page, outside = open_panel(browser, app_url, address, "desktop", "Sutton")
+    assert show_neighbours(page)
+    assert page.locator("#neighbour-summary").inner_text().startswith("IoD 2019: IMD")
+    wait_until_drawn(page)
+    page.evaluate(
+        "() => history.pushState(null, '', location.pathname"
+        " + '?c=indicator&i=iod2019-income-average-score')"
+    )
+    page.go_back()
     asked = []  # the outputs of every callback the change sets off
 
     def record(request_route):
@@ -104,12 +119,13 @@ def test_indicator_change_updates_the_neighbours_and_leaves_the_rest_of_the_pane
         request_route.continue_()
 
     page.route(CALLBACK_URL, record)
-    page.select_option("#indicator", "iod2019-income-average-score")
+    page.go_forward()
     summary = page.locator("#neighbour-summary", has_text="Income")
     summary.wait_for(timeout=PANEL_TIMEOUT_MS)
     assert summary.inner_text().startswith("IoD 2019: Income - Average score")
     assert "Sutton: " in summary.inner_text()
-    page.wait_for_load_state("networkidle")
+    wait_until_drawn(page)
+    assert page.title() == "Sutton · trustmap"
     assert any("neighbours.children" in output for output in asked)
     for unchanged in ("timeline-graph.figure", "spine-graph.figure", "detail.children"):
         assert not any(unchanged in output for output in asked), unchanged
@@ -119,7 +135,7 @@ def test_indicator_change_updates_the_neighbours_and_leaves_the_rest_of_the_pane
 
 @pytest.mark.parametrize("screen", SCREENS)
 def test_devon_panel(browser, app_url, screen):
-    page, outside = open_panel(browser, app_url, "?v=2019&a=E10000008", screen, "Devon")
+    page, outside = open_panel(browser, app_url, "/council/E10000008?v=2019", screen, "Devon")
     strip = drawn(page, "#timeline-graph")[:-1]
     classes = {trace["name"]: len(trace["y"]) for trace in strip}
     # Devon PCT (2006); two CCGs across Devon and its neighbours 2013-2018; NHS Devon CCG,

@@ -1,4 +1,6 @@
-"""The real app in headless Chromium: what a person sees, and what crosses the network.
+"""The map page of the real app in headless Chromium: what a person sees, and what crosses the
+network. A link's council opens its own page (`/council/<code>`), and the comparisons' exports
+live on `/compare`; each page's accessibility is checked in test_pages.py.
 
 Screenshots of the main views are kept in tests/artifacts/ (git-ignored).
 """
@@ -11,7 +13,7 @@ import pandas as pd
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.support.browser import wait_until_still
+from tests.support.browser import wait_until_drawn
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -122,7 +124,14 @@ class Visit:
         )
 
     def settle(self) -> None:
-        wait_until_still(self.page)
+        """Wait until everything the page shows has drawn and the map is still."""
+        wait_until_drawn(self.page)
+
+    def choose_indicator(self, typed: str, name: str) -> None:
+        """Choose an indicator as a reader does: type part of its name into the picker, then
+        click the option `name`."""
+        self.page.fill("#indicator", typed)
+        self.page.get_by_role("option", name=name, exact=True).click()
 
     def screenshot(self, name: str) -> None:
         self.page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
@@ -137,8 +146,6 @@ def visit(browser, app_url):
 
 def test_map_draws_every_council_without_outside_requests(visit):
     seconds = visit.open()
-    # The charts below the map are built once it has painted (assets/trustmap_map.js).
-    visit.page.locator("#charts-scatter .js-plotly-plot").wait_for(timeout=MAP_TIMEOUT_MS)
     visit.settle()
     drawn = visit.rendered()
     visit.screenshot("pathfinders")
@@ -163,24 +170,28 @@ def test_map_draws_every_council_without_outside_requests(visit):
     assert not [url for url in visit.requested if "favicon" in url]  # asked at each change
 
 
-def test_council_from_link_fills_the_panel(visit):
+def test_old_link_selects_its_council_and_its_page_fills_the_panel(visit):
     visit.open("?a=E09000029")
+    # Sutton is outlined and the map has zoomed to it: no longer a speck.
+    visit.page.wait_for_function(f"() => ({RENDERED})().selected === 1")
+    # The test fails unless Sutton ends inside the map, 100 px or more.
+    visit.page.wait_for_function(
+        f"(args) => ({INSIDE})(args).length === 1",
+        arg=["map", ["E09000029"], 100],
+        timeout=MAP_TIMEOUT_MS,
+    )
+    selected = visit.page.locator("#selected-council")
+    assert selected.inner_text().startswith("Sutton, London borough")
+    selected.get_by_role("link", name="Open Sutton's page").click()
+    visit.page.wait_for_url("**/council/E09000029?*")
     panel = visit.page.locator("#detail")
-    panel.locator("#detail-name", has_text="Sutton").wait_for()
+    panel.locator("#detail-name", has_text="Sutton").wait_for(timeout=MAP_TIMEOUT_MS)
     assert (
         panel.locator("#detail-pathfinder")
         .inner_text()
         .startswith("2003 children's trust pathfinder")
     )
     assert "coterminous: NHS Sutton CCG" in panel.inner_text()
-    # Sutton is outlined and the map has zoomed to it: no longer a speck.
-    visit.page.wait_for_function(f"() => ({RENDERED})().selected === 1")
-    # The map flies to Sutton: the test fails unless it ends inside the map, 100 px or more.
-    visit.page.wait_for_function(
-        f"(args) => ({INSIDE})(args).length === 1",
-        arg=["map", ["E09000029"], 100],
-        timeout=MAP_TIMEOUT_MS,
-    )
     visit.page.wait_for_function(
         "() => { const g = document.querySelector('#spine-graph .js-plotly-plot');"
         " return g && g.data && g.data.length }",
@@ -193,16 +204,19 @@ def test_council_from_link_fills_the_panel(visit):
 
 def test_link_outlines_its_council_when_the_outlines_arrive_after_the_paint(browser, app_url):
     # dash-leaflet drops a new style that reaches a layer still fetching its outlines: the
-    # paint must wait for the layers, or a link's council is left without its outline.
+    # link's paint (drawn with the page) must still outline its council once they arrive.
     page = browser.new_page(viewport=VIEWPORT)
     held = []
     page.route(
         "**/map/outlines/**",
         lambda route: route.continue_() if held is None else held.append(route),
     )
-    with page.expect_response("**/map/paint.json?*", timeout=MAP_TIMEOUT_MS):
-        page.goto(app_url + "/?a=E09000029", wait_until="commit")
+    page.goto(app_url + "/?a=E09000029", wait_until="commit")
+    # The paint has reached the page (its legend names the selection), no outline yet.
+    page.locator("#map-legend", has_text="selected council").wait_for(timeout=MAP_TIMEOUT_MS)
+    assert page.locator("#map .leaflet-overlay-pane path").count() == 0
     held, routes = None, held
+    assert routes, "the outlines were asked for while held"
     for route in routes:
         route.continue_()
     page.wait_for_function(
@@ -219,7 +233,7 @@ def test_indicator_change_sends_numbers_not_polygons(visit):
     before = len(visit.updates)
     legend_before = visit.rendered()["legend"]
     visit.screenshot("indicator")
-    visit.page.select_option("#indicator", "iod2019-income-average-score")
+    visit.choose_indicator("Income - Average score", "IoD 2019: Income - Average score")
     visit.page.wait_for_url("**i=iod2019-income-average-score**")
     visit.page.wait_for_function(
         f"(before) => {{ const r = ({RENDERED})(); return r && r.legend !== before; }}",
@@ -229,6 +243,7 @@ def test_indicator_change_sends_numbers_not_polygons(visit):
     after = visit.update_sizes()[before:]
     print(f"layout {visit.layout_bytes} bytes; after the change {after}")
     visit.screenshot("indicator-changed")
+    assert after, "the change reached the server"
     assert "Income - Average score" in visit.rendered()["legend"]
     assert all(size < SMALL_UPDATE_BYTES for _, size in after)
     assert visit.rendered()["colours"] >= 5
@@ -277,7 +292,9 @@ def test_map_click_selects_a_council_and_the_link_follows(visit):
     visit.settle()
     visit.page.locator("#map path.council-E10000008").click()  # Devon
     visit.page.wait_for_url("**a=E10000008**")
-    visit.page.locator("#detail-name", has_text="Devon").wait_for()
+    selected = visit.page.locator("#selected-council")
+    selected.get_by_role("link", name="Open Devon's page").wait_for()
+    assert selected.inner_text().startswith("Devon, county council")
     visit.page.wait_for_function(f"() => ({RENDERED})().selected === 1")
     visit.settle()
     visit.screenshot("devon-clicked")
@@ -287,14 +304,18 @@ def test_map_click_selects_a_council_and_the_link_follows(visit):
 def test_search_selects_a_council_by_keyboard_alone(visit):
     visit.open()
     visit.settle()
-    visit.page.keyboard.press("Tab")  # the skip link
-    visit.page.keyboard.press("Tab")  # the search
+    # From the top: the skip link, trustmap's name and the pages' links come first.
+    for _ in range(12):
+        visit.page.keyboard.press("Tab")
+        if visit.page.evaluate("() => document.activeElement.id") == "search":
+            break
     assert visit.page.evaluate("() => document.activeElement.id") == "search"
     visit.page.keyboard.type("Sutt")
     visit.page.keyboard.press("Enter")
     visit.page.wait_for_url("**a=E09000029**")
-    visit.page.locator("#detail-name", has_text="Sutton").wait_for()
+    visit.page.locator("#selected-council", has_text="Sutton").wait_for()
     visit.page.wait_for_function(f"() => ({RENDERED})().selected === 1")
+    assert visit.page.url.startswith(visit.app_url + "/?")  # the map page stays
 
 
 def test_former_names_find_their_successors(visit):
@@ -316,7 +337,7 @@ def test_london_filter_shows_every_london_council(visit):
     london = [f"E09{n:06d}" for n in range(1, 34)]  # the City and the 32 boroughs
     visit.open("?r=London")
     visit.page.wait_for_function(f"() => ({RENDERED})().legend.includes('left out')")
-    # The map flies to London: the test fails unless all 33 end inside it, 8 px or more each.
+    # The map shows London: the test fails unless all 33 end inside it, 8 px or more each.
     visit.page.wait_for_function(
         f"(args) => ({INSIDE})(args).length === 33", arg=["map", london, 8], timeout=MAP_TIMEOUT_MS
     )
@@ -378,43 +399,6 @@ def test_back_button_restores_the_previous_view(visit):
     assert visit.page.get_by_role("radio", name="Pathfinder status").is_checked()
 
 
-@pytest.mark.parametrize(
-    ("query", "viewport"),
-    [
-        ("", VIEWPORT),
-        ("?a=E09000029", VIEWPORT),
-        ("?c=indicator&i=lait-fsp-new-gooddev", VIEWPORT),
-        ("?a=E09000029", PHONE),
-    ],
-)
-def test_no_accessibility_violations(visit, query, viewport):
-    from axe_playwright_python.sync_playwright import Axe
-
-    visit.page.set_viewport_size(viewport)
-    visit.open(query)
-    visit.settle()
-    # Sections below the map fill in, and AG Grid renders, only once scrolled into view: scroll
-    # through the whole page first, as a reader would.
-    for _ in range(80):
-        visit.page.mouse.wheel(0, 700)
-        visit.page.wait_for_timeout(250)
-        if visit.page.evaluate(
-            "() => window.scrollY + window.innerHeight >= document.body.scrollHeight - 2"
-        ):
-            break
-    visit.settle()
-    visit.page.wait_for_timeout(2000)  # AG Grid finishes rendering what scrolled into view
-    results = Axe().run(
-        visit.page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}}
-    )
-    found = [
-        (violation["id"], violation["impact"], len(violation["nodes"]))
-        for violation in results.response["violations"]
-    ]
-    print(results.generate_report())
-    assert found == [], found
-
-
 def test_page_runs_under_its_content_security_policy(visit):
     problems = []
     visit.page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
@@ -427,6 +411,17 @@ def test_page_runs_under_its_content_security_policy(visit):
 
 
 SIGNATURES = {"png": b"\x89PNG\r\n\x1a\n", "svg": b"<svg", "pdf": b"%PDF-"}
+EXPORTED = ("i=lait-fsp-new-gooddev", "s=pathfinder")
+
+
+def fetch_exports(visit, chart: str) -> None:
+    """Each format of `chart`'s export, as its menu links it: the view's query, a valid file."""
+    for image_format, signature in SIGNATURES.items():
+        href = visit.page.locator(f"#export-{chart}-{image_format}").get_attribute("href")
+        assert all(part in href for part in EXPORTED), href
+        response = visit.page.request.get(visit.app_url + href)
+        assert response.ok and response.body().startswith(signature), (chart, image_format)
+        (ARTIFACTS / f"export-{chart}.{image_format}").write_bytes(response.body())
 
 
 def test_exports_of_the_current_view_are_valid_files(visit):
@@ -436,21 +431,18 @@ def test_exports_of_the_current_view_are_valid_files(visit):
     visit.wait_for_legend("quintiles")
     visit.settle()
     visit.screenshot("pathfinders-school-readiness")
-    # The comparisons (and their export links) fill in once scrolled to.
-    visit.page.locator("#comparison-section").wait_for(state="attached", timeout=MAP_TIMEOUT_MS)
-    visit.page.evaluate("() => document.querySelector('#comparison-section').scrollIntoView()")
+    fetch_exports(visit, "map")
+    briefing = visit.page.locator("#export-briefing").get_attribute("href")
+    query = visit.page.locator("#export-map-png").get_attribute("href").split("?", 1)[1]
+    # The comparisons (and their exports) are a page of their own; the view travels there.
+    visit.page.get_by_role("link", name="Compare groups").click()
+    visit.page.wait_for_url("**/compare?*")
     visit.page.wait_for_function(
-        "() => (document.querySelector('#export-coterminous-png').getAttribute('href') || '')"
+        "() => (document.querySelector('#export-coterminous-png')?.getAttribute('href') || '')"
         ".includes('/export/')",
         timeout=MAP_TIMEOUT_MS,
     )
-    for chart in ("map", "coterminous"):
-        for image_format, signature in SIGNATURES.items():
-            href = visit.page.locator(f"#export-{chart}-{image_format}").get_attribute("href")
-            assert "i=lait-fsp-new-gooddev" in href and "s=pathfinder" in href
-            response = visit.page.request.get(visit.app_url + href)
-            assert response.ok and response.body().startswith(signature), (chart, image_format)
-            (ARTIFACTS / f"export-{chart}.{image_format}").write_bytes(response.body())
+    fetch_exports(visit, "coterminous")
     # With pathfinders only there is nothing to compare them with: the export is disabled, and
     # its address answers a page that says why, not a file.
     item = visit.page.locator("#export-pathfinder-png")
@@ -458,11 +450,8 @@ def test_exports_of_the_current_view_are_valid_files(visit):
         "() => document.querySelector('#export-pathfinder-png').classList.contains('disabled')"
     )
     assert item.get_attribute("href") is None
-    query = visit.page.locator("#export-map-png").get_attribute("href").split("?", 1)[1]
     refused = visit.page.request.get(f"{visit.app_url}/export/pathfinder.png?{query}")
     assert refused.status == 404 and "too few values" in refused.text()
-    pack = visit.page.request.get(
-        visit.app_url + visit.page.locator("#export-briefing").get_attribute("href")
-    )
+    pack = visit.page.request.get(visit.app_url + briefing)
     assert pack.ok and pack.body().startswith(b"%PDF-")
     (ARTIFACTS / "briefing.pdf").write_bytes(pack.body())

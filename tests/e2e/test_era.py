@@ -1,5 +1,5 @@
-"""The pathfinder era and the NHS story in the real app: the coverage sentence, the
-before/after chart and the national class counts, at a desktop and a phone size.
+"""The pathfinder era (`/era`) and the NHS story (`/nhs`) in the real app: the coverage
+sentence, the before/after chart and the national class counts, at a desktop and a phone size.
 
 Screenshots go to tests/artifacts/ (era-*.png, nhs-story-*.png)."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, playwright_api
-from tests.support.browser import wait_until_still
+from tests.support.browser import wait_until_drawn
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -20,6 +20,7 @@ DRAWN = """(selector) => {
   const layers = '.scatterlayer .trace, .barlayer .trace, .boxlayer .trace';
   return graph ? graph.querySelectorAll(layers).length : 0;
 }"""
+PAGE = "#page-content"  # what a page shows beside (or above) the controls
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -35,8 +36,7 @@ def page(request, browser, app_url):  # noqa: F811
             target.abort()
 
     opened.route("**/*", route)
-    opened.goto(app_url + "/")
-    yield opened, request.param
+    yield opened, request.param, app_url
     assert outside == []
     opened.close()
 
@@ -45,9 +45,10 @@ def wait_drawn(page, selector: str, traces: int) -> None:
     page.wait_for_function(f"() => ({DRAWN})('{selector}') >= {traces}", timeout=SECTION_TIMEOUT_MS)
 
 
-def test_era_shows_coverage_and_before_after_and_class_counts(page):
-    page, size = page
+def test_era_shows_coverage_and_before_after(page):
+    page, size, app_url = page
     expect = playwright_api.expect
+    page.goto(app_url + "/era")
     coverage = page.locator("#era-coverage")
     coverage.wait_for(timeout=SECTION_TIMEOUT_MS)
     for text in ("2,826,100", "11,012,300", "25.7%", '"20% of children in England"'):
@@ -56,16 +57,18 @@ def test_era_shows_coverage_and_before_after_and_class_counts(page):
     expect(page.locator("#era-chart")).to_contain_text("2003: pathfinders named")
     expect(page.locator("#era-reading")).to_contain_text("chosen, not assigned")
     expect(page.locator("#era-source")).to_contain_text("Source: Office for National Statistics")
-    page.locator("#era").scroll_into_view_if_needed()
-    wait_until_still(page)
-    page.locator("#era").screenshot(path=ARTIFACTS / f"era-{size}.png")
+    wait_until_drawn(page)
+    page.locator(PAGE).screenshot(path=ARTIFACTS / f"era-{size}.png")
 
+
+def test_nhs_page_shows_class_counts_and_outcomes(page):
+    page, size, app_url = page
+    expect = playwright_api.expect
+    page.goto(app_url + "/nhs")
     wait_drawn(page, "#story-class-counts", 5)  # one bar trace per class
-    story = page.locator("#nhs-story")
     expect(page.locator("#story-class-counts")).to_contain_text("not determined")
-    expect(story).to_contain_text("PCT October 2006 is partly determined")
+    expect(page.locator(PAGE)).to_contain_text("PCT October 2006 is partly determined")
     wait_drawn(page, "#outcome-chart", 2)
     expect(page.locator("#outcome-reading")).to_contain_text("Observational and confounded")
-    story.scroll_into_view_if_needed()
-    wait_until_still(page)
-    story.screenshot(path=ARTIFACTS / f"nhs-story-{size}.png")
+    wait_until_drawn(page)
+    page.locator(PAGE).screenshot(path=ARTIFACTS / f"nhs-story-{size}.png")

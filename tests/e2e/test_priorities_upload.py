@@ -1,7 +1,7 @@
 """'Your priorities' in headless Chromium, as an analyst uses it: upload a CSV through the page's
 upload control, choose a theme, turn the filter on; the map fades every council the file does
-not list under that theme, the comparisons name the group, the export links carry it; forgetting
-the file turns it off; a link with the list works in a fresh browser without the file.
+not list under that theme, the comparisons' page names the group, the export links carry it;
+forgetting the file turns it off; a link with the list works in a fresh browser without the file.
 
 Screenshots (1440x900 and a 390x844 phone) go to tests/artifacts/priorities-*.png.
 """
@@ -9,11 +9,12 @@ Screenshots (1440x900 and a 390x844 phone) go to tests/artifacts/priorities-*.pn
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.support.browser import wait_until_still
+from tests.support.browser import wait_until_drawn
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -64,6 +65,12 @@ def kept_councils(page, count: int) -> list[str]:
     return sorted(code for code, opacity in opacities.items() if opacity != "0.2")
 
 
+def on_page(url: str, path: str) -> bool:
+    """Whether `url` is the page at `path`, its link carrying the file's early-years list."""
+    address = urlsplit(url)
+    return address.path == path and f"o={LIST_VALUE}" in address.query
+
+
 def open_filters(page) -> None:
     page.get_by_role("button", name="Filter councils").click()
     page.locator("#own").wait_for(state="visible", timeout=TIMEOUT_MS)
@@ -93,12 +100,12 @@ def test_an_uploaded_file_filters_the_map_the_comparisons_and_the_exports(page, 
     assert page.locator("#own-help").inner_text().startswith(f"It keeps the {WORDS}:")
     map_png = page.locator("#export-map-png").get_attribute("href")
     assert map_png.startswith("/export/map.png?") and f"o={LIST_VALUE}" in map_png
-    page.evaluate("() => window.scrollTo(0, 0)")
-    wait_until_still(page)  # the zoom to the kept councils
+    wait_until_drawn(page)  # the zoom to the kept councils
     page.screenshot(path=ARTIFACTS / "priorities-filtered-1440.png")
 
-    page.locator("#comparison-section").wait_for(state="attached", timeout=TIMEOUT_MS)
-    page.evaluate("() => document.querySelector('#comparison-section').scrollIntoView()")
+    # The comparisons' page, its link carrying the view, names the file's group.
+    page.get_by_role("link", name="Compare groups").click()
+    page.wait_for_url(lambda url: on_page(url, "/compare"), timeout=TIMEOUT_MS)
     page.wait_for_function(
         "(w) => document.querySelector('#compare-pathfinder-text')?.innerText.includes(w)",
         arg=WORDS,
@@ -116,6 +123,9 @@ def test_an_uploaded_file_filters_the_map_the_comparisons_and_the_exports(page, 
     assert png.ok
     (ARTIFACTS / "priorities-map-slide.png").write_bytes(png.body())
 
+    page.get_by_role("link", name="Map", exact=True).click()
+    page.wait_for_url(lambda url: on_page(url, "/"), timeout=TIMEOUT_MS)
+    assert kept_councils(page, len(EARLY_YEARS)) == EARLY_YEARS
     page.get_by_role("button", name="Forget my file").click()
     page.wait_for_function("() => !location.search.includes('o=')", timeout=TIMEOUT_MS)
     assert kept_councils(page, COUNCILS_2019) == sorted(page.evaluate(OPACITIES))
@@ -129,7 +139,7 @@ def test_a_link_with_the_list_works_in_a_fresh_browser(browser, app_url, viewpor
     page = browser.new_page(viewport=viewport)  # a new context: no file in its session
     page.goto(f"{app_url}/?v=2019&t=early-years&o={LIST_VALUE}")
     assert kept_councils(page, len(EARLY_YEARS)) == EARLY_YEARS
-    wait_until_still(page)  # the zoom to the kept councils
+    wait_until_drawn(page)  # the zoom to the kept councils
     name = f"priorities-link-{viewport['width']}"
     page.screenshot(path=ARTIFACTS / f"{name}.png")
     open_filters(page)
@@ -143,8 +153,6 @@ def test_a_link_with_the_list_works_in_a_fresh_browser(browser, app_url, viewpor
     assert f"it keeps the {WORDS.replace('your file', 'that link')}, without your file" in (
         page.locator("#own-help").inner_text()
     )
-    # The side panel's group headers stick to its top: centre the filter, below them.
-    page.evaluate("() => document.querySelector('#own').scrollIntoView({block: 'center'})")
-    wait_until_still(page)
-    page.screenshot(path=ARTIFACTS / f"{name}-panel.png")
+    wait_until_drawn(page)
+    page.locator("#side").screenshot(path=ARTIFACTS / f"{name}-panel.png")
     page.close()

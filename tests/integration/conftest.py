@@ -20,7 +20,6 @@ DEFAULT_CONTROLS = {
     ids.NHS: "ccg2019",
     ids.OWN: "",
 }
-NO_CLICKS = {ids.MAP_FILL: None, ids.INSET_FILL: None}
 
 
 @pytest.fixture(autouse=True)
@@ -42,17 +41,28 @@ def run_callback(function, triggered: str | None, **inputs):
     return copy_context().run(call)
 
 
-def load_link(search: str, controls: dict | None = None) -> dict:
-    """The view callback's outputs after the page loads `search`."""
+def load_link(search: str, controls: dict | None = None, pathname: str = "/") -> dict:
+    """The view callback's outputs after the page at `pathname` loads `search`."""
     from callbacks.view import sync_view
 
     return run_callback(
         sync_view,
-        "url.search",
-        search=search,
+        f"{ids.URL}.search",
+        link={"search": search, "pathname": pathname},
         controls=controls or DEFAULT_CONTROLS,
-        clicks=NO_CLICKS,
+        clicked=None,
         found="",
         priorities=None,
         current=None,
     )
+
+
+def stored(outputs: dict, store: str):
+    """What the view callback's `outputs` write to the shell's copy of `store` (an id of
+    `layouts.view_stores.STORES`): a value, or no_update."""
+    return outputs["stores"][store]
+
+
+def linked(search: str, store: str = ids.VIEW, pathname: str = "/"):
+    """What `store` holds after the page at `pathname` loads `search`."""
+    return stored(load_link(search, pathname=pathname), store)

@@ -10,7 +10,7 @@ from flask import Flask
 from flask_caching.backends.rediscache import RedisCache
 from redis.exceptions import RedisError
 
-from callbacks.cache import FallibleRedisCache, cache_config
+from serving.cache import FallibleRedisCache, cache_config
 from tests.support.processes import free_port
 
 pytestmark = pytest.mark.bundle  # the package's conftest starts the real app
@@ -19,11 +19,11 @@ pytestmark = pytest.mark.bundle  # the package's conftest starts the real app
 @pytest.mark.parametrize(
     "environ, back_end",
     [
-        ({}, "callbacks.bounded_caches.RecentMemoryCache"),
-        ({"TRUSTMAP_CACHE_DIR": "/tmp/x"}, "callbacks.bounded_caches.SharedFolderCache"),
+        ({}, "serving.bounded_caches.RecentMemoryCache"),
+        ({"TRUSTMAP_CACHE_DIR": "/tmp/x"}, "serving.bounded_caches.SharedFolderCache"),
         (
             {"TRUSTMAP_CACHE_DIR": "/tmp/x", "TRUSTMAP_REDIS_URL": "redis://127.0.0.1:1/0"},
-            "callbacks.cache.FallibleRedisCache",
+            "serving.cache.FallibleRedisCache",
         ),
     ],
     ids=["default", "folder", "redis"],

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from dash.exceptions import PreventUpdate
 
-from callbacks.comparison import update_comparison, update_neighbours
-from tests.integration.conftest import load_link
+from callbacks.compare import update_comparison, update_neighbours
+from layouts import ids
+from tests.integration.conftest import linked
 from tests.support.figures import plain_figure
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
@@ -23,11 +24,17 @@ def words(component) -> str:
 
 
 def test_comparison_gives_two_figures_plain_readings_and_footnotes():
-    key = load_link("?i=iod2019-imd-average-score&p=2019")["comparison_key"]
+    key = linked("?i=iod2019-imd-average-score&p=2019", ids.COMPARISON_KEY)
     outputs = update_comparison(key)
-    assert {row["group"] for row in outputs["rows"]} >= {"pathfinder", "other councils"}
+    assert {row["group"] for row in outputs["csv"]["rows"]} >= {
+        "pathfinders (and successors)",
+        "other councils",
+    }
     traces = plain_figure(outputs["figures"]["pathfinder"]).data
-    assert [trace.name for trace in traces[:2]] == ["pathfinder", "other councils"]
+    assert [trace.name for trace in traces[:2]] == [
+        "pathfinders (and successors)",
+        "other councils",
+    ]
     points = {trace.name: trace.marker.color for trace in traces[2:]}
     assert set(points) == {"not a pathfinder (116)", "2003 pathfinder (35)"}
     text = words(outputs["texts"]["pathfinder"])
@@ -38,11 +45,11 @@ def test_comparison_gives_two_figures_plain_readings_and_footnotes():
     coterminous = words(outputs["texts"]["coterminous"])
     assert coterminous.startswith("Councils coterminous with CCG April 2019 against the rest")
     assert "Indices of Deprivation" in outputs["source"]
-    assert outputs["csv"]["appendContent"] == outputs["source"]
+    assert outputs["csv"]["source"] == outputs["source"]
 
 
 def test_coterminous_points_take_the_maps_class_colours():
-    key = load_link("?i=iod2019-imd-average-score&p=2019")["comparison_key"]
+    key = linked("?i=iod2019-imd-average-score&p=2019", ids.COMPARISON_KEY)
     figure = update_comparison(key)["figures"]["coterminous"]
     traces = plain_figure(figure).data[2:]
     colours = {trace.name.split(" (")[0]: trace.marker.color for trace in traces}
@@ -51,27 +58,27 @@ def test_coterminous_points_take_the_maps_class_colours():
 
 
 def test_london_comparison_reads_in_words_with_a_caution():
-    outputs = update_comparison(load_link(LONDON_READINESS)["comparison_key"])
+    outputs = update_comparison(linked(LONDON_READINESS, ids.COMPARISON_KEY))
     text = words(outputs["texts"]["pathfinder"])
     assert (
         "Pathfinders scored 0.3 percentage points lower (worse) than other councils; a "
         "difference this size could well be chance (95% CI -2.9 to 2.3)."
     ) in text
     assert "Caution: only 8 pathfinders;" in text
-    rows = {row["group"]: row for row in outputs["rows"]}
-    assert rows["pathfinder"]["mean"] == 74.0
-    assert rows["pathfinder"]["mean_exact"] == pytest.approx(74.0125)
+    rows = {row["group"]: row for row in outputs["csv"]["rows"]}
+    assert rows["pathfinders (and successors)"]["mean"] == 74.0
+    assert rows["pathfinders (and successors)"]["mean_exact"] == pytest.approx(74.0125)
 
 
 def test_a_group_too_small_is_explained_not_drawn():
-    key = load_link("?s=pathfinder")["comparison_key"]  # pathfinders only: no other councils
+    key = linked("?s=pathfinder", ids.COMPARISON_KEY)  # pathfinders only: no other councils
     outputs = update_comparison(key)
     assert outputs["figures"]["pathfinder"]["data"] == []
     assert "with the filters chosen" in words(outputs["texts"]["pathfinder"])
 
 
 def test_a_filter_that_keeps_no_council_says_so():
-    key = load_link("?r=London&y=County")["comparison_key"]
+    key = linked("?r=London&y=County", ids.COMPARISON_KEY)
     outputs = update_comparison(key)
     for by in ("pathfinder", "coterminous"):
         assert "The filters (London; county councils) keep no council of 2019" in words(
@@ -81,20 +88,21 @@ def test_a_filter_that_keeps_no_council_says_so():
 
 
 def test_neighbours_comparator_on_london():
-    key = load_link(LONDON_READINESS)["comparison_key"]
+    key = linked(LONDON_READINESS, ids.COMPARISON_KEY)
     outputs = update_neighbours(key, "2025")
     text = words(outputs["text"])
     assert "Pathfinders against their own statistical neighbours" in text
     assert "DfE statistical neighbours of May 2025" in text
     assert "Caution: only 8 pathfinders kept" in text
-    assert [row["la_name"] for row in outputs["rows"]][:2] == ["Greenwich", "Bexley"]
-    assert len(outputs["rows"]) == 8
+    rows = outputs["csv"]["rows"]
+    assert [row["la_name"] for row in rows][:2] == ["Greenwich", "Bexley"]
+    assert len(rows) == 8
     assert "Wilcoxon signed-rank test" in outputs["footnote"]
     older = update_neighbours(key, "2021")
     assert "April 2021" in words(older["text"])
-    assert older["rows"] != outputs["rows"]
+    assert older["csv"]["rows"] != rows
 
 
 def test_neighbours_refuses_an_unknown_list():
     with pytest.raises(PreventUpdate):
-        update_neighbours(load_link("")["comparison_key"], "1999")
+        update_neighbours(linked("", ids.COMPARISON_KEY), "1999")

@@ -12,10 +12,10 @@ import brotli
 import pandas as pd
 import pytest
 
-from callbacks.council_map import map_csv
-from callbacks.data import choices, get_build, view_from_store
-from layouts.map_section import map_config, paint_query
-from tests.integration.conftest import load_link
+from callbacks.map import map_csv
+from layouts.map import map_config, paint_query
+from serving.data import choices, get_build, view_from_store
+from tests.integration.conftest import linked
 from trustmap.show.outlines import council_order
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
@@ -31,7 +31,7 @@ def client():
 
 
 def view_of(search: str):
-    return view_from_store(load_link(search)["view"])
+    return view_from_store(linked(search))
 
 
 def paint_of(client, search: str) -> dict:
@@ -155,13 +155,8 @@ def test_map_table_twin_has_every_council_and_the_source():
     assert table["source"].str.startswith("Source: Office for National Statistics").all()
 
 
-def test_the_page_loads_the_grid_library_after_the_map(client):
-    """AG Grid's script is named in a meta tag for the browser to load once the map has
-    painted, not among the scripts the renderer waits for; the map's library is."""
-    page = client.get("/").get_data(as_text=True)
-    scripts = re.findall(r'<script src="([^"]+)"', page)
-    later = re.findall(r'<meta name="trustmap-later-script" content="([^"]+)"', page)
-    assert [src.split("/")[2] for src in later] == ["dash_ag_grid", "dash"]
-    assert not [src for src in scripts if "dash_ag_grid" in src or "dash_table" in src]
+def test_the_page_serves_the_map_library_and_no_grid_library(client):
+    """The table twins are plain HTML tables: no grid library is served; the map's is."""
+    scripts = re.findall(r'<script src="([^"]+)"', client.get("/").get_data(as_text=True))
+    assert not [src for src in scripts if "dash_ag_grid" in src]
     assert [src for src in scripts if "dash_leaflet" in src]
-    assert client.get(later[0]).status_code == 200

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from dash import html
 
-from callbacks.detail import (
+from callbacks.council import (
     children_section,
     detail_children,
     download_profile,
     neighbours_children,
+    nhs_bodies_children,
     spine_outputs,
     timeline_outputs,
     update_detail,
     update_spine,
 )
+from layouts import ids
 from tests.support.figures import plain_figure
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
@@ -31,7 +34,9 @@ def test_detail_names_the_council_and_its_status():
 def test_council_of_another_vintage_is_explained_and_its_sections_hidden():
     # Buckinghamshire's unitary code, from 2020
     outputs = update_detail("E06000060", VIEW_2019)
-    assert "not one of the councils of vintage 2019" in str(outputs["detail"])
+    assert "Buckinghamshire (E06000060) is not one of the councils as in 2019" in str(
+        outputs["detail"]
+    )
     assert outputs["sections"] == {"display": "none"}
     assert update_detail("E09000029", VIEW_2019)["sections"] == {"display": "block"}
 
@@ -44,7 +49,7 @@ def test_unknown_area_says_so_and_hides_the_sections():
 
 def test_timeline_strip_of_sutton_shows_the_london_merger():
     outputs = timeline_outputs("E09000029", "2019", "ccg2019")
-    rows = {row["health"]: row for row in outputs["rows"]}
+    rows = {row["health"]: row for row in outputs["csv"]["rows"]}
     assert len(rows) == 15  # PCT 2006 to ICB April 2024
     assert rows["ccg2019"]["class"] == "coterminous"
     assert rows["ccg2019"]["bodies"] == "NHS Sutton CCG"
@@ -65,7 +70,7 @@ def test_timeline_strip_of_sutton_shows_the_london_merger():
 
 def test_spine_of_sutton_early_years_judges_every_row():
     outputs = spine_outputs("E09000029", "early-years")
-    rows = outputs["rows"]
+    rows = outputs["csv"]["rows"]
     assert len(rows) == 33
     # The table twin's columns, written out (not read from SPINE_TABLE_COLUMNS): each row's
     # indicator, its period, the council's and England's values and unit, the spread of the
@@ -89,7 +94,8 @@ def test_spine_of_sutton_early_years_judges_every_row():
     ]
     assert rows[0]["indicator_id"].startswith("lait-")  # children's indicators first
     methods = [row["method"] for row in rows]
-    assert methods.count("wilson") == 2 and methods.count("quartile") == 31
+    assert methods.count("Wilson 95% interval against England") == 2
+    assert methods.count("quartile among all councils (LAIT's banding)") == 31
     gooddev = next(row for row in rows if row["indicator_id"] == "lait-fsp-new-gooddev")
     assert (gooddev["period"], gooddev["value"], gooddev["england_value"]) == ("2025", 69.5, 68.3)
     assert gooddev["judgement"] == "upper middle"
@@ -100,7 +106,7 @@ def test_spine_of_sutton_early_years_judges_every_row():
 
 def test_spine_callback_ignores_an_unknown_theme():
     outputs = update_spine("E09000029", "<script>")
-    assert outputs["rows"] == [] and outputs["caption"] == ""
+    assert outputs["csv"]["rows"] == [] and outputs["caption"] == ""
 
 
 def test_neighbours_of_sutton_named_with_lait_average():
@@ -139,8 +145,91 @@ def test_full_profile_downloads_with_name_code_and_method():
 
 def test_spine_of_a_council_without_counts_falls_back_without_failing():
     # Cumbria (abolished 2023): DfE's 2025 rows carry "-" and no count, so no denominator
-    rows = {row["indicator_id"]: row for row in spine_outputs("E10000006", "early-years")["rows"]}
+    spine = spine_outputs("E10000006", "early-years")["csv"]["rows"]
+    rows = {row["indicator_id"]: row for row in spine}
     assert len(rows) == 33
     two_year_olds = rows["lait-pct-2yr-olds"]
     assert (two_year_olds["period"], two_year_olds["method"]) == ("2025", "not compared")
     assert two_year_olds["reason"] == "no value for this council (source note: -)"
+
+
+def cell_text(cell) -> str:
+    """The words of a table cell as a person reads them (line breaks as spaces)."""
+    children = cell.children if isinstance(cell.children, list) else [cell.children]
+    return " ".join(
+        child if isinstance(child, str) else cell_text(child)
+        for child in children
+        if child is not None and getattr(child, "children", "") is not None
+    ).strip()
+
+
+def nhs_bodies_table(children: list):
+    """The table of NHS bodies, wherever in the section it stands."""
+    (table,) = [
+        node
+        for node in html.Div(children)._traverse()
+        if getattr(node, "id", None) == ids.NHS_BODIES_TABLE
+    ]
+    return table
+
+
+def test_nhs_bodies_of_sheffield_name_each_body_its_type_and_class_in_words():
+    children = nhs_bodies_children("E08000019", "2023", "sicbl2024")
+    table = nhs_bodies_table(children)
+    groups, head = table.children[0].children
+    assert [cell_text(th) for th in head.children] == [
+        "Year",
+        "Commissioner",
+        "Its type",
+        "Class",
+        "Share of the council in the largest body",
+        "Integrated care board",
+        "Class",
+    ]
+    assert {th.scope for th in head.children} == {"col"}
+    assert [th.scope for th in groups.children[1:]] == ["colgroup", "colgroup"]
+    rows = {
+        cell_text(tr.children[0]): [cell_text(td) for td in tr.children]
+        for tr in table.children[1].children
+    }
+    assert rows["April 2024 on the map"] == [
+        "April 2024 on the map",
+        "NHS South Yorkshire ICB - 03N",
+        "sub-ICB location (part of an integrated care board)",
+        "coterminous",
+        "100%",
+        "NHS South Yorkshire Integrated Care Board",
+        "health area spans several councils",
+    ]
+    assert rows["April 2019"][1:5] == [
+        "NHS Sheffield CCG",
+        "clinical commissioning group",
+        "coterminous",
+        "100%",
+    ]
+    assert rows["April 2019"][5] == "none yet"
+    pct = rows["October 2006"]
+    assert pct[1].startswith("not known: the bundle has the member areas of only 44 of the 152")
+    assert pct[3:5] == ["not determined", "not known"]
+    text = str(children)
+    assert "NHS South Yorkshire ICB - 03N took over from NHS Sheffield CCG in July 2022" in text
+    assert "sub-ICB location April 2024" in text  # the map's geography, named
+    for code in ("la_contains_several", "health_spans_several", "pct_members", "membership:"):
+        assert code not in text
+
+
+def test_nhs_bodies_of_sutton_mark_the_maps_ccg_and_show_the_london_merger():
+    children = nhs_bodies_children("E09000029", "2019", "ccg2019")
+    table = nhs_bodies_table(children)
+    body = table.children[1].children
+    marked = [cell_text(tr.children[0]) for tr in body if tr.className == "table-active"]
+    assert marked == ["April 2019 on the map"]
+    rows = {cell_text(tr.children[0]): [cell_text(td) for td in tr.children] for tr in body}
+    assert rows["April 2020"][1] == "NHS South West London CCG"
+    assert rows["April 2020"][3] == "health area spans several councils"
+    assert rows["October 2006"][1:5] == [
+        "Sutton and Merton PCT",
+        "primary care trust",
+        "health area spans several councils",
+        "100%",
+    ]

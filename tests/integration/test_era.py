@@ -1,19 +1,42 @@
-"""The era and NHS story callbacks called directly inside the real app, and their slide
-exports through the app's routes."""
+"""The era and NHS pages as Dash Pages draws them, their callbacks called directly inside the
+real app, and their slide exports through the app's routes."""
 
 from __future__ import annotations
 
+import dash_bootstrap_components as dbc
 import pytest
 
-from callbacks.era import show_era, update_before_after
-from callbacks.nhs_story import show_story, update_outcome_periods, update_outcomes
+from callbacks.era import update_before_after
+from callbacks.nhs import update_outcome_periods, update_outcomes
 from layouts import ids
+from layouts.pages import PAGES, routed
 from tests.integration.conftest import run_callback
 from tests.support.figures import plain_figure
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
 RATE = "ons-u18-conception-rate"
+
+
+def drawn(name: str):
+    """The page `name` as Dash Pages first draws it (the default view)."""
+    return routed(next(page for page in PAGES if page.name == name))()
+
+
+def by_id(layout, component_id):
+    (component,) = [c for c in layout._traverse() if getattr(c, "id", None) == component_id]
+    return component
+
+
+def card_of(layout, component_id) -> dbc.Card:
+    """The card that holds the component with `component_id`."""
+    (card,) = [
+        node
+        for node in layout._traverse()
+        if isinstance(node, dbc.Card)
+        and any(getattr(inner, "id", None) == component_id for inner in node._traverse())
+    ]
+    return card
 
 
 def before_after(**asked):
@@ -27,8 +50,8 @@ def before_after(**asked):
     return run_callback(update_before_after, None, **(inputs | asked))
 
 
-def test_era_body_shows_the_coverage_sentence_beside_the_evaluations_figure():
-    body = str(show_era(True))
+def test_era_page_shows_the_coverage_sentence_beside_the_evaluations_figure():
+    body = str(card_of(drawn("era"), ids.ERA_COVERAGE))
     assert "2,826,100" in body and "11,012,300" in body and "25.7%" in body
     assert '"20% of children in England"' in body and "Bachmann" in body
 
@@ -38,7 +61,7 @@ def test_before_after_by_pathfinder_pools_20_years_for_both_groups():
     figure = plain_figure(out["figure"])
     lines = [trace for trace in figure.data if trace.mode == "lines+markers"]
     assert [len(trace.x) for trace in lines] == [20, 20]
-    assert len(out["rows"]) == 40
+    assert len(out["csv"]["rows"]) == 40
     text = " ".join(str(part.children) for part in out["reading"])
     assert "chosen, not assigned" in text
     assert "148 compared" in out["source"] and "derived" in out["source"]
@@ -48,9 +71,9 @@ def test_before_after_by_pathfinder_pools_20_years_for_both_groups():
 
 def test_before_after_by_coterminous_uses_the_views_nhs_geography():
     out = before_after(by="coterminous", nhs="ccg2019")
-    assert {row["group"] for row in out["rows"]} == {
-        "coterminous with CCG April 2019",
-        "not coterminous",
+    assert {row["group"] for row in out["csv"]["rows"]} == {
+        "councils coterminous with CCG April 2019",
+        "councils not coterminous",
     }
     assert "n=ccg2019" in out["links"]["svg"]
 
@@ -58,15 +81,17 @@ def test_before_after_by_coterminous_uses_the_views_nhs_geography():
 def test_overlapping_spans_show_a_message_not_a_chart():
     out = before_after(before=[1998, 2005])
     assert "must end before" in str(out["alert"].children)
-    assert out["rows"] == [] and out["figure"]["data"] == []
+    assert out["csv"]["rows"] == [] and out["figure"]["data"] == []
 
 
-def test_story_body_has_the_class_counts_chart_and_its_twin():
-    body = show_story(True)
-    graph = body[0].children[1].children[0]
-    assert graph.id == ids.CLASS_COUNTS
+def test_nhs_page_has_the_class_counts_chart_and_its_twin():
+    page = drawn("nhs")
+    graph = by_id(page, ids.CLASS_COUNTS)
     assert len(graph.figure["data"]) == 5
-    assert "PCT October 2006 is partly determined" in str(body[0])
+    assert "PCT October 2006 is partly determined" in str(card_of(page, ids.CLASS_COUNTS))
+    twin = by_id(page, ids.grid_rows("class-counts")).data
+    assert twin["file_name"] == "trustmap_class-counts.csv" and twin["rows"]
+    assert len(by_id(page, ids.grid("class-counts")).children[1].children) == len(twin["rows"])
 
 
 def test_outcomes_children_looked_after_coterminous_against_the_rest():
@@ -80,7 +105,7 @@ def test_outcomes_children_looked_after_coterminous_against_the_rest():
         span_first="ccg2013",
         span_last="ccg2019",
     )
-    assert len(out["rows"]) == 145
+    assert len(out["csv"]["rows"]) == 145
     assert out["dropped"].startswith("145 councils of 2023 compared")
     text = " ".join(str(part.children) for part in out["reading"])
     assert "-8.838" in text and "Observational and confounded" in text and "IMD" in text

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 from pypdf import PdfReader
 
-from callbacks.council_map import map_csv
-from callbacks.data import choices
+from callbacks.map import map_csv
 from callbacks.priorities import load_priorities, show_theme_counts
 from layouts import ids
+from serving.data import choices
 from tests.integration.conftest import run_callback
 from trustmap.export.slides import make_slide
 from trustmap.show.view import parse_query
@@ -128,4 +128,5 @@ def test_an_uploaded_file_is_counted_per_theme_and_a_bad_one_is_not():
         filename="bad.csv",
     )
     assert data is None
-    assert message.children[1].children[0].children == "line 2, theme: 'nope' is an unknown theme."
+    problem = message.children[1].children[0].children
+    assert problem.startswith("line 2, theme: 'nope' is not one of the themes: Disabled children")

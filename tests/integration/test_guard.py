@@ -10,9 +10,9 @@ import sys
 
 import pytest
 
-from callbacks import comparison
-from callbacks.guard import loggable
+from callbacks import compare
 from layouts import ids
+from serving.guard import loggable
 from tests.support.dash_wire import UPDATE_PATH, callback_writing, request_for
 from tests.support.processes import ROOT
 
@@ -92,7 +92,7 @@ def test_a_server_fault_is_a_500_with_an_incident_id(client, callbacks, caplog, 
     def broken(view):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(comparison, "comparison_outputs", broken)
+    monkeypatch.setattr(compare, "comparison_outputs", broken)
     spec = callback_writing(callbacks, f"{ids.COMPARE_SOURCE}.children")
     key = {"indicator": "iod2019-imd-average-score", "period": "2019"}
     prop = f"{ids.COMPARISON_KEY}.data"

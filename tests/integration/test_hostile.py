@@ -13,6 +13,8 @@ import re
 
 import pytest
 
+from layouts import ids
+from layouts.view_stores import shell_id
 from tests.support.dash_wire import (
     UPDATE_PATH,
     callback_writing,
@@ -22,7 +24,14 @@ from tests.support.dash_wire import (
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
+# What the view callback writes (the shell's view store), and what each page's copy holds.
+SHELL_VIEW = f"{shell_id(ids.VIEW)}.data"
+PAGE_VIEW = f"{ids.VIEW}.data"
+CLICKED = f"{ids.CLICKED}.data"
+SEARCH = f"{ids.URL}.search"
+PATHNAME = f"{ids.URL}.pathname"
 LINK_LOAD_CONTROLS = {
+    PATHNAME: "/",
     "vintage.value": "2019",
     "colour.value": "pathfinder",
     "theme.value": None,
@@ -63,10 +72,16 @@ def callbacks(client) -> list[dict]:
     return response.get_json()
 
 
-def link_load(callbacks, search) -> dict:
-    """What the page posts on load: the view callback reading `url.search`."""
-    spec = callback_writing(callbacks, "view.data")
-    return request_for(spec, {"url.search": search, **LINK_LOAD_CONTROLS}, ["url.search"])
+def link_load(callbacks, search, pathname: str = "/") -> dict:
+    """What the page posts on load: the view callback reading the link's query."""
+    spec = callback_writing(callbacks, SHELL_VIEW)
+    values = {SEARCH: search, **LINK_LOAD_CONTROLS, PATHNAME: pathname}
+    return request_for(spec, values, [SEARCH])
+
+
+def view_written(response) -> dict:
+    """The view the view callback's answer writes to the shell's store."""
+    return response.get_json()["response"][shell_id(ids.VIEW)]["data"]
 
 
 def assert_clear(response, *expected: str) -> None:
@@ -85,7 +100,7 @@ def assert_still_serving(client, callbacks) -> None:
     update = client.post(UPDATE_PATH, json=link_load(callbacks, "?c=indicator"))
     assert page.status_code == 200
     assert update.status_code == 200
-    assert update.get_json()["response"]["view"]["data"]["colour"] == "indicator"
+    assert view_written(update)["colour"] == "indicator"
 
 
 def post_raw(client, body: str | bytes):
@@ -108,11 +123,18 @@ def test_unknown_component_ids_are_refused(client, callbacks):
 @pytest.mark.parametrize("junk", JUNK_VALUES, ids=repr)
 @pytest.mark.parametrize(
     "control",
-    ["url.search", "vintage.value", "colour.value", "indicator.value", "period.value"],
+    [
+        SEARCH,
+        PATHNAME,
+        "vintage.value",
+        "colour.value",
+        "indicator.value",
+        "period.value",
+    ],
 )
 def test_wrong_types_in_the_view_callback(client, callbacks, control, junk):
-    spec = callback_writing(callbacks, "view.data")
-    values = {"url.search": "", **LINK_LOAD_CONTROLS, control: junk}
+    spec = callback_writing(callbacks, SHELL_VIEW)
+    values = {SEARCH: "", **LINK_LOAD_CONTROLS, control: junk}
     response = client.post(UPDATE_PATH, json=request_for(spec, values, [control]))
     assert_clear(response)
     # Junk is answered as a link's unknown value is: a 200 whose view keeps the other controls'
@@ -120,7 +142,7 @@ def test_wrong_types_in_the_view_callback(client, callbacks, control, junk):
     # default indicator, its latest period 2019), never the junk itself. A change of indicator
     # or period colours the map by the indicator.
     assert response.status_code == 200
-    view = response.get_json()["response"]["view"]["data"]
+    view = view_written(response)
     colour = "indicator" if control in ("indicator.value", "period.value") else "pathfinder"
     assert {key: view[key] for key in ("vintage", "colour", "indicator", "period")} == {
         "vintage": "2019",
@@ -131,35 +153,38 @@ def test_wrong_types_in_the_view_callback(client, callbacks, control, junk):
     assert_still_serving(client, callbacks)
 
 
-@pytest.mark.parametrize("junk", [*JUNK_VALUES, "not a dict", {"points": "abc"}], ids=repr)
+@pytest.mark.parametrize(
+    "junk", [*JUNK_VALUES, "not a dict", {"points": "abc"}, {"code": 5, "at": "x"}], ids=repr
+)
 def test_wrong_types_in_a_map_click(client, callbacks, junk):
-    spec = callback_writing(callbacks, "view.data")
-    values = {"url.search": "", **LINK_LOAD_CONTROLS, "map.clickData": junk}
-    response = client.post(UPDATE_PATH, json=request_for(spec, values, ["map.clickData"]))
+    spec = callback_writing(callbacks, SHELL_VIEW)
+    values = {SEARCH: "", **LINK_LOAD_CONTROLS, CLICKED: junk}
+    response = client.post(UPDATE_PATH, json=request_for(spec, values, [CLICKED]))
     assert_clear(response)
     assert_still_serving(client, callbacks)
 
 
 @pytest.mark.parametrize("junk", ["junk", [1, 2], {"vintage": "2019"}, 5], ids=repr)
 def test_wrong_types_in_the_stored_view(client, callbacks, junk):
-    """A tampered `view` store, as the state of the view callback and as every view reader's
-    input."""
-    spec = callback_writing(callbacks, "view.data")
-    values = {"url.search": "", **LINK_LOAD_CONTROLS, "view.data": junk}
+    """A tampered view store: the shell's, as the state of the view callback, and a page's copy,
+    as every view reader's input."""
+    spec = callback_writing(callbacks, SHELL_VIEW)
+    values = {SEARCH: "", **LINK_LOAD_CONTROLS, SHELL_VIEW: junk}
     assert_clear(client.post(UPDATE_PATH, json=request_for(spec, values, ["indicator.value"])))
-    readers = [s for s in callbacks if "view.data" in map(prop_id, s["inputs"])]
+    readers = [s for s in callbacks if PAGE_VIEW in map(prop_id, s["inputs"])]
+    assert readers
     for reader in readers:
         response = client.post(
-            UPDATE_PATH, json=request_for(reader, {"view.data": junk}, ["view.data"])
+            UPDATE_PATH, json=request_for(reader, {PAGE_VIEW: junk}, [PAGE_VIEW])
         )
         assert_clear(response)
     assert_still_serving(client, callbacks)
 
 
-@pytest.mark.parametrize("control", ["url.search", "indicator.value"])
+@pytest.mark.parametrize("control", [SEARCH, "indicator.value"])
 def test_a_megabyte_string_is_refused(client, callbacks, control):
-    spec = callback_writing(callbacks, "view.data")
-    values = {"url.search": "", **LINK_LOAD_CONTROLS, control: "x" * MEGABYTE}
+    spec = callback_writing(callbacks, SHELL_VIEW)
+    values = {SEARCH: "", **LINK_LOAD_CONTROLS, control: "x" * MEGABYTE}
     response = client.post(UPDATE_PATH, json=request_for(spec, values, [control]))
     assert 400 <= response.status_code < 500
     assert_clear(response)
@@ -196,18 +221,19 @@ def test_malformed_json_is_refused(client, callbacks, body):
 
 
 def test_unknown_area_code_from_a_click_selects_nothing(client, callbacks):
-    spec = callback_writing(callbacks, "view.data")
-    click = {"points": [{"curveNumber": 0, "location": "XX999"}]}
-    values = {"url.search": "", **LINK_LOAD_CONTROLS, "map.clickData": click}
-    response = client.post(UPDATE_PATH, json=request_for(spec, values, ["map.clickData"]))
+    spec = callback_writing(callbacks, SHELL_VIEW)
+    click = {"code": "XX999", "at": 1733400000}
+    values = {SEARCH: "", **LINK_LOAD_CONTROLS, CLICKED: click}
+    response = client.post(UPDATE_PATH, json=request_for(spec, values, [CLICKED]))
     assert_clear(response)
-    view = response.get_json()["response"].get("view", {}).get("data")
+    view = response.get_json()["response"].get(shell_id(ids.VIEW), {}).get("data")
     assert view is None or view["area"] is None
 
 
 def test_unknown_area_code_in_the_panel_says_so(client, callbacks):
     detail = callback_writing(callbacks, "detail.children")
-    values = {"area.data": "E99999999", "view.data": GOOD_VIEW}
+    panel = {"area": "E99999999", "vintage": "2019", "nhs": "ccg2019"}
+    values = {"area.data": "E99999999", f"{ids.PANEL_KEY}.data": panel}
     response = client.post(UPDATE_PATH, json=request_for(detail, values, ["area.data"]))
     assert_clear(response, "E99999999")
     spine = callback_writing(callbacks, "spine-graph.figure")
@@ -234,11 +260,11 @@ def test_unknown_area_code_in_the_panel_says_so(client, callbacks):
 )
 def test_unknown_vintage_or_indicator_in_the_view(client, callbacks, bad):
     """Every callback reading the view store gets a view the controls could never produce."""
-    readers = [s for s in callbacks if "view.data" in map(prop_id, s["inputs"])]
+    readers = [s for s in callbacks if PAGE_VIEW in map(prop_id, s["inputs"])]
     assert readers
     for reader in readers:
-        values = {"view.data": GOOD_VIEW | bad, "area.data": GOOD_VIEW["area"]}
-        assert_clear(client.post(UPDATE_PATH, json=request_for(reader, values, ["view.data"])))
+        values = {PAGE_VIEW: GOOD_VIEW | bad, "area.data": GOOD_VIEW["area"]}
+        assert_clear(client.post(UPDATE_PATH, json=request_for(reader, values, [PAGE_VIEW])))
     assert_still_serving(client, callbacks)
 
 
@@ -248,7 +274,7 @@ def test_odd_link_is_explained_and_escaped(client, callbacks):
     assert response.is_json
     alert = json.dumps(response.get_json()["response"]["url-alert"])
     assert "<script>" in alert or "\\u003cscript\\u003e" in alert  # as text, in a JSON string
-    assert response.get_json()["response"]["view"]["data"]["vintage"] == "2019"
+    assert view_written(response)["vintage"] == "2019"
 
 
 @pytest.mark.parametrize("search", ODD_LINKS.values(), ids=ODD_LINKS.keys())
@@ -257,22 +283,29 @@ def test_odd_links(client, callbacks, search):
     response = client.post(UPDATE_PATH, json=link_load(callbacks, search))
     assert_clear(response)
     assert response.status_code == 200
-    readers = [s for s in callbacks if "url.search" in map(prop_id, s["inputs"])]
+    readers = [s for s in callbacks if SEARCH in map(prop_id, s["inputs"])]
     for reader in readers:
-        values = {"url.search": search, **LINK_LOAD_CONTROLS}
-        assert_clear(client.post(UPDATE_PATH, json=request_for(reader, values, ["url.search"])))
+        values = {SEARCH: search, **LINK_LOAD_CONTROLS}
+        assert_clear(client.post(UPDATE_PATH, json=request_for(reader, values, [SEARCH])))
     assert_clear(client.get("/" + search))
     assert_still_serving(client, callbacks)
 
 
 def test_a_long_link_is_not_echoed_many_times(client, callbacks):
-    """Whatever reads the address answers in proportion to what it was sent, not ten times it."""
+    """Whatever reads the address answers in proportion to what it was sent, not ten times it:
+    its answer grows by less than twice the link's length over its answer to a plain link (Dash
+    Pages' routing answers with the whole page, whatever the link)."""
     search = ODD_LINKS["10 kB value"]
-    readers = [s for s in callbacks if "url.search" in map(prop_id, s["inputs"])]
+    readers = [s for s in callbacks if SEARCH in map(prop_id, s["inputs"])]
+    assert len(readers) >= 2  # the view callback and Dash Pages' routing
+
+    def answer(reader, link: str) -> bytes:
+        values = {SEARCH: link, **LINK_LOAD_CONTROLS}
+        return client.post(UPDATE_PATH, json=request_for(reader, values, [SEARCH])).get_data()
+
     for reader in readers:
-        values = {"url.search": search, **LINK_LOAD_CONTROLS}
-        response = client.post(UPDATE_PATH, json=request_for(reader, values, ["url.search"]))
-        assert len(response.get_data()) < 2 * len(search), reader["output"]
+        grown = len(answer(reader, search)) - len(answer(reader, "?i=y"))
+        assert grown < 2 * len(search), reader["output"]
 
 
 def test_unknown_export_is_a_404_with_a_message(client):
@@ -347,3 +380,20 @@ def test_junk_in_every_input_is_never_echoed(client, callbacks):
         response = client.post(UPDATE_PATH, json=body)
         assert_clear(response)
         assert "j" * 1000 not in response.get_data(as_text=True), spec["output"]
+
+
+@pytest.mark.parametrize(
+    "code", ["E99999999", "<script>alert(1)</script>", "%ff%fe", "x" * 10_000, "a/b/c"], ids=len
+)
+def test_odd_council_pages(client, callbacks, code):
+    """An odd council address: the view callback selects nothing it does not know, and the page
+    says there is no such council, escaped."""
+    response = client.post(UPDATE_PATH, json=link_load(callbacks, "", f"/council/{code}"))
+    assert_clear(response)
+    assert response.status_code == 200
+    assert view_written(response)["area"] is None
+    assert len(response.get_data()) < 2 * len(code) + 100_000
+    page = client.get(f"/council/{code}")
+    assert_clear(page)
+    assert "<script>alert" not in page.get_data(as_text=True)
+    assert_still_serving(client, callbacks)

@@ -11,14 +11,14 @@ import pandas as pd
 import pytest
 from dash.exceptions import PreventUpdate
 
-from callbacks.comparison import update_comparison
-from callbacks.council_map import map_csv
-from callbacks.data import choices, get_build
+from callbacks.compare import update_comparison
+from callbacks.map import map_csv
 from callbacks.own_filter import own_filter_choices
 from callbacks.priorities import load_priorities
 from callbacks.view import sync_view
 from layouts import ids
-from tests.integration.conftest import DEFAULT_CONTROLS, NO_CLICKS, load_link, run_callback
+from serving.data import choices, get_build
+from tests.integration.conftest import DEFAULT_CONTROLS, linked, load_link, run_callback, stored
 from tests.integration.test_comparison import words
 from trustmap.export.slides import make_slide
 from trustmap.show.map_paint import map_paint
@@ -53,9 +53,9 @@ def change(control: str, value, current: dict, priorities, prop: str = "value") 
     return run_callback(
         sync_view,
         f"{control}.{prop}",
-        search="",
+        link={"search": "", "pathname": "/"},
         controls=controls | ({control: value} if control in controls else {}),
-        clicks=NO_CLICKS,
+        clicked=None,
         found="",
         priorities=priorities,
         current=current,
@@ -64,7 +64,7 @@ def change(control: str, value, current: dict, priorities, prop: str = "value") 
 
 def filtered_on(priorities) -> dict:
     """The view after choosing the early-years theme, then 'Your priorities'."""
-    themed = change(ids.THEME, "early-years", load_link("")["view"], priorities)["view"]
+    themed = stored(change(ids.THEME, "early-years", linked(""), priorities), ids.VIEW)
     options, disabled, _ = own_filter_choices(themed, priorities)
     assert disabled is False
     return change(ids.OWN, options[1]["value"], themed, priorities)
@@ -73,7 +73,7 @@ def filtered_on(priorities) -> dict:
 def test_the_filter_offers_the_file_s_councils_under_the_chosen_theme():
     data = uploaded()
     assert len(data) == 12
-    view = load_link("")["view"]
+    view = linked("")
     options, disabled, help_text = own_filter_choices(view, None)
     assert (options, disabled) == ([{"label": "All councils", "value": ""}], True)
     assert help_text.startswith("To use it, upload your trusts' priorities")
@@ -82,7 +82,7 @@ def test_the_filter_offers_the_file_s_councils_under_the_chosen_theme():
     assert help_text.startswith(
         "It keeps the councils your file lists under any theme (10); choose a theme above"
     )
-    themed = change(ids.THEME, "early-years", view, data)["view"]
+    themed = stored(change(ids.THEME, "early-years", view, data), ids.VIEW)
     options, _, help_text = own_filter_choices(themed, data)
     assert options[1] == {"label": "Only your file's councils (8)", "value": EARLY_YEARS}
     assert help_text.startswith(f"It keeps the {EARLY_YEARS_WORDS}: the map fades the others")
@@ -90,16 +90,16 @@ def test_the_filter_offers_the_file_s_councils_under_the_chosen_theme():
 
 def test_turned_on_it_keeps_the_listed_councils_in_the_link_map_and_comparisons():
     outputs = filtered_on(uploaded())
-    view = outputs["view"]
+    view = stored(outputs, ids.VIEW)
     assert view["own"] == EARLY_YEARS
     assert outputs["link"].endswith(f"&o={EARLY_YEARS}")
-    assert outputs["comparison_key"]["own"] == EARLY_YEARS
-    assert outputs["trend_key"]["own"] == EARLY_YEARS
+    assert stored(outputs, ids.COMPARISON_KEY)["own"] == EARLY_YEARS
+    assert stored(outputs, ids.TREND_KEY)["own"] == EARLY_YEARS
     settled, _ = parse_query(outputs["link"], choices())
     order = council_order(get_build(), "2019")["la_code"]
     kept = [order[i] for i in map_paint(get_build(), settled)["kept"]]
     assert kept == EARLY_YEARS.split(".")[1:]  # the outlines' order is by code
-    comparison = update_comparison(outputs["comparison_key"])
+    comparison = update_comparison(stored(outputs, ids.COMPARISON_KEY))
     text = words(comparison["texts"]["pathfinder"])
     assert (
         f"Filtered to {EARLY_YEARS_WORDS} (councils of 2023): 4 pathfinders and 4 other councils"
@@ -129,12 +129,12 @@ def test_the_map_csv_and_slide_hold_the_same_councils():
 
 def test_a_new_theme_lists_again_and_a_theme_the_file_lacks_turns_it_off():
     data = uploaded()
-    on = filtered_on(data)["view"]
+    on = stored(filtered_on(data), ids.VIEW)
     send = change(ids.THEME, "send", on, data)
-    assert send["view"]["own"] == "send.E06000014.E09000024.E09000029"
+    assert stored(send, ids.VIEW)["own"] == "send.E06000014.E09000024.E09000029"
     assert send["controls"][ids.OWN] == "send.E06000014.E09000024.E09000029"
     off = change(ids.THEME, "mental-health", on, data)
-    assert off["view"]["own"] is None and "&o=" not in off["link"]
+    assert stored(off, ids.VIEW)["own"] is None and "&o=" not in off["link"]
     assert words(off["alert"]) == (
         "Your file lists no council under Child and adolescent mental health, so the 'Your "
         "priorities' filter is off."
@@ -142,7 +142,7 @@ def test_a_new_theme_lists_again_and_a_theme_the_file_lacks_turns_it_off():
 
 
 def test_forgetting_the_file_turns_the_filter_off():
-    on = filtered_on(uploaded())["view"]
+    on = stored(filtered_on(uploaded()), ids.VIEW)
     cleared, _ = run_callback(
         load_priorities,
         f"{ids.PRIORITIES_CLEAR}.n_clicks",
@@ -152,15 +152,15 @@ def test_forgetting_the_file_turns_the_filter_off():
     )
     assert cleared is None
     outputs = change(ids.PRIORITIES_STORE, cleared, on, cleared, prop="data")
-    assert outputs["view"]["own"] is None
+    assert stored(outputs, ids.VIEW)["own"] is None
     assert outputs["controls"][ids.OWN] == ""
-    assert outputs["comparison_key"]["own"] is None
+    assert stored(outputs, ids.COMPARISON_KEY)["own"] is None
     assert "Your priorities file is not loaded any more" in words(outputs["alert"])
 
 
 def test_a_link_with_the_list_works_without_the_file_and_says_where_it_came_from():
     outputs = load_link(f"?v=2019&t=early-years&o={EARLY_YEARS}")
-    view = outputs["view"]
+    view = stored(outputs, ids.VIEW)
     assert outputs["controls"][ids.OWN] == EARLY_YEARS
     options, disabled, help_text = own_filter_choices(view, None)
     assert disabled is False
@@ -170,16 +170,16 @@ def test_a_link_with_the_list_works_without_the_file_and_says_where_it_came_from
         "Early intervention and early years (8), without your file."
     )
     # Without the file a theme change cannot list again: the link's list stays, named by its theme.
-    assert change(ids.THEME, "send", view, None)["view"]["own"] == EARLY_YEARS
+    assert stored(change(ids.THEME, "send", view, None), ids.VIEW)["own"] == EARLY_YEARS
 
 
 def test_a_file_changes_nothing_while_the_filter_is_off():
     # The session store also fires as a page mounts, before the controls hold the link's values.
     with pytest.raises(PreventUpdate):
-        change(ids.PRIORITIES_STORE, uploaded(), load_link("")["view"], uploaded(), prop="data")
+        change(ids.PRIORITIES_STORE, uploaded(), linked(""), uploaded(), prop="data")
 
 
 def test_a_link_s_unknown_codes_are_named_and_left_out():
     outputs = load_link("?o=send.E09000029.E99999999.E09000024")
-    assert outputs["view"]["own"] == "send.E09000024.E09000029"
+    assert stored(outputs, ids.VIEW)["own"] == "send.E09000024.E09000029"
     assert "unknown council codes 'E99999999'" in words(outputs["alert"])

@@ -1,13 +1,13 @@
-"""The cache warmed before a server takes requests (callbacks/warm.py): every council's panel
+"""The cache warmed before a server takes requests (serving/warm.py): every council's panel
 on the landing view is then answered without computing anything."""
 
 from __future__ import annotations
 
 import pytest
 
-from callbacks import detail
-from callbacks.warm import warm_up
-from layouts.council_panel import DEFAULT_SPINE_THEME
+from callbacks import council
+from layouts.council import DEFAULT_SPINE_THEME
+from serving.warm import warm_up
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
@@ -19,9 +19,9 @@ def test_after_warming_every_landing_council_panel_comes_from_the_cache(monkeypa
         raise AssertionError("computed, not read from the cache")
 
     for name in ("spine_rows", "council_strip", "child_population", "vintage_pathfinders"):
-        monkeypatch.setattr(detail, name, computed)
+        monkeypatch.setattr(council, name, computed)
     for code in ("E09000029", "E10000008", "E08000003"):  # Sutton, Devon, Manchester
-        assert detail.spine_outputs(code, DEFAULT_SPINE_THEME)["rows"]
-        assert detail.timeline_outputs(code, "2019", "ccg2019")["rows"]
-        assert detail.children_section(code, "2019")
-        assert detail.detail_children(code, "2019", "ccg2019")
+        assert council.spine_outputs(code, DEFAULT_SPINE_THEME)["csv"]["rows"]
+        assert council.timeline_outputs(code, "2019", "ccg2019")["csv"]["rows"]
+        assert council.children_section(code, "2019")
+        assert council.detail_children(code, "2019", "ccg2019")

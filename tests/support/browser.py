@@ -6,7 +6,7 @@ project's machines (and a user's offline laptop) cannot and should not do.
 
 from trustmap.export.renderer import CHROMIUM_PATH
 
-__all__ = ["CHROMIUM_ARGS", "CHROMIUM_PATH", "wait_until_still"]
+__all__ = ["CHROMIUM_ARGS", "CHROMIUM_PATH", "LAYOUT_SHIFT", "wait_until_drawn", "wait_until_still"]
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -45,3 +45,30 @@ def wait_until_still(page, *, limit_ms: int = 30_000) -> None:
     updating, and the map's zoom or fly ended; fail after `limit_ms`."""
     page.wait_for_load_state("networkidle")
     assert page.evaluate(PAGE_STILL, limit_ms), f"the page was still changing after {limit_ms} ms"
+
+
+# Added before a page loads: the sum of its layout shifts not caused by input, as Chromium's
+# `layout-shift` entries report them (window.trustmapLayoutShift).
+LAYOUT_SHIFT = """
+window.trustmapLayoutShift = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.trustmapLayoutShift += entry.value;
+  }
+}).observe({ type: "layout-shift", buffered: true });
+"""
+
+# True once nothing on the page is drawing: Dash has no callback in flight, every plotly graph
+# has drawn its chart, and no table still says it is being drawn.
+DRAWN = """() => !document.querySelector('[data-dash-is-loading="true"]')
+  && Array.from(document.querySelectorAll('.js-plotly-plot, .dash-graph'))
+       .every((graph) => graph.querySelector('.main-svg') || graph.offsetParent === null)
+  && !document.body.innerText.includes('Drawing the table')"""
+
+
+def wait_until_drawn(page, *, limit_ms: int = 60_000) -> None:
+    """Wait until everything the page shows has drawn and stopped moving: no callback in
+    flight, every chart drawn, the network idle and the map still."""
+    page.wait_for_function(DRAWN, timeout=limit_ms)
+    wait_until_still(page, limit_ms=limit_ms)
+    page.wait_for_function(DRAWN, timeout=limit_ms)

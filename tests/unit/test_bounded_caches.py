@@ -7,7 +7,7 @@ import pytest
 from flask import Flask
 from flask_caching import Cache
 
-from callbacks.bounded_caches import RecentMemoryCache, SharedFolderCache
+from serving.bounded_caches import RecentMemoryCache, SharedFolderCache
 
 THRESHOLD = 20
 

@@ -16,6 +16,9 @@ from trustmap.bundle import health_vintages
 from trustmap.bundle.tables import TABLES_ENV_VAR
 from trustmap.cli import main, parser
 from trustmap.model import health_classes
+from trustmap.vocabulary import PATHFINDER_GROUPS
+
+PATHFINDERS = PATHFINDER_GROUPS[0]
 
 
 @pytest.fixture
@@ -84,7 +87,7 @@ def test_compare_json_on_the_tiny_bundle(run):
     result = json.loads(out)
     # Pathfinders Alpha 30, Beta 20, Delta 40; others Gamma 25, Shire 10, Epsilon 15.
     assert result["groups"][0] == {
-        "group": "pathfinder",
+        "group": "pathfinders (and successors)",
         "n": 3,
         "mean": 30.0,
         "median": 30.0,
@@ -107,7 +110,10 @@ def test_compare_as_a_table_lists_key_and_value(run):
     )
     table = pd.read_csv(io.StringIO(out)).set_index("key")["value"]
     assert code == 0
-    assert (table["pathfinder_n"], table["other councils_median"]) == ("3", "15.0")
+    assert (table["pathfinders (and successors)_n"], table["other councils_median"]) == (
+        "3",
+        "15.0",
+    )
 
 
 def test_compare_keeps_only_the_filtered_councils(run):
@@ -245,7 +251,7 @@ def test_before_after_on_the_under_18_conceptions(run):
     result = json.loads(out)
     assert code == 0 and result["dropped"]["boundary_or_combined"] == 2
     pooled = {(r["period"], r["group"]): (r["count"], r["denominator"]) for r in result["pooled"]}
-    assert pooled[("2001", "pathfinder")] == (180.0, 4000.0)  # (100 + 80) of 2 x 2,000 women
+    assert pooled[("2001", PATHFINDERS)] == (180.0, 4000.0)  # (100 + 80) of 2 x 2,000 women
     code, _, error = run(*argv, "--format", "csv")
     assert code == 2 and "span '1998-2002' names period(s) 1998, 1999, 2000" in error
 
@@ -387,8 +393,8 @@ def test_compare_json_has_the_documented_keys(capsys):
     for key in ("diff", "ci_low", "ci_high", "p_welch", "p_mannwhitney", "hedges_g"):
         assert isinstance(result[key], float)
     groups = {g["group"]: g for g in result["groups"]}
-    assert groups["pathfinder"]["n"] == 35 and groups["other councils"]["n"] == 115
-    assert {"n", "mean", "median", "sd"} <= set(groups["pathfinder"])
+    assert groups[PATHFINDERS]["n"] == 35 and groups["other councils"]["n"] == 115
+    assert {"n", "mean", "median", "sd"} <= set(groups[PATHFINDERS])
     assert result["ci_low"] < result["diff"] < result["ci_high"]
 
 
@@ -407,7 +413,7 @@ def test_real_compare_keeps_only_the_filtered_councils(capsys):
     ]
     assert main(argv) == 0
     groups = {g["group"]: g["n"] for g in json.loads(capsys.readouterr().out)["groups"]}
-    assert groups == {"pathfinder": 8, "other councils": 25}  # 33 London boroughs
+    assert groups == {PATHFINDERS: 8, "other councils": 25}  # 33 London boroughs
     assert main([*argv[:-2], "--region", "Atlantis"]) == 2
     assert "unknown region name 'Atlantis'" in capsys.readouterr().err
 

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from layouts import charts, comparison_section, council_panel, era_section, nhs_story
-from layouts.common import grid_columns
-from trustmap.show.chart_tables import COMPARISON_COLUMNS, NEIGHBOURS_COLUMNS
-from trustmap.vocabulary import column_header, council_type, sentence_case
+from layouts import charts, compare, council, era, nhs
+from layouts.common import twin_headers
+from trustmap.vocabulary import (
+    COTERMINOSITY_CLASS_DEFINITIONS,
+    COTERMINOSITY_CLASS_LABELS,
+    column_header,
+    council_type,
+    sentence_case,
+)
 
 
 def test_council_types_in_one_and_several():
@@ -24,25 +29,29 @@ def test_column_headers_read_as_words():
     assert sentence_case("London borough") == "London borough"
 
 
-GRIDS = [
-    *(comparison_section._columns(names) for names in (COMPARISON_COLUMNS, NEIGHBOURS_COLUMNS)),
-    *(
-        definitions
-        for module in (charts, council_panel, era_section, nhs_story)
-        for definitions in vars(module).values()
-        if isinstance(definitions, list)
-        and definitions
-        and isinstance(definitions[0], dict)
-        and "field" in definitions[0]
-    ),
+TWINS = [
+    columns
+    for module in (charts, compare, council, era, nhs)
+    for columns in vars(module).values()
+    if isinstance(columns, list)
+    and columns
+    and isinstance(columns[0], dict)
+    and "field" in columns[0]
 ]
 
 
-def test_every_grid_of_the_page_is_found():
-    assert len(GRIDS) >= 8
+def test_every_table_twin_of_the_page_is_found():
+    assert len(TWINS) >= 10
 
 
-@pytest.mark.parametrize("definitions", GRIDS, ids=lambda d: d[0]["field"])
-def test_no_grid_header_is_a_field_name(definitions):
-    headers = [column["headerName"] for column in grid_columns(definitions)]
+@pytest.mark.parametrize("columns", TWINS, ids=lambda columns: columns[0]["field"])
+def test_no_table_header_is_a_field_name(columns):
+    headers = twin_headers(columns).values()
     assert [header for header in headers if "_" in header] == []
+
+
+def test_every_coterminosity_class_has_a_one_sentence_definition():
+    assert COTERMINOSITY_CLASS_DEFINITIONS.keys() == COTERMINOSITY_CLASS_LABELS.keys()
+    for definition in COTERMINOSITY_CLASS_DEFINITIONS.values():
+        assert definition[0].isupper() and definition.endswith(".")
+        assert definition.count(". ") == 0  # one sentence

@@ -1,5 +1,6 @@
 """Answers to the users' questions: group comparisons, council profiles, neighbours, coverage,
-the pathfinder era, before/after and outcomes, the NHS story. Built from model and stats.
+the pathfinder era, before/after and outcomes, the NHS story and a council's NHS bodies,
+the sources in words. Built from model and stats.
 
 Import a module by name (`from trustmap.analysis import ...`); `__all__` lists them.
 """
@@ -12,7 +13,9 @@ __all__ = [
     "evaluation",
     "group_comparison",
     "neighbours",
+    "nhs_bodies",
     "nhs_story",
     "outcomes",
     "profile",
+    "provenance",
 ]

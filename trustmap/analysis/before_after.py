@@ -200,8 +200,8 @@ def reading(result: dict) -> str:
     then the observational caveat."""
     first, second = (group["group"] for group in result["change"]["groups"])
     return (
-        f"In {result['before']} the {result['label']} of '{first}' was "
-        f"{_gap_words(result['level_before'])} that of '{second}' "
+        f"In {result['before']} the {result['label']} of {first} was "
+        f"{_gap_words(result['level_before'])} that of {second} "
         f"(gap {_interval(result['level_before'])}); from {result['before']} to "
         f"{result['after']} its {_change_words(result['change'])} "
         f"(difference in change {_interval(result['change'])}). {result['notes'][0]}"
@@ -239,13 +239,14 @@ def pooled_reading(
         .mean()
     )
     moves = "; ".join(
-        f"'{group}' {means[group, 'before']:.1f} to {means[group, 'after']:.1f}" for group in labels
+        f"{means[group, 'before']:.1f} to {means[group, 'after']:.1f} for {group}"
+        for group in labels
     )
     return (
-        f"Pooled over their councils, the rate of '{labels[0]}' was "
+        f"Pooled over their councils, the rate of {labels[0]} was "
         f"{_years_apart(pooled, before, labels)} of {before[0]}-{before[-1]} and "
         f"{_years_apart(pooled, after, labels)} of {after[0]}-{after[-1]} against "
-        f"'{labels[1]}' (95% exact Poisson intervals); mean yearly pooled rate, before to "
+        f"{labels[1]} (95% exact Poisson intervals); mean yearly pooled rate, before to "
         f"after: {moves}."
     )
 

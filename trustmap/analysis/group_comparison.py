@@ -24,6 +24,7 @@ from trustmap.model.values import council_values, data_vintage, indicator_meta
 from trustmap.model.vintages import check_vintage, council_table
 from trustmap.stats import compare
 from trustmap.stats.compare import ComparisonStatistics
+from trustmap.vocabulary import COTERMINOUS_GROUPS, PATHFINDER_GROUPS
 
 __all__ = [
     "GROUPINGS",
@@ -61,17 +62,19 @@ class ComparisonResult(ComparisonStatistics):
 def group_membership(
     build: Build, by: str, vintage: str, *, health: str = DEFAULT_HEALTH
 ) -> tuple[pd.Series, tuple[str, str]]:
-    """Boolean series (la_code -> in first group) and the two group labels; councils whose
-    coterminosity is not determined belong to neither group."""
+    """Boolean series (la_code -> in first group) and the two group labels in words
+    (`vocabulary.PATHFINDER_GROUPS`, `COTERMINOUS_GROUPS`); councils whose coterminosity is not
+    determined belong to neither group."""
     check_choice(by, GROUPINGS, "grouping")
     if by == "pathfinder":
         status = vintage_pathfinders(build, vintage)
-        return status.set_index("la_code")["pathfinder"], ("pathfinder", "other councils")
+        return status.set_index("la_code")["pathfinder"], PATHFINDER_GROUPS
     table = classify(build, health, la_vintage=vintage)
     table = table[table["class"] != NOT_DETERMINED]
+    first, second = COTERMINOUS_GROUPS
     return (table.set_index("la_code")["class"] == "coterminous"), (
-        f"coterminous with {health_label(health)}",
-        "not coterminous",
+        first.format(health=health_label(health)),
+        second,
     )
 
 

@@ -9,16 +9,16 @@ import pandas as pd
 from trustmap.bundle import health_vintages, sources
 from trustmap.bundle.build import Build
 from trustmap.model import health_classes
-from trustmap.vocabulary import COTERMINOSITY_CLASS_LABELS
+from trustmap.vocabulary import COTERMINOSITY_CLASS_LABELS, COTERMINOSITY_METHOD_LABELS
 
 __all__ = ["class_count_table", "class_counts_source", "partly_determined"]
 
 
 def class_count_table(build: Build) -> pd.DataFrame:
     """`health_classes.class_counts` (health, kind, date, label, council_vintage, method,
-    class, councils, bodies) with class_label (as the map's legend names it), councils_then
-    (councils in force with that vintage), expected_bodies (sourced count of the vintage's
-    bodies) and source (its files, cited), oldest first."""
+    class, councils, bodies; method in words) with class_label (as the map's legend names
+    it), councils_then (councils in force with that vintage), expected_bodies (sourced count
+    of the vintage's bodies) and source (its files, cited), oldest first."""
     counts = health_classes.class_counts(build)
     rows = health_vintages.health_vintages().set_index("id")
     cited = {
@@ -26,6 +26,7 @@ def class_count_table(build: Build) -> pd.DataFrame:
         for health, row in rows.iterrows()
     }
     return counts.assign(
+        method=counts["method"].map(COTERMINOSITY_METHOD_LABELS).fillna(counts["method"]),
         class_label=counts["class"].map(COTERMINOSITY_CLASS_LABELS),
         councils_then=counts.groupby("health")["councils"].transform("sum"),
         expected_bodies=counts["health"].map(rows["expected_bodies"]).astype(int),

@@ -24,6 +24,7 @@ from trustmap.model import health_classes, values
 from trustmap.model.vintages import check_vintage, council_table
 from trustmap.stats import change
 from trustmap.stats.formatting import format_value
+from trustmap.vocabulary import COTERMINOUS_THROUGHOUT_GROUPS
 
 __all__ = [
     "COVARIATE",
@@ -87,7 +88,8 @@ def outcome_groups(
         in_first, labels = group_comparison.group_membership(build, by, la_vintage)
         return in_first.astype(bool), labels
     in_first = health_classes.coterminous_throughout(build, health_ids, la_vintage)
-    return in_first, (f"coterminous throughout {span_label(health_ids)}", "the rest")
+    first, second = COTERMINOUS_THROUGHOUT_GROUPS
+    return in_first, (first.format(span=span_label(health_ids)), second)
 
 
 def span_unknowns(build: Build, health_ids: list[str], la_vintage: str) -> dict[str, int]:
@@ -311,8 +313,8 @@ def reading(result: dict) -> str:
     first, second = compared["groups"]
     return (
         f"From {result['period_from']} to {result['period_to']} the {result['label']} of "
-        f"'{first['group']}' changed by {format_value(first['mean'])} on average "
-        f"(n={first['n']}), that of '{second['group']}' by {format_value(second['mean'])} "
+        f"{first['group']} changed by {format_value(first['mean'])} on average "
+        f"(n={first['n']}), that of {second['group']} by {format_value(second['mean'])} "
         f"(n={second['n']}): a difference of "
         + _interval(compared["diff"], compared["ci_low"], compared["ci_high"], compared["p_welch"])
         + f", Welch. Adjusted for the {result['covariate_label']} (OLS, HC3 robust errors, "

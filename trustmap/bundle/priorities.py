@@ -1,6 +1,7 @@
 """A user's own trust priorities (la_code, theme) given as an upload: checked by the rules of the
 server's file (`themes.read_trust_priorities`: the pandera schema, known councils, known themes),
-but every bad row is reported, each in a sentence, instead of the first one only."""
+but every bad row is reported, each in a sentence, instead of the first one only, and a theme
+may be given by its name as the Theme list shows it (kept as its id)."""
 
 from __future__ import annotations
 
@@ -11,22 +12,23 @@ import pandas as pd
 import pandera.pandas as pa
 
 from trustmap.bundle import schemas
-from trustmap.bundle.themes import MAX_PRIORITIES_BYTES, priority_checks
+from trustmap.bundle.themes import MAX_PRIORITIES_BYTES, priority_checks, theme_ids, themes
 from trustmap.bundle.validation import csv_line
 
 __all__ = ["MAX_PROBLEMS", "CheckedPriorities", "check_priorities", "read_priorities"]
 
 MAX_PROBLEMS = 20  # a file with more bad rows than this is probably the wrong file
 COLUMNS = list(schemas.TRUST_PRIORITIES.columns)
+NOT_A_THEME = "is not one of the themes"
 RULES = {
     "la_code": "is not a council code (E and eight digits, e.g. E09000029)",
-    "theme": "is not a theme id (lower-case letters and hyphens, e.g. early-years)",
+    "theme": NOT_A_THEME,
 }
 
 
 @dataclass(frozen=True)
 class CheckedPriorities:
-    """The rows that passed (la_code, theme; duplicates dropped) and one sentence per problem;
+    """The rows that passed (la_code, theme id; duplicates dropped) and one sentence per problem;
     `table` is None when any row failed, so a file is used whole or not at all."""
 
     table: pd.DataFrame | None
@@ -51,7 +53,8 @@ def _schema_problems(frame: pd.DataFrame) -> dict[tuple[int, str], str]:
 
 def check_priorities(frame: pd.DataFrame, known_codes: set[str]) -> CheckedPriorities:
     """Check a priorities table read as text: its columns, then every row against the schema
-    and against the known council codes and themes (`themes.priority_checks`)."""
+    and against the known council codes and themes (`themes.priority_checks`), a theme being
+    given by its name as the Theme list shows it or by its id, in any case (kept as its id)."""
     missing = [column for column in COLUMNS if column not in frame.columns]
     if missing:
         return CheckedPriorities(
@@ -63,17 +66,30 @@ def check_priorities(frame: pd.DataFrame, known_codes: set[str]) -> CheckedPrior
         )
     if frame.empty:
         return CheckedPriorities(None, ["The file has a header but no rows."])
-    problems = _schema_problems(frame)
-    for failing, column, problem in priority_checks(frame, known_codes):
-        for index in frame.index[failing.to_numpy()]:
-            problems.setdefault(
-                (int(index), column), f"'{frame.loc[index, column]}' is an {problem}"
-            )
+    ids = theme_ids(frame["theme"])
+    # A name that is no theme stays as written, so that its message quotes the file.
+    named = frame.assign(theme=ids.where(ids.notna(), frame["theme"]))
+    problems = _schema_problems(named)
+    for failing, column, problem in priority_checks(named, known_codes):
+        rule = NOT_A_THEME if column == "theme" else f"is an {problem}"
+        for index in named.index[failing.to_numpy()]:
+            problems.setdefault((int(index), column), f"'{named.loc[index, column]}' {rule}")
     if problems:
         ordered = sorted(problems.items(), key=lambda item: (item[0][0], COLUMNS.index(item[0][1])))
-        sentences = [f"{csv_line(index)}, {column}: {text}." for (index, column), text in ordered]
-        return CheckedPriorities(None, _capped(sentences))
-    return CheckedPriorities(frame[COLUMNS].drop_duplicates().reset_index(drop=True), [])
+        return CheckedPriorities(None, _capped(_sentences(ordered)))
+    return CheckedPriorities(named[COLUMNS].drop_duplicates().reset_index(drop=True), [])
+
+
+def _sentences(ordered: list[tuple[tuple[int, str], str]]) -> list[str]:
+    """One sentence per problem; the first theme that is not one names the themes as the Theme
+    list does (the ids are shown nowhere), the others point to it."""
+    sentences, listed = [], False
+    for (index, column), text in ordered:
+        if column == "theme" and text.endswith(NOT_A_THEME):
+            text += " (named above)" if listed else f": {', '.join(themes()['label'])}"
+            listed = True
+        sentences.append(f"{csv_line(index)}, {column}: {text}.")
+    return sentences
 
 
 def _capped(problems: list[str]) -> list[str]:

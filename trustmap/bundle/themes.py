@@ -35,6 +35,25 @@ def themes() -> pd.DataFrame:
     return read_csv(table_path(THEMES_TABLE), schemas.THEMES)
 
 
+def _theme_key(text: str) -> str:
+    """A theme's name or id as compared: case and runs of spaces do not count."""
+    return " ".join(text.split()).casefold()
+
+
+def theme_ids(names_or_ids: pd.Series) -> pd.Series:
+    """The theme id of each value, given as a theme's label (as the Theme list shows it) or its
+    id, in any case and spacing; missing where it is neither, or not text."""
+    table = themes()
+    known = {_theme_key(theme): theme for theme in table["theme"]}
+    labels = zip(table["label"], table["theme"], strict=True)
+    known |= {_theme_key(label): theme for label, theme in labels}
+
+    def theme_id(value) -> str | None:
+        return known.get(_theme_key(value)) if isinstance(value, str) else None
+
+    return names_or_ids.map(theme_id)
+
+
 def split_themes(column: pd.Series) -> pd.Series:
     """Semicolon-joined theme lists as one theme per row (index kept)."""
     return column.str.split(";").explode()

@@ -7,7 +7,7 @@ import pandas as pd
 
 from trustmap.bundle.build import Build
 
-__all__ = ["find_council", "former_names", "search_entries"]
+__all__ = ["council_name", "find_council", "former_names", "search_entries"]
 
 
 def former_names(members: pd.DataFrame, vintage: str) -> pd.Series:
@@ -63,3 +63,10 @@ def find_council(entries: pd.DataFrame, text: str) -> str | None:
             return exact["la_code"].iloc[0]
     containing = entries[entries["label"].str.casefold().str.contains(wanted, regex=False)]
     return None if containing.empty else containing["la_code"].iloc[0]
+
+
+def council_name(build: Build, code: str) -> str | None:
+    """The name of the council with `code` in its latest vintage; None for no such council."""
+    members = build["council_members"]
+    names = members.loc[members["la_code"] == code].sort_values("vintage")["la_name"]
+    return None if names.empty else str(names.iloc[-1])

@@ -16,6 +16,7 @@ __all__ = [
     "pathfinder_status",
     "pathfinders_in",
     "read_pathfinders",
+    "status_in_words",
     "vintage_pathfinders",
     "years_after_announcement",
 ]
@@ -109,3 +110,13 @@ def pathfinders_in(build: Build, vintage: str) -> pd.DataFrame:
 def years_after_announcement(period: str) -> int:
     """How many years a period's start lies after the 2003 pathfinder announcement."""
     return int(period[:4]) - ANNOUNCED_YEAR
+
+
+def status_in_words(row: pd.Series) -> str:
+    """A council's pathfinder status (a row of `vintage_pathfinders`) as a sentence's end."""
+    renamed = "" if row["pathfinder_of"] == row["la_name"] else f" (as {row['pathfinder_of']})"
+    if row["pathfinder"]:
+        return f"2003 children's trust pathfinder{renamed}"
+    if row["pathfinder_share"] > 0:
+        return f"partly a pathfinder area ({row['pathfinder_share']:.0%}){renamed}"
+    return "not a pathfinder"

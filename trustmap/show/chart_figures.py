@@ -68,6 +68,8 @@ ENGLAND_COLOUR = "#333333"
 
 
 CHART_HEIGHT_PX = 420
+COMPARISON_HEIGHT_PX = 360
+NEIGHBOURS_MIN_HEIGHT_PX = 260
 
 
 TITLE_WRAP_CHARS = 70
@@ -367,7 +369,7 @@ def group_comparison_figure(values: pd.DataFrame, result: Mapping[str, Any]) -> 
         )
     ticks = [wrap_html(f"{group['group']} (n={group['n']})", 20) for group in result["groups"]]
     figure.update_layout(
-        height=360,
+        height=COMPARISON_HEIGHT_PX,
         margin={"l": 60, "r": 10, "t": 10, "b": 40},
         yaxis_title=wrap_html(unit, 40),
         plot_bgcolor="white",
@@ -420,7 +422,7 @@ def neighbours_figure(result: dict) -> go.Figure:
         )
     )
     figure.update_layout(
-        height=max(260, 20 * len(kept) + 110),
+        height=max(NEIGHBOURS_MIN_HEIGHT_PX, 20 * len(kept) + 110),
         margin={"l": 10, "r": 10, "t": 10, "b": 50},
         plot_bgcolor="white",
         showlegend=False,

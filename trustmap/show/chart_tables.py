@@ -19,6 +19,7 @@ from trustmap.model.values import council_values, data_vintage, indicator_meta, 
 from trustmap.model.vintages import council_table, member_sets
 from trustmap.stats.readings import difference_decimals, difference_unit, round_to
 from trustmap.stats.wording import comparison_caution, comparison_reading
+from trustmap.vocabulary import GROUPING_LABELS, PATHFINDER_GROUPS
 
 __all__ = [
     "COMPARISON_COLUMNS",
@@ -45,10 +46,7 @@ __all__ = [
 ]
 
 
-PATHFINDER_GROUP = "pathfinder"
-
-
-OTHER_GROUP = "other councils"
+PATHFINDER_GROUP, OTHER_GROUP = PATHFINDER_GROUPS
 
 
 @dataclass(frozen=True)
@@ -356,7 +354,8 @@ def _significant(value: float | None, digits: int = P_SIGNIFICANT_DIGITS) -> flo
 
 def comparison_table(*results: dict | None) -> pd.DataFrame:
     """Table twin of the group comparisons: one row per group of each `comparison` result
-    (None, for a grouping that could not be compared, gives no rows), as COMPARISON_COLUMNS.
+    (None, for a grouping that could not be compared, gives no rows), as COMPARISON_COLUMNS,
+    the grouping in words (`vocabulary.GROUPING_LABELS`).
 
     Means, medians, standard deviations, the difference (first group minus second) and its
     interval are rounded to the indicator's precision (at least one decimal); p values to three
@@ -368,7 +367,7 @@ def comparison_table(*results: dict | None) -> pd.DataFrame:
             continue
         decimals = difference_decimals(result["decimals"])
         shared = {
-            "comparison": result["by"],
+            "comparison": GROUPING_LABELS[result["by"]],
             **{name: result[name] for name in (*SHARED_FIELDS, "councils_matched", "source")},
             "diff_unit": difference_unit(result["unit"]),
             "reading": comparison_reading(result),

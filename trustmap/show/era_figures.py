@@ -10,6 +10,11 @@ from plotly.colors import hex_to_rgb, unlabel_rgb
 
 from trustmap.show.colouring import COTERMINOSITY_CLASSES, SAFE
 from trustmap.stats.formatting import wrap_html
+from trustmap.vocabulary import (
+    COTERMINOUS_GROUPS,
+    COTERMINOUS_THROUGHOUT_GROUPS,
+    PATHFINDER_GROUPS,
+)
 
 __all__ = [
     "change_by_group_figure",
@@ -20,19 +25,25 @@ __all__ = [
 
 REST_COLOUR = "#6f6f6f"  # "not coterminous" and "the rest": no class colour of their own
 ERA_HEIGHT_PX = 440
+CLASS_COUNTS_HEIGHT_PX = 620
+CHANGE_HEIGHT_PX = 420
 TITLE_CHARS = 42  # titles wrap early: plotly does not reflow them on a phone
 SPAN_SHADE = "rgba(0,0,0,0.05)"
 BAND_ALPHA = 0.2
+# A coterminous group's label begins so whatever NHS geography or span it names.
+COTERMINOUS_PREFIXES = tuple(
+    groups[0].partition("{")[0] for groups in (COTERMINOUS_GROUPS, COTERMINOUS_THROUGHOUT_GROUPS)
+)
 
 
 def group_colour(label: str) -> str:
     """A group's colour by its label: pathfinders red, other councils blue (as on the map and
     in the comparisons), coterminous councils the map's coterminous colour, the rest grey."""
-    if label == "pathfinder":
+    if label == PATHFINDER_GROUPS[0]:
         return SAFE[1]
-    if label == "other councils":
+    if label == PATHFINDER_GROUPS[1]:
         return SAFE[0]
-    if label.startswith("coterminous"):
+    if label.startswith(COTERMINOUS_PREFIXES):
         return COTERMINOSITY_CLASSES["coterminous"][1]
     return REST_COLOUR
 
@@ -187,7 +198,7 @@ def class_counts_figure(table: pd.DataFrame) -> go.Figure:
         "Councils sharing a boundary with their NHS commissioner, 2006-2024",
         "Each bar: the councils then in force, counted by coterminosity class with that "
         "year's NHS bodies. PCT 2006 is only partly sourced: grey = not determined.",
-        height=620,
+        height=CLASS_COUNTS_HEIGHT_PX,
     )
     figure.update_layout(
         barmode="stack",
@@ -224,7 +235,7 @@ def change_by_group_figure(councils: pd.DataFrame, result: dict) -> go.Figure:
         figure,
         f"{result['label']}: change from {result['period_from']} to {result['period_to']}",
         f"one point per council of {result['la_vintage']}; box = quartiles",
-        height=420,
+        height=CHANGE_HEIGHT_PX,
     )
     figure.update_layout(showlegend=False)
     figure.update_yaxes(title=wrap_html(f"change ({result['unit']})", 40), zeroline=True)

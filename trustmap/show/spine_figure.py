@@ -12,6 +12,7 @@ England, a diamond for the council's quartile among all councils (LAIT's banding
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,7 +20,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from trustmap.stats.formatting import wrap_html
-from trustmap.stats.readings import format_number, round_to
+from trustmap.stats.readings import format_with_unit, round_to, unit_affixes
+from trustmap.vocabulary import ENGLAND_BASIS_LABELS, JUDGEMENT_METHOD_LABELS
 
 __all__ = [
     "JUDGEMENT_STYLES",
@@ -33,6 +35,7 @@ __all__ = [
     "spine_key",
     "spine_positions",
     "spine_table",
+    "wrap_words",
 ]
 
 
@@ -67,14 +70,19 @@ JUDGEMENT_STYLES: dict[tuple[str, bool, str], JudgementStyle] = {
 }
 NOT_COMPARED_STYLE = JudgementStyle("not compared", "#FFFFFF", "circle-open")
 RANGE_COLOUR, QUARTILES_COLOUR, ENGLAND_COLOUR = "#E3E3E3", "#A6A6A6", "#000000"
-ROW_PX = 44  # a label line above each bar
-HEAD_GAP_PX, TITLE_LINE_PX, SUBTITLE_LINE_PX, AXIS_LABELS_PX = 8, 17, 13, 34  # above row 1
-FOOT_PX = 16
-# Longer labels are cut (the whole label is in the hover and the table): 52 characters of 10 px
-# fit the 290 px a phone leaves the chart.
-LABEL_CHARS = 52
-TITLE_CHARS = 42
-BAR_WIDTH = 0.32
+# The y axis counts pixels down from the top of the rows, so each row is as tall as its
+# wrapped label: its label lines, then a block holding the bar and the two-line values.
+TEXT_PX, TITLE_PX, SUBTITLE_PX = 12, 15, 12
+LINE_PX = 16  # one line of 12 px text
+BAR_BLOCK_PX, BAR_PX, ROW_GAP_PX = 36, 14, 10
+HEAD_GAP_PX, TITLE_LINE_PX, SUBTITLE_LINE_PX, AXIS_LABELS_PX = 8, 20, 16, 44  # above row 1
+FOOT_PX = 12
+# Labels wrap at word boundaries: 56 characters of 12 px fit the 370 px a phone leaves the
+# chart, and read as a short paragraph above a bar 1,100 px wide.
+LABEL_CHARS = 56
+TITLE_CHARS = 44
+SUBTITLE_CHARS = 64
+NO_BREAK_SPACE = "\u00a0"  # textwrap breaks at ASCII whitespace only
 SPINE_EDGE = 1.0  # England at 0, the furthest value from England at -1 or 1
 X_RANGE = [-1.06, 1.78]
 SPINE_TABLE_COLUMNS = [
@@ -126,37 +134,45 @@ def spine_positions(rows: pd.DataFrame) -> pd.DataFrame:
     return scaled.rename(columns=lambda name: f"x_{name}")
 
 
-def _shown(value: float, decimals: int) -> str:
-    return format_number(value, decimals) if pd.notna(value) else "-"
+def _unit(row: dict) -> str | None:
+    return row["unit"] if isinstance(row["unit"], str) else None
 
 
-def _cut(text: str, chars: int) -> str:
-    """`text` in at most `chars` characters, cut in the middle: labels that share a long
-    beginning ("Foundation Stage - % Achieving Good Level of Development - Asian") differ at
-    the end."""
-    if len(text) <= chars:
-        return text
-    tail = chars // 3
-    return text[: chars - tail - 1].rstrip() + "…" + text[-tail:].lstrip()
+def _shown(row: dict, column: str) -> str:
+    """One value of `row` at its indicator's decimals, with its unit's sign ("-" if none)."""
+    value = row[column]
+    return format_with_unit(value if pd.notna(value) else None, int(row["decimals"]), _unit(row))
+
+
+def wrap_words(text: str, chars: int) -> list[str]:
+    """`text` in lines of at most `chars` characters, broken only between words (never inside
+    one, nor after a hyphen: "2-2½" and "16-17" stay whole). A spaced dash keeps to the word
+    before it (joined by a no-break space), so that no line starts with one."""
+    glued = text.replace(" - ", NO_BREAK_SPACE + "- ")
+    lines = textwrap.wrap(glued, chars, break_long_words=False, break_on_hyphens=False)
+    return lines or [text]
 
 
 def _hover(row: dict, council: str) -> str:
-    decimals = int(row["decimals"])
-    unit = f" {row['unit']}" if isinstance(row["unit"], str) else ""
+    basis = ENGLAND_BASIS_LABELS.get(row["england_basis"], row["england_basis"])
+    style = judgement_style(row["method"], row["polarity"], row["judgement"])
     lines = [
-        f"<b>{wrap_html(row['label'], TITLE_CHARS)}</b>",
-        f"{row['period']}: {council} {_shown(row['value'], decimals)}{unit}",
-        f"England {_shown(row['england_value'], decimals)} ({row['england_basis']})"
+        f"<b>{'<br>'.join(wrap_words(row['label'], TITLE_CHARS))}</b>",
+        f"{row['period']}: {council} {_shown(row, 'value')}"
+        + (f" ({row['unit']})" if _unit(row) and row["unit"].strip() != "%" else ""),
+        f"England {_shown(row, 'england_value')} ({basis})"
         + ("" if row["on_scale"] else "; off scale: the bar is centred on the median council"),
-        f"councils: {_shown(row['lowest'], decimals)} to {_shown(row['highest'], decimals)}, "
-        f"middle half {_shown(row['q25'], decimals)} to {_shown(row['q75'], decimals)} "
+        f"councils: {_shown(row, 'lowest')} to {_shown(row, 'highest')}, "
+        f"middle half {_shown(row, 'q25')} to {_shown(row, 'q75')} "
         f"({row['n_councils']:.0f} councils)",
-        f"{row['judgement']} ({row['method']})",
+        style.name
+        if row["method"] == NOT_COMPARED
+        else f"{style.name}, by {JUDGEMENT_METHOD_LABELS.get(row['method'], row['method'])}",
     ]
     if row["method"] == WILSON:
         lines.append(
-            f"95% CI {_shown(row['ci_low'], decimals)} to {_shown(row['ci_high'], decimals)}; "
-            f"99.8%: {row['judgement_998']}"
+            f"95% CI {_shown(row, 'ci_low')} to {_shown(row, 'ci_high')}; "
+            f"at 99.8%: {row['judgement_998']}"
         )
     lines.append(wrap_html(row["reason"], TITLE_CHARS))
     return "<br>".join(lines)
@@ -169,7 +185,7 @@ def _bar(rows: pd.DataFrame, low: pd.Series, high: pd.Series, colour: str, name:
         "x": (high - low).abs(),
         "base": np.minimum(low, high),
         "orientation": "h",
-        "width": BAR_WIDTH,
+        "width": BAR_PX,
         "marker": {"color": colour, "line": {"width": 0}},
         "name": name,
         "hoverinfo": "skip",
@@ -196,25 +212,28 @@ def _text(name: str, x: float, y: pd.Series, text: list[str], position: str, siz
 def spine_figure(rows: pd.DataFrame, *, council: str, theme_label: str) -> go.Figure:
     """The spine chart of `rows` (`profile.spine_rows`, first row on top) for `council`.
 
-    Each row: its label and period above the bar, the council's value and England's to the
-    right, rounded to the indicator's `decimals`; the council's marker in `judgement_style`.
+    Each row: its whole label, period and (where no sign carries it) unit wrapped at word
+    boundaries above the bar; the council's value and England's to the right, rounded to the
+    indicator's `decimals`, each with its unit; the council's marker in `judgement_style`.
+    The y axis counts pixels down from the first row, so rows with longer labels are taller and
+    the figure's height is their sum; England's line is drawn beside the bars only.
     Traces and layout are plain dicts checked once, as the figure is made: building it trace by
     trace checked each again (30 ms against 10 ms a chart).
     """
-    rows = rows.reset_index(drop=True).assign(
-        y=lambda t: -t.index.to_numpy(dtype=float), on_scale=england_on_scale
-    )
-    positions = spine_positions(rows)
+    rows = rows.reset_index(drop=True).assign(on_scale=england_on_scale)
     labels = [
-        _row_label(label, period)
-        for label, period in zip(rows["label"], rows["period"], strict=True)
+        _row_label(label, period, unit)
+        for label, period, unit in zip(rows["label"], rows["period"], rows["unit"], strict=True)
     ]
+    tops, bars, bottom = _row_layout([label.count("<br>") + 1 for label in labels])
+    rows = rows.assign(y=bars)
+    positions = spine_positions(rows)
     traces = [
         _bar(rows, positions["x_lowest"], positions["x_highest"], RANGE_COLOUR, "range"),
         _bar(rows, positions["x_q25"], positions["x_q75"], QUARTILES_COLOUR, "middle half"),
-        _england_line(len(rows)),
-        _text("labels", -SPINE_EDGE, rows["y"] + 0.45, labels, "middle right", 10),
-        _text("values", X_RANGE[1], rows["y"], _value_column(rows), "middle left", 10),
+        _england_line(bars),
+        _text("labels", -SPINE_EDGE, pd.Series(tops), labels, "bottom right", TEXT_PX),
+        _text("values", X_RANGE[1], rows["y"], _value_column(rows), "middle left", TEXT_PX),
     ]
     drawn = rows.assign(style=_styles(rows), x=positions["x_value"])[positions["x_value"].notna()]
     for style in spine_key(drawn):
@@ -229,14 +248,14 @@ def spine_figure(rows: pd.DataFrame, *, council: str, theme_label: str) -> go.Fi
                 "marker": {
                     "color": style.colour,
                     "symbol": style.symbol,
-                    "size": 11,
+                    "size": 12,
                     "line": {"width": 1, "color": "#333333"},
                 },
                 "text": [_hover(row, council) for row in marked.to_dict("records")],
                 "hovertemplate": "%{text}<extra></extra>",
             }
         )
-    return go.Figure(data=traces, layout=_spine_layout(len(rows), council, theme_label))
+    return go.Figure(data=traces, layout=_spine_layout(bottom, council, theme_label))
 
 
 def _styles(rows: pd.DataFrame) -> list[JudgementStyle]:
@@ -256,19 +275,36 @@ def spine_key(rows: pd.DataFrame) -> list[JudgementStyle]:
     return [style for style in ordered if style in used]
 
 
-def _row_label(label: str, period) -> str:
-    """'Foundation Stage - Literacy · 2025', cut to `LABEL_CHARS` (the period kept whole)."""
+def _row_label(label: str, period, unit=None) -> str:
+    """'Foundation Stage - Literacy · 2025' (a unit with no sign beside the value added in
+    words: '· Number of 2 yr olds'), wrapped at word boundaries in `LABEL_CHARS`."""
     suffix = f" · {period}" if pd.notna(period) else " · no value"
-    return _cut(label, LABEL_CHARS - len(suffix)) + suffix
+    if isinstance(unit, str) and unit.strip() and unit_affixes(unit) == ("", ""):
+        suffix += f" · {unit.strip()}"
+    return "<br>".join(wrap_words(label + suffix, LABEL_CHARS))
 
 
-def _england_line(n_rows: int) -> dict:
-    """England's line down the spine: a trace, not a shape, since a shape spanning the paper
-    escapes the chart's scrolling box in Chromium's full-page captures."""
+def _row_layout(label_lines: list[int]) -> tuple[list[float], list[float], float]:
+    """The top of each row's label, the centre of its bar, and the bottom of the last row, in
+    pixels below the first row's top (as negative y)."""
+    tops, bars, top = [], [], 0.0
+    for lines in label_lines:
+        tops.append(top)
+        bars.append(top - lines * LINE_PX - BAR_BLOCK_PX / 2)
+        top -= lines * LINE_PX + BAR_BLOCK_PX + ROW_GAP_PX
+    return tops, bars, top + ROW_GAP_PX
+
+
+def _england_line(bars: list[float]) -> dict:
+    """England's line down the spine, one piece beside each bar so that it never crosses a
+    label: a trace, not shapes, since a shape spanning the paper escapes the chart's scrolling
+    box in Chromium's full-page captures."""
+    half = BAR_BLOCK_PX / 2
+    ys = [y for bar in bars for y in (bar + half, bar - half, None)]
     return {
         "type": "scatter",
-        "x": [0, 0],
-        "y": [0.9, -(n_rows - 1) - 0.5],
+        "x": [0 if y is not None else None for y in ys],
+        "y": ys,
         "mode": "lines",
         "line": {"color": ENGLAND_COLOUR, "width": 1.5},
         "name": "England",
@@ -278,21 +314,26 @@ def _england_line(n_rows: int) -> dict:
 
 
 def _value_column(rows: pd.DataFrame) -> list[str]:
-    """'72.0 | Eng 70.5' per row, England left out where it is off scale."""
+    """'<b>72.0%</b><br>England 70.5%' per row, each value with its unit; England left out
+    where it is off scale; "no value" where the council has none."""
     texts = []
-    for row in rows.itertuples():
-        decimals = int(row.decimals)
-        england = f" | Eng {_shown(row.england_value, decimals)}" if row.on_scale else ""
-        texts.append(f"{_shown(row.value, decimals)}{england}" if pd.notna(row.value) else "")
+    for row in rows.to_dict("records"):
+        if pd.isna(row["value"]):
+            texts.append("no value")
+            continue
+        england = f"<br>England {_shown(row, 'england_value')}" if row["on_scale"] else ""
+        texts.append(f"<b>{_shown(row, 'value')}</b>{england}")
     return texts
 
 
-def _spine_layout(n_rows: int, council: str, theme_label: str) -> dict:
-    title = wrap_html(f"{council} against England: {theme_label}", TITLE_CHARS)
-    subtitle = wrap_html(
-        f"Bar: every council, lowest to highest (darker: the middle half). Right: {council} "
-        "| England.",
-        TITLE_CHARS + 10,
+def _spine_layout(bottom: float, council: str, theme_label: str) -> dict:
+    title = "<br>".join(wrap_words(f"{council} against England: {theme_label}", TITLE_CHARS))
+    subtitle = "<br>".join(
+        wrap_words(
+            "Bar: every council, lowest to highest (darker: the middle half). Line: England. "
+            f"Right: {council}, then England.",
+            SUBTITLE_CHARS,
+        )
     )
     head = (
         HEAD_GAP_PX
@@ -300,21 +341,23 @@ def _spine_layout(n_rows: int, council: str, theme_label: str) -> dict:
         + SUBTITLE_LINE_PX * (subtitle.count("<br>") + 1)
         + AXIS_LABELS_PX
     )
-    height = head + max(n_rows, 1) * ROW_PX + FOOT_PX
+    rows_px = max(-bottom, LINE_PX + BAR_BLOCK_PX)
+    height = round(head + rows_px + FOOT_PX)
     # England above the two ends, so that the three fit a phone's width.
     ends = (
         (-SPINE_EDGE, "← worse / lower", "left", 0),
-        (0, "England", "center", 14),
+        (0, "England", "center", LINE_PX + 2),
         (SPINE_EDGE, "better / higher →", "right", 0),
     )
     return {
         "title": {
             "text": title,
-            "subtitle": {"text": subtitle, "font": {"size": 10}},
-            "font": {"size": 13},
+            "subtitle": {"text": subtitle, "font": {"size": SUBTITLE_PX}},
+            "font": {"size": TITLE_PX},
             "x": 0,
             "xanchor": "left",
-            "y": 1 - HEAD_GAP_PX / height,
+            # plotly anchors a title's first line, so each further line moves it down by one
+            "y": 1 - (HEAD_GAP_PX + TITLE_LINE_PX * title.count("<br>")) / height,
             "yanchor": "top",
         },
         "height": height,
@@ -333,14 +376,14 @@ def _spine_layout(n_rows: int, council: str, theme_label: str) -> dict:
                 "yshift": shift,
                 "text": text,
                 "showarrow": False,
-                "font": {"size": 10},
+                "font": {"size": TEXT_PX},
             }
             for x, text, anchor, shift in ends
         ],
         "xaxis": {"range": X_RANGE, "visible": False, "fixedrange": True},
         "yaxis": {
             "visible": False,
-            "range": [-(n_rows - 1) - 0.5, 0.9],
+            "range": [-rows_px, 0],
             "fixedrange": True,
             "showgrid": False,
         },
@@ -349,13 +392,15 @@ def _spine_layout(n_rows: int, council: str, theme_label: str) -> dict:
 
 def spine_table(rows: pd.DataFrame) -> pd.DataFrame:
     """The chart's table twin: `SPINE_TABLE_COLUMNS`, values rounded to each indicator's
-    decimals (the full-precision profile is the CSV download)."""
+    decimals (the full-precision profile is the CSV download) and the method in words
+    (`vocabulary.JUDGEMENT_METHOD_LABELS`)."""
     table = rows.copy()
     for column in ("value", "england_value", "lowest", "q25", "q75", "highest"):
         table[column] = [
             round_to(value, int(decimals))
             for value, decimals in zip(table[column], table["decimals"], strict=True)
         ]
+    table["method"] = table["method"].map(JUDGEMENT_METHOD_LABELS).fillna(table["method"])
     return table[SPINE_TABLE_COLUMNS]
 
 

@@ -17,7 +17,7 @@ from trustmap.bundle.sources import citation, manifest
 from trustmap.model import health_classes
 from trustmap.show.colouring import COTERMINOSITY_CLASSES
 from trustmap.stats.formatting import wrap_html
-from trustmap.vocabulary import AREA_CHANGED_LABEL
+from trustmap.vocabulary import AREA_CHANGED_LABEL, COTERMINOSITY_METHOD_LABELS
 
 __all__ = [
     "STRIP_CLASSES",
@@ -34,7 +34,7 @@ STRIP_CLASSES = {
     health_classes.AREA_CHANGED: (AREA_CHANGED_LABEL, "#FFFFFF"),
 }
 ICB_KIND = "ICB"
-ROWS = {"local": "PCT, CCG or<br>sub-ICB", "icb": "ICB"}
+ROWS = {"local": "Commissioner", "icb": "Integrated<br>care board"}  # the table's words
 STRIP_COLUMNS = [
     "health",
     "label",
@@ -51,8 +51,14 @@ STRIP_COLUMNS = [
     "source",
 ]
 CELL_WIDTH = 0.9
-HEIGHT_PX = 150  # cells, years and the key, below the title
-TITLE_LINE_PX = 18
+# Below the title: the cells, the years (turned upright by plotly where a phone leaves them too
+# little room), then the key, one line per class at most (a phone's).
+CELLS_PX, YEARS_PX, KEY_LINE_PX = 110, 44, 22
+TEXT_PX, TITLE_PX = 12, 15
+TITLE_LINE_PX = 20
+# 44 characters of 15 px fit the 370 px a phone leaves the chart (the longest council names
+# wrap; nothing is cut).
+TITLE_CHARS = 44
 HOVER_CHARS = 60
 
 
@@ -61,7 +67,8 @@ def strip_table(timeline: pd.DataFrame, vintages: pd.DataFrame) -> pd.DataFrame:
     `STRIP_COLUMNS`. `vintages` has id, label, publisher and source (each health vintage's
     publishers and citation, '; '-joined).
     label is the health vintage as people name it, year its year in force, row `local` or
-    `icb`, class_label the map's words for the class, bodies the names joined by ", "."""
+    `icb`, class_label the map's words for the class, bodies the names joined by ", ", method
+    how the class was found, in words."""
     facts = vintages.set_index("id")
     table = timeline.sort_values("date", kind="stable").reset_index(drop=True)
     labels = table["health"].map(facts["label"])
@@ -76,7 +83,7 @@ def strip_table(timeline: pd.DataFrame, vintages: pd.DataFrame) -> pd.DataFrame:
             "class_label": table["class"].map(lambda name: STRIP_CLASSES[name][0]),
             "bodies": table["bodies"].str.replace(";", ", "),
             "share_of_la_max": table["share_of_la_max"],
-            "method": table["method"],
+            "method": table["method"].map(COTERMINOSITY_METHOD_LABELS).fillna(table["method"]),
             "note": table["note"],
             "publisher": table["health"].map(facts["publisher"]),
             "source": table["health"].map(facts["source"]),
@@ -92,7 +99,7 @@ def _hover(row: dict) -> str:
         lines.append(f"{row['share_of_la_max']:.0%} of the council in its largest body")
     if row["note"]:
         lines.append(wrap_html(row["note"], HOVER_CHARS))
-    lines.append(f"method: {row['method']}")
+    lines.append(f"found by {row['method']}")
     return "<br>".join(lines)
 
 
@@ -130,29 +137,37 @@ def strip_figure(table: pd.DataFrame, *, council: str, selected: str | None = No
     outline = {"color": "rgba(0,0,0,0)", "line": {"color": "#000000", "width": 3}}
     chosen = _cells(table[table["health"] == selected], "the map's NHS geography", outline)
     traces.append(chosen | {"hoverinfo": "skip", "showlegend": False})
-    title = wrap_html(f"{council}: coterminosity with its NHS bodies, {years[0]}-{years[-1]}", 55)
+    title = wrap_html(
+        f"{council}: coterminosity with its NHS bodies, {years[0]}-{years[-1]}", TITLE_CHARS
+    )
     title_px = TITLE_LINE_PX * (title.count("<br>") + 1)
+    key_px = KEY_LINE_PX * (len(traces) - 1) + 8
     layout = {
-        "title": {"text": title, "font": {"size": 13}, "x": 0, "xanchor": "left"},
+        "title": {"text": title, "font": {"size": TITLE_PX}, "x": 0, "xanchor": "left"},
         "barmode": "overlay",
-        "height": HEIGHT_PX + title_px,
-        "margin": {"l": 8, "r": 8, "t": title_px + 14, "b": 8},
+        "height": title_px + 14 + CELLS_PX + YEARS_PX + key_px,
+        "margin": {"l": 8, "r": 8, "t": title_px + 14, "b": YEARS_PX + key_px},
         "plot_bgcolor": "white",
-        "legend": {"orientation": "h", "x": 0, "y": -0.3, "yanchor": "top", "font": {"size": 10}},
-        "hoverlabel": {"align": "left"},
+        "legend": {
+            "orientation": "h",
+            "x": 0,
+            "y": -YEARS_PX / CELLS_PX,  # just below the years; a phone's lines run on below
+            "yanchor": "top",
+            "font": {"size": TEXT_PX},
+        },
+        "hoverlabel": {"align": "left", "font": {"size": TEXT_PX}},
         "xaxis": {
             "type": "category",
             "categoryorder": "array",
             "categoryarray": years,
-            "tickangle": 0,
-            "tickfont": {"size": 8},
+            "tickfont": {"size": TEXT_PX},
             "fixedrange": True,
         },
         "yaxis": {
             "range": [-0.05, 2.0],
             "tickvals": [CELL_WIDTH / 2, 1 + CELL_WIDTH / 2],
             "ticktext": [ROWS["local"], ROWS["icb"]],
-            "tickfont": {"size": 9},
+            "tickfont": {"size": TEXT_PX},
             "showgrid": False,
             "zeroline": False,
             "fixedrange": True,

@@ -15,6 +15,7 @@ import pandas as pd
 from trustmap.bundle.build import Build
 from trustmap.bundle.health_vintages import default_for, health_label, health_vintages, vintage
 from trustmap.bundle.indicators import LAIT_DATA_FILE
+from trustmap.bundle.themes import themes
 from trustmap.model.council_filter import DEFAULT_HEALTH, CouncilFilter
 from trustmap.model.health_classes import ALL_CLASSES, display_ids, health_areas
 from trustmap.model.own_list import read_own, settle_own
@@ -28,6 +29,7 @@ __all__ = [
     "QUERY_KEYS",
     "Choices",
     "View",
+    "indicator_groups",
     "indicator_options",
     "parse_query",
     "period_options",
@@ -272,3 +274,27 @@ def indicator_options(catalogue: pd.DataFrame, ids: list[str]) -> list[dict]:
     """Dropdown options of indicators (label, id), in the order of `ids`."""
     labels = catalogue.set_index("id")["label"]
     return [{"label": labels[i], "value": i} for i in ids]
+
+
+def indicator_groups(
+    catalogue: pd.DataFrame, ids: list[str], *, theme: str | None = None
+) -> list[dict]:
+    """The indicators of `ids` grouped by theme, as a searchable picker's options:
+    `[{"group": theme label, "items": [{"label", "value"}, ...]}, ...]`, the groups in the
+    themes table's order, the items in the order of `ids`. An indicator sits under `theme` (the
+    theme chosen) when tagged with it, else under its first theme (the catalogue's `themes`
+    column): each is offered once."""
+    rows = catalogue.set_index("id").loc[ids]
+    tagged = rows["themes"].str.split(";")
+    under = tagged.map(lambda names: theme if theme in names else names[0])
+    return [
+        {
+            "group": row.label,
+            "items": [
+                {"label": label, "value": i}
+                for i, label in rows.loc[under == row.theme, "label"].items()
+            ],
+        }
+        for row in themes().itertuples()
+        if (under == row.theme).any()
+    ]

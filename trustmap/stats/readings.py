@@ -12,13 +12,18 @@ __all__ = [
     "difference_unit",
     "format_difference",
     "format_number",
+    "format_with_unit",
     "plain_reading",
     "round_to",
     "small_group_caution",
+    "unit_affixes",
 ]
 
 SMALL_GROUP = 10  # below this many councils one council can swing a group's mean
 PER_UNIT = re.compile(r"\bper\s+[\d,]+.*", re.IGNORECASE)
+RATE_BASE = re.compile(r"\bper\s+\d[\d,]*\d", re.IGNORECASE)  # "per 10,000", not its population
+# LAIT's finance items (DfE section 251 outturn: spend and weekly unit costs) are in pounds.
+MONEY_UNITS = ("spend", "unit cost")
 
 
 def round_to(value: float | None, decimals: int) -> float | None:
@@ -52,6 +57,30 @@ def difference_unit(unit: str | None) -> str:
     if not text or "score" in text.lower():
         return "points"
     return text
+
+
+def unit_affixes(unit: str | None) -> tuple[str, str]:
+    """The prefix and suffix that carry `unit` beside a number: ("£", "") for spend and unit
+    costs, ("", "%") for percentages, ("", " per 10,000") for a rate per 10,000; ("", "") for
+    any other unit (a count, a score, a rank), which a reader needs in words."""
+    text = (unit or "").strip()
+    if text.startswith("%") or "percent" in text.lower():
+        return "", "%"
+    if text.startswith("£") or text.lower() in MONEY_UNITS:
+        return "£", ""
+    per = RATE_BASE.search(text)
+    return ("", f" {per.group(0)}") if per else ("", "")
+
+
+def format_with_unit(value: float | None, decimals: int, unit: str | None) -> str:
+    """`value` as `format_number` writes it, with its unit's sign where it has one
+    (`unit_affixes`): "£57,058,815", "72.0%", "-£1,200", "14.2 per 10,000"; "-" when missing."""
+    number = format_number(value, decimals)
+    if number == "-":
+        return number
+    prefix, suffix = unit_affixes(unit)
+    sign = "-" if number.startswith("-") else ""
+    return f"{sign}{prefix}{number.removeprefix('-')}{suffix}"
 
 
 def format_difference(difference: float | None, decimals: int, unit: str | None) -> str:

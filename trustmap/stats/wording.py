@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from trustmap.stats import readings
+from trustmap.vocabulary import COTERMINOUS_GROUPS
 
 __all__ = [
     "comparison_caution",
@@ -38,7 +39,8 @@ def group_nouns(result: Mapping[str, Any]) -> tuple[str, str]:
     if result["by"] == "pathfinder":
         return "pathfinders", "other councils"
     if result["by"] == "coterminous":
-        return f"councils coterminous with {result['health']}", "councils not coterminous"
+        first, second = COTERMINOUS_GROUPS
+        return first.format(health=result["health"]), second
     return "pathfinders", "their statistical neighbours"
 
 

@@ -7,10 +7,13 @@ import pytest
 
 from tests.fixtures import bundle as tiny
 from trustmap.analysis.before_after import before_after, council_series, pooled_reading, reading
+from trustmap.vocabulary import PATHFINDER_GROUPS
+
+PATHFINDERS, OTHERS = PATHFINDER_GROUPS
 
 
 def comparison(diff: float, low: float, high: float, means: tuple[float, float]) -> dict:
-    groups = [{"group": "pathfinder", "mean": means[0]}, {"group": "other", "mean": means[1]}]
+    groups = [{"group": PATHFINDERS, "mean": means[0]}, {"group": OTHERS, "mean": means[1]}]
     return {"groups": groups, "diff": diff, "ci_low": low, "ci_high": high}
 
 
@@ -27,7 +30,8 @@ def result(level: dict, change: dict) -> dict:
 
 def test_reading_says_already_lower_and_no_faster_when_the_intervals_say_so():
     text = reading(result(comparison(-4, -6, -2, (40, 44)), comparison(-0.5, -2, 1, (-3.5, -3))))
-    assert "'pathfinder' was already lower than that of 'other'" in text
+    assert "pathfinders (and successors) was already lower than that of other councils" in text
+    assert "'" not in text  # the groups by their names, never quoted as codes
     assert "its fall was no faster or slower" in text and text.endswith("Observational.")
 
 
@@ -41,7 +45,7 @@ def test_reading_says_similar_and_faster_fall_or_slower_rise():
 def test_pooled_reading_counts_years_whose_intervals_lie_apart():
     rows = []
     for period, first, second in (("2001", (9, 11), (12, 14)), ("2002", (9, 11), (10, 12))):
-        for group, (low, high) in (("pathfinder", first), ("other", second)):
+        for group, (low, high) in ((PATHFINDERS, first), (OTHERS, second)):
             rows.append(
                 {
                     "period": period,
@@ -52,15 +56,16 @@ def test_pooled_reading_counts_years_whose_intervals_lie_apart():
                 }
             )
     rows += [
-        {"period": "2005", "group": "pathfinder", "rate": 8.0, "ci_low": 7, "ci_high": 9},
-        {"period": "2005", "group": "other", "rate": 11.0, "ci_low": 10, "ci_high": 12},
+        {"period": "2005", "group": PATHFINDERS, "rate": 8.0, "ci_low": 7, "ci_high": 9},
+        {"period": "2005", "group": OTHERS, "rate": 11.0, "ci_low": 10, "ci_high": 12},
     ]
     text = pooled_reading(
-        pd.DataFrame(rows), before=["2001", "2002"], after=["2005"], labels=("pathfinder", "other")
+        pd.DataFrame(rows), before=["2001", "2002"], after=["2005"], labels=PATHFINDER_GROUPS
     )
     assert "lower in 1, higher in 0 and not apart in 1 of 2001-2002" in text
     assert "lower in every year of 2005-2005" in text
-    assert "'pathfinder' 10.0 to 8.0; 'other' 12.0 to 11.0" in text
+    assert "10.0 to 8.0 for pathfinders (and successors); 12.0 to 11.0 for other councils" in text
+    assert "'" not in text
 
 
 def test_council_series_takes_each_council_on_the_vintage_asked(tiny_build):
@@ -92,8 +97,8 @@ def test_coterminous_councils_against_the_rest_on_the_tiny_bundle(tiny_build):
     assert (found["health"], found["la_vintage"], found["councils"]) == ("ccg2019", "2009", 4)
     groups = found["change"]["groups"]
     assert [(g["group"], g["n"], g["mean"]) for g in groups] == [
-        ("coterminous with CCG April 2019", 2, -1.5),
-        ("not coterminous", 2, -8.0),
+        ("councils coterminous with CCG April 2019", 2, -1.5),
+        ("councils not coterminous", 2, -8.0),
     ]
     assert found["change"]["diff"] == 6.5
     assert found["notes"][0] == (
@@ -123,5 +128,5 @@ def test_conceptions_before_after_compares_148_councils_and_says_why_4_are_out(b
     assert found["change"]["diff"] == pytest.approx(-0.606, abs=1e-3)
     pooled = pd.DataFrame(found["pooled"])
     assert len(pooled) == 20 and set(pooled["councils"]) == {35, 113}
-    first_1998 = pooled[(pooled["period"] == "1998") & (pooled["group"] == "pathfinder")]
+    first_1998 = pooled[(pooled["period"] == "1998") & (pooled["group"] == PATHFINDERS)]
     assert first_1998["count"].iat[0] == 9693

@@ -6,6 +6,7 @@ import pytest
 
 from trustmap.analysis import era
 from trustmap.export.era_slides import _years, choice_query
+from trustmap.vocabulary import PATHFINDER_GROUPS
 
 
 def comparison(diff: float, n: tuple[int, int]) -> dict:
@@ -88,7 +89,10 @@ def test_before_after_view_pools_every_year_for_both_groups(build):
         "ons-u18-conception-rate", "1998-2002", "2004-2008", "pathfinder"
     )
     view = era.before_after_view(build, choice)
-    assert len(view["yearly"]) == 40 and view["labels"] == ("pathfinder", "other councils")
-    first_1998 = [r for r in view["yearly"] if r["period"] == "1998" and r["group"] == "pathfinder"]
+    assert len(view["yearly"]) == 40
+    assert view["labels"] == PATHFINDER_GROUPS == ("pathfinders (and successors)", "other councils")
+    first_1998 = [
+        r for r in view["yearly"] if r["period"] == "1998" and r["group"] == PATHFINDER_GROUPS[0]
+    ]
     assert first_1998[0]["count"] == 9693 and first_1998[0]["councils"] == 35
     assert view["change"]["diff"] == pytest.approx(-0.606, abs=1e-3)

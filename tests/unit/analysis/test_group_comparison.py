@@ -9,16 +9,18 @@ from trustmap.analysis import group_comparison
 from trustmap.bundle.choices import UnknownChoiceError
 from trustmap.model.council_filter import CouncilFilter
 from trustmap.stats import compare
+from trustmap.vocabulary import PATHFINDER_GROUPS
 
 IMD = "iod2019-imd-average-score"
+PATHFINDERS, OTHERS = PATHFINDER_GROUPS
 
 
 def test_membership_by_pathfinder_and_by_coterminosity(tiny_build):
     status, labels = group_comparison.group_membership(tiny_build, "pathfinder", "2019")
-    assert labels == ("pathfinder", "other councils")
+    assert labels == ("pathfinders (and successors)", "other councils")
     assert status[status].index.tolist() == [tiny.ALPHA, tiny.BETA, tiny.DELTA]
     coterminous, labels = group_comparison.group_membership(tiny_build, "coterminous", "2019")
-    assert labels == ("coterminous with CCG April 2019", "not coterminous")
+    assert labels == ("councils coterminous with CCG April 2019", "councils not coterminous")
     assert coterminous[coterminous].index.tolist() == [tiny.SHIRE_2019, tiny.GAMMA]
     assert len(coterminous) == 6
     with pytest.raises(UnknownChoiceError, match="unknown grouping 'size'"):
@@ -38,8 +40,8 @@ def test_pathfinders_against_the_others(tiny_build):
     # Alpha 30, Beta 20, Delta 40 against Gamma 25, Shire 10, Epsilon 15.
     expected = compare.compare_groups(
         made.values.set_index("la_code")["value"],
-        made.values.set_index("la_code")["group"] == "pathfinder",
-        labels=("pathfinder", "other councils"),
+        made.values.set_index("la_code")["group"] == PATHFINDERS,
+        labels=PATHFINDER_GROUPS,
     )
     assert result["diff"] == pytest.approx(40 / 3) == expected.diff
     assert result["groups"] == expected.as_dict()["groups"]
@@ -62,12 +64,12 @@ def test_pathfinders_against_the_others(tiny_build):
     )
     # Each council with its class on the map: "pathfinder" or "other".
     assert made.values.sort_values("la_code").values.tolist() == [
-        [tiny.ALPHA, "Alpha", 30.0, "pathfinder", "pathfinder"],
-        [tiny.BETA, "Beta", 20.0, "pathfinder", "pathfinder"],
-        [tiny.SHIRE_2019, "Shire", 10.0, "other councils", "other"],
-        [tiny.GAMMA, "Gamma", 25.0, "other councils", "other"],
-        [tiny.DELTA, "Delta", 40.0, "pathfinder", "pathfinder"],
-        [tiny.EPSILON, "Epsilon", 15.0, "other councils", "other"],
+        [tiny.ALPHA, "Alpha", 30.0, PATHFINDERS, "pathfinder"],
+        [tiny.BETA, "Beta", 20.0, PATHFINDERS, "pathfinder"],
+        [tiny.SHIRE_2019, "Shire", 10.0, OTHERS, "other"],
+        [tiny.GAMMA, "Gamma", 25.0, OTHERS, "other"],
+        [tiny.DELTA, "Delta", 40.0, PATHFINDERS, "pathfinder"],
+        [tiny.EPSILON, "Epsilon", 15.0, OTHERS, "other"],
     ]
 
 

@@ -33,6 +33,15 @@ def test_the_eight_themes_and_their_published_totals():
     assert (published["of_trusts"] == 35).all()
 
 
+def test_a_theme_is_found_by_its_name_as_shown_or_its_id_in_any_case():
+    given = pd.Series(
+        ["Youth justice", " youth  JUSTICE ", "send", "SEND", "Yoth justice", None, 5]
+    )
+    found = themes.theme_ids(given)
+    assert found[:4].tolist() == ["youth-justice", "youth-justice", "send", "send"]
+    assert found[4:].isna().all()
+
+
 def test_every_theme_is_reported_even_without_indicators():
     catalogue = pd.DataFrame({"themes": ["send;health", "send", "deprivation"]})
     coverage = themes.theme_coverage(catalogue).set_index("theme")["indicators"]

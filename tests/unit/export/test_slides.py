@@ -76,8 +76,8 @@ PATHFINDERS_LEFT_OUT = "Pathfinders against other councils cannot be drawn for t
 COTERMINOUS_LEFT_OUT = "Coterminous councils against the rest cannot be drawn for this view: "
 NO_OTHERS = "too few values to compare: group 'other councils' has 0 (at least 2 are needed)"
 NO_COTERMINOUS = (
-    "too few values to compare: group 'coterminous with CCG April 2019' has 0 (at least 2 are "
-    "needed)"
+    "too few values to compare: group 'councils coterminous with CCG April 2019' has 0 (at "
+    "least 2 are needed)"
 )
 
 
@@ -147,7 +147,7 @@ def test_comparison_slide_puts_the_reading_above_and_the_tests_in_the_footnote(t
         f"= 1.20. Source: {IMD_SOURCE}; councils of 2019 (6 with a value)."
     )
     assert [trace.name for trace in slide.figure.data] == [
-        "pathfinder",
+        "pathfinders (and successors)",
         "other councils",
         "2003 pathfinder (3)",
         "not a pathfinder (3)",

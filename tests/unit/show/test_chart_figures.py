@@ -11,7 +11,7 @@ import pytest
 from tests.fixtures import bundle as tiny
 from trustmap.show import chart_figures, chart_tables
 from trustmap.show.chart_figures import PATHFINDER_COLOUR, SELECTED_COLOUR
-from trustmap.show.chart_tables import TREND_COLUMNS, Axis, council_lines
+from trustmap.show.chart_tables import PATHFINDER_GROUP, TREND_COLUMNS, Axis, council_lines
 
 RED, BLUE = "rgb(204, 102, 119)", "rgb(136, 204, 238)"
 GREEN, PURPLE = "rgb(17, 119, 51)", "rgb(170, 68, 153)"
@@ -21,7 +21,7 @@ SCATTER = pd.DataFrame(
     {
         "la_code": ["G", "S", "A", "B", "D"],
         "la_name": ["Gamma", "Shire", "Alpha", "Beta", "Delta"],
-        "group": ["other councils"] * 2 + ["pathfinder"] * 3,
+        "group": ["other councils"] * 2 + [PATHFINDER_GROUP] * 3,
         "x": [25.0, 10.0, 30.0, 20.0, 40.0],
         "y": [0.25, 0.1, 0.3, 0.2, 0.35],
     }
@@ -31,7 +31,10 @@ SCATTER = pd.DataFrame(
 def test_scatter_draws_the_pathfinders_last_as_diamonds():
     figure = chart_figures.scatter_figure(SCATTER, X, Y, "2019")
     others, pathfinders = figure.data
-    assert (others.name, pathfinders.name) == ("other councils (n=2)", "pathfinder (n=3)")
+    assert (others.name, pathfinders.name) == (
+        "other councils (n=2)",
+        "pathfinders (and successors) (n=3)",
+    )
     assert list(pathfinders.x) == [30.0, 20.0, 40.0] and list(pathfinders.y) == [0.3, 0.2, 0.35]
     assert list(pathfinders.text) == ["Alpha", "Beta", "Delta"]
     assert list(pathfinders.customdata) == ["A", "B", "D"]
@@ -83,7 +86,7 @@ def trend_frame() -> pd.DataFrame:
         council_row("2016", "E10000002", "Buckinghamshire", 80.0),
         council_row("2020", "E06000060", "Buckinghamshire", 82.0, vintage="2020"),
         *(
-            council_row(p, "P1", "Sutton", v, group="pathfinder")
+            council_row(p, "P1", "Sutton", v, group=PATHFINDER_GROUP)
             for p, v in (("2016", 50.0), ("2017", 51.0), ("2019", 53.0), ("2020", 54.0))
         ),
     ]
@@ -93,7 +96,7 @@ def trend_frame() -> pd.DataFrame:
         [
             {"period": p, "series": "median", "group": g, "value": v, "n": 1}
             for p in ("2016", "2017", "2019", "2020")
-            for g, v in (("pathfinder", 50.0), ("other councils", 70.0))
+            for g, v in ((PATHFINDER_GROUP, 50.0), ("other councils", 70.0))
         ]
     )
     england = pd.DataFrame(
@@ -181,7 +184,7 @@ def test_published_totals_as_bars_of_35():
 
 
 RESULT = {
-    "groups": [{"group": "pathfinder", "n": 2}, {"group": "other councils", "n": 2}],
+    "groups": [{"group": PATHFINDER_GROUP, "n": 2}, {"group": "other councils", "n": 2}],
     "decimals": 1,
     "unit": "score",
 }
@@ -192,7 +195,7 @@ def test_group_comparison_has_a_box_per_group_and_every_council_in_its_map_colou
         {
             "la_name": ["Alpha", "Gamma", "Beta", "Delta"],
             "value": [30.0, 25.0, 20.0, 40.0],
-            "group": ["pathfinder", "other councils", "pathfinder", "other councils"],
+            "group": [PATHFINDER_GROUP, "other councils", PATHFINDER_GROUP, "other councils"],
             "class": ["pathfinder", "other", "pathfinder", "other"],
         }
     )
@@ -209,7 +212,10 @@ def test_group_comparison_has_a_box_per_group_and_every_council_in_its_map_colou
     assert (pathfinders.marker.color, pathfinders.marker.symbol) == (RED, "diamond")
     assert (others.marker.color, others.marker.symbol) == (BLUE, "circle")
     assert pathfinders.hovertemplate == "%{text}: %{y:,.1f} score<extra>2003 pathfinder</extra>"
-    assert list(figure.layout.xaxis.ticktext) == ["pathfinder (n=2)", "other councils (n=2)"]
+    assert list(figure.layout.xaxis.ticktext) == [
+        "pathfinders (and<br>successors) (n=2)",
+        "other councils (n=2)",
+    ]
     assert figure.layout.yaxis.title.text == "score"
 
 
@@ -275,7 +281,7 @@ def test_real_scatter_has_the_35_as_their_own_trace(build):
         chart_tables.scatter_table(build, x, y, "2019"), x, y, "2019"
     )
     by_name = {trace.name: trace for trace in figure.data}
-    pathfinders = by_name["pathfinder (n=35)"]
+    pathfinders = by_name["pathfinders (and successors) (n=35)"]
     assert len(pathfinders.x) == 35
     assert len(by_name["other councils (n=116)"].x) == 116
     assert "Sutton" in pathfinders.text

@@ -31,7 +31,12 @@ LAIT_SOURCE = (
 )
 OGL = "Open Government Licence v3.0"
 NAN = float("nan")
-PATHFINDER, OTHERS = "pathfinder", "other councils"
+PATHFINDER, OTHERS = "pathfinders (and successors)", "other councils"
+# The Comparison column: each grouping in words.
+BY_PATHFINDER, BY_COTERMINOUS = (
+    "Pathfinders and other councils",
+    "Coterminous councils and the rest",
+)
 
 
 def plain(frame: pd.DataFrame, columns: list[str]) -> list[list]:
@@ -215,10 +220,10 @@ def test_comparison_table_has_a_row_per_group_of_each_result(tiny_build):
     # Alpha 30, Beta 20, Delta 40 against Gamma 25, Shire 10, Epsilon 15; Shire and Gamma
     # (17.5) against the other four (26.25). IMD has no decimals, so means round to one.
     assert plain(table, ["comparison", "group", "n", "mean_exact", "median", "diff_exact"]) == [
-        [PATHFINDER, PATHFINDER, 3, 30.0, 30.0, pytest.approx(40 / 3)],
-        [PATHFINDER, OTHERS, 3, pytest.approx(50 / 3), 15.0, pytest.approx(40 / 3)],
-        ["coterminous", "coterminous with CCG April 2019", 2, 17.5, 17.5, -8.75],
-        ["coterminous", "not coterminous", 4, 26.25, 25.0, -8.75],
+        [BY_PATHFINDER, PATHFINDER, 3, 30.0, 30.0, pytest.approx(40 / 3)],
+        [BY_PATHFINDER, OTHERS, 3, pytest.approx(50 / 3), 15.0, pytest.approx(40 / 3)],
+        [BY_COTERMINOUS, "councils coterminous with CCG April 2019", 2, 17.5, 17.5, -8.75],
+        [BY_COTERMINOUS, "councils not coterminous", 4, 26.25, 25.0, -8.75],
     ]
     # Halves round to even: 26.25 to 26.2, but -8.75 to -8.8.
     assert table["mean"].tolist() == [30.0, 16.7, 17.5, 26.2]
@@ -427,8 +432,8 @@ def test_real_comparison_table_has_a_row_per_group_of_each_result(build):
     ]
     table = chart_tables.comparison_table(*results)
     assert list(table.columns) == chart_tables.COMPARISON_COLUMNS
-    assert list(table["comparison"]) == [PATHFINDER, PATHFINDER, "coterminous", "coterminous"]
-    pathfinder_rows = table[table["comparison"] == PATHFINDER]
+    assert list(table["comparison"]) == [BY_PATHFINDER] * 2 + [BY_COTERMINOUS] * 2
+    pathfinder_rows = table[table["comparison"] == BY_PATHFINDER]
     assert pathfinder_rows["n"].tolist() == [35, 116]
     assert pathfinder_rows["diff_exact"].iat[0] == pytest.approx(
         pathfinder_rows["mean_exact"].iat[0] - pathfinder_rows["mean_exact"].iat[1]

@@ -11,6 +11,9 @@ from trustmap.show.era_figures import (
     group_colour,
     pooled_rates_figure,
 )
+from trustmap.vocabulary import PATHFINDER_GROUPS
+
+PATHFINDERS = PATHFINDER_GROUPS[0]
 
 
 def yearly() -> pd.DataFrame:
@@ -18,7 +21,7 @@ def yearly() -> pd.DataFrame:
     for year, (p_rate, o_rate) in zip(
         range(2001, 2006), [(40, 45), (39, 44), (38, 44), (36, 43), (35, 42)], strict=True
     ):
-        for group, rate in (("pathfinder", p_rate), ("other councils", o_rate)):
+        for group, rate in ((PATHFINDERS, p_rate), ("other councils", o_rate)):
             rows.append(
                 {
                     "period": str(year),
@@ -37,16 +40,20 @@ def test_group_colours_keep_red_for_pathfinders_only():
     # pathfinders, pale blue #88CCEE for the other councils (their colours on the map), green
     # #117733 for coterminous councils (the map's coterminous colour); the rest a mid grey,
     # #6f6f6f, no class colour of the map.
-    assert group_colour("pathfinder") == "rgb(204, 102, 119)"
+    assert group_colour("pathfinders (and successors)") == "rgb(204, 102, 119)"
     assert group_colour("other councils") == "rgb(136, 204, 238)"
-    assert group_colour("coterminous with CCG April 2019") == "rgb(17, 119, 51)"
-    assert group_colour("not coterminous") == "#6f6f6f"
+    assert group_colour("councils coterminous with CCG April 2019") == "rgb(17, 119, 51)"
+    assert group_colour("councils coterminous throughout CCG April 2013 to CCG April 2019") == (
+        "rgb(17, 119, 51)"
+    )
+    assert group_colour("councils not coterminous") == "#6f6f6f"
+    assert group_colour("the rest") == "#6f6f6f"
 
 
 def test_pooled_rates_draw_a_band_and_a_line_per_group_with_2003_marked():
     figure = pooled_rates_figure(
         yearly(),
-        labels=("pathfinder", "other councils"),
+        labels=PATHFINDER_GROUPS,
         label="Rate",
         unit="per 1,000",
         before=["2001", "2002"],
@@ -104,13 +111,13 @@ def test_change_by_group_draws_each_councils_change():
     councils = pd.DataFrame(
         {
             "la_name": list("ABCD"),
-            "group": ["pathfinder"] * 2 + ["other councils"] * 2,
+            "group": [PATHFINDERS] * 2 + ["other councils"] * 2,
             "change": [1.0, 2.0, -1.0, 0.5],
         }
     )
     result = {
         "comparison": {
-            "groups": [{"group": "pathfinder", "n": 2}, {"group": "other councils", "n": 2}]
+            "groups": [{"group": PATHFINDERS, "n": 2}, {"group": "other councils", "n": 2}]
         },
         "label": "Rate",
         "unit": "%",
@@ -121,4 +128,4 @@ def test_change_by_group_draws_each_councils_change():
     figure = change_by_group_figure(councils, result)
     assert [list(trace.y) for trace in figure.data] == [[1.0, 2.0], [-1.0, 0.5]]
     assert [trace.marker.color for trace in figure.data] == [SAFE[1], SAFE[0]]
-    assert figure.data[0].name == "pathfinder (n=2)"
+    assert figure.data[0].name == "pathfinders (and<br>successors) (n=2)"

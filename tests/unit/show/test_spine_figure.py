@@ -17,6 +17,7 @@ from trustmap.show.spine_figure import (
     spine_key,
     spine_positions,
     spine_table,
+    wrap_words,
 )
 
 
@@ -132,23 +133,95 @@ def test_figure_has_a_bar_label_and_marker_per_row():
     )
     figure = spine_figure(rows, council="Sutton", theme_label="Early years")
     ranges, quartiles, england, labels, values, *markers = figure.data
-    assert list(ranges.y) == [0.0, -1.0, -2.0]
-    assert list(england.x) == [0, 0] and list(england.y) == [0.9, -2.5]
+    # y counts pixels down: each row a 16 px label line, a 36 px bar block and a 10 px gap;
+    # the bars at the middle of their blocks, the labels hanging from each row's top
+    assert list(ranges.y) == [-34.0, -96.0, -158.0]
+    assert list(labels.y) == [0.0, -62.0, -124.0]
+    # England's line in one piece beside each bar, broken where the labels are
+    assert list(england.y) == [-16.0, -52.0, None, -78.0, -114.0, None, -140.0, -176.0, None]
     assert list(labels.text) == ["A proportion · 2025", "A quartile · 2025", "No figure · no value"]
-    assert list(values.text) == ["60.0 | Eng 50.0", "60.0 | Eng 50.0", ""]
+    assert list(values.text) == [
+        "<b>60.0%</b><br>England 50.0%",
+        "<b>60.0%</b><br>England 50.0%",
+        "no value",
+    ]
     assert [trace.name for trace in markers] == ["better than England (95%)", "worst quarter"]
-    assert "95% CI 55.1 to 64.9" in markers[0].text[0]
-    assert figure.layout.title.text.startswith("Sutton against England: Early years")
-    # gap, one title line, two subtitle lines, the axis labels, three rows, the foot
-    assert figure.layout.height == 8 + 17 + 2 * 13 + 34 + 3 * 44 + 16
+    hover = markers[0].text[0]
+    assert "95% CI 55.1% to 64.9%" in hover
+    assert "by Wilson 95% interval against England" in hover and "(wilson)" not in hover
+    assert "England 50.0% (the source's England figure)" in hover
+    assert "worst quarter, by quartile among all councils" in markers[1].text[0]
+    assert figure.layout.title.text == "Sutton against England: Early years"
+    # gap, one title line, two subtitle lines, the axis labels, three rows (176 px), the foot
+    assert figure.layout.height == 8 + 20 + 2 * 16 + 44 + 176 + 12
+    assert list(figure.layout.yaxis.range) == [-176.0, 0]
 
 
-def test_long_labels_are_cut_in_the_middle_keeping_their_ends():
+def test_every_text_of_the_chart_is_at_least_12_px():
+    figure = spine_figure(pd.DataFrame([spine_row()]), council="Sutton", theme_label="T")
+    sizes = [t.textfont.size for t in figure.data if getattr(t, "mode", None) == "text"]
+    sizes += [note.font.size for note in figure.layout.annotations]
+    sizes += [figure.layout.title.font.size, figure.layout.title.subtitle.font.size]
+    assert min(sizes) >= 12
+
+
+def test_long_labels_wrap_whole_at_word_boundaries_and_rows_grow_to_fit():
     label = "Foundation Stage - % Achieving Good Level of Development - Other Ethnic"
-    figure = spine_figure(pd.DataFrame([spine_row(label=label)]), council="S", theme_label="T")
-    shown = figure.data[3].text[0]
-    # 52 characters less " · 2025": 29 from the start, "…", 15 from the end (its space dropped)
-    assert shown == "Foundation Stage - % Achievin…- Other Ethnic · 2025"
+    rows = pd.DataFrame([spine_row(label=label), spine_row(label="Short")])
+    figure = spine_figure(rows, council="S", theme_label="T")
+    lines = figure.data[3].text[0].split("<br>")
+    # every word kept, none cut; a spaced dash stays with the word before it
+    assert lines == [
+        "Foundation Stage\u00a0- % Achieving Good Level of",
+        "Development\u00a0- Other Ethnic · 2025",
+    ]
+    assert " ".join(lines).replace("\u00a0", " ") == f"{label} · 2025"
+    assert all(len(line) <= 56 for line in lines)
+    # the first row has two label lines: the second row starts 16 px lower than one line's
+    assert list(figure.data[3].y) == [0.0, -(2 * 16 + 36 + 10)]
+
+
+def test_wrap_breaks_between_words_only():
+    text = "Proportion of children aged 2-2½yrs offered ASQ-3 in the 16-17 year olds group"
+    lines = wrap_words(text, 20)
+    assert " ".join(lines) == text
+    assert set(" ".join(lines).split()) == set(text.split())  # no word split, even at a hyphen
+    assert "2-2½yrs" in lines[1] or "2-2½yrs" in lines[2]
+
+
+def test_every_value_carries_its_unit():
+    rows = pd.DataFrame(
+        [
+            spine_row(
+                label="Children and Young People Budget (excluding CERA) - Gross",
+                unit="Spend",
+                decimals=0,
+                value=57_058_815.0,
+                england_value=16_012_360_000.0,  # a total over England: off the councils' scale
+                lowest=1e6,
+                q25=3e7,
+                median=4e7,
+                q75=6e7,
+                highest=3e8,
+                polarity="none",
+                method="quartile",
+                judgement="lower middle",
+            ),
+            spine_row(unit="Rate per 10,000 of 0-17 population", value=62.5, england_value=70.0),
+            spine_row(label="Pupils", unit="Number of pupils", decimals=0, value=252.0),
+        ]
+    )
+    figure = spine_figure(rows, council="Sutton", theme_label="T")
+    labels, values = figure.data[3], figure.data[4]
+    assert list(values.text) == [
+        "<b>£57,058,815</b>",
+        "<b>62.5 per 10,000</b><br>England 70.0 per 10,000",
+        "<b>252</b><br>England 50",
+    ]
+    # a unit no sign carries is said in words beside the label
+    assert labels.text[2] == "Pupils · 2025 · Number of pupils"
+    hovers = [text for trace in figure.data[5:] for text in trace.text]
+    assert any("Sutton £57,058,815 (Spend)" in text for text in hovers)
 
 
 def test_key_lists_the_styles_used_in_order():
@@ -187,3 +260,18 @@ def test_method_counts_and_caption():
         "4 indicators, latest period of each (2024 to 2025): 1 judged by a Wilson 95% interval "
         "against England, 2 by quartile among councils (LAIT), 1 not compared."
     )
+
+
+def test_a_long_title_wraps_whole_and_moves_down_a_line_so_that_none_is_cut():
+    figure = spine_figure(
+        pd.DataFrame([spine_row()]),
+        council="Westmorland and Furness",
+        theme_label="Early intervention and early years",
+    )
+    title = figure.layout.title
+    assert (
+        title.text
+        == "Westmorland and Furness against England:<br>Early intervention and early years"
+    )
+    # plotly anchors the first line: a second line moves the title down by one line's height
+    assert title.y == pytest.approx(1 - (8 + 20) / figure.layout.height)

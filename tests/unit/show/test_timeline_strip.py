@@ -100,3 +100,27 @@ def test_source_names_each_publisher_once_and_the_span():
         "(4 NHS geographies; each one's file in the table). Classes computed by trustmap. "
         "Open Government Licence v3.0."
     )
+
+
+def test_figure_text_is_at_least_12_px_and_the_title_wraps_whole():
+    table = strip_table(timeline(), VINTAGES)
+    figure = strip_figure(table, council="Westmorland and Furness", selected="ccg2019")
+    layout = figure.layout
+    sizes = [layout.title.font.size, layout.legend.font.size]
+    sizes += [layout.xaxis.tickfont.size, layout.yaxis.tickfont.size]
+    assert min(sizes) >= 12
+    lines = layout.title.text.split("<br>")
+    assert (
+        " ".join(lines) == "Westmorland and Furness: coterminosity with its NHS bodies, 2006-2022"
+    )
+    assert max(len(line) for line in lines) <= 44  # a phone's width at 15 px
+    assert list(layout.yaxis.ticktext) == ["Commissioner", "Integrated<br>care board"]
+
+
+def test_hover_says_how_the_class_was_found_in_words():
+    table = strip_table(timeline(), VINTAGES)
+    hovers = [
+        text for trace in strip_figure(table, council="S").data[:-1] for text in trace.hovertext
+    ]
+    assert any("found by member districts of each PCT" in text for text in hovers)
+    assert not any("pct_members" in text or "membership" in text for text in hovers)

@@ -7,11 +7,13 @@ import pandas as pd
 import pytest
 
 from tests.fixtures import bundle as tiny
+from trustmap.bundle.themes import themes
 from trustmap.model.council_filter import CouncilFilter
 from trustmap.model.own_list import OwnList
 from trustmap.show.view import (
     Choices,
     View,
+    indicator_groups,
     indicator_options,
     parse_query,
     period_options,
@@ -167,6 +169,47 @@ def test_dropdown_options():
     assert indicator_options(catalogue, [FSP, IMD]) == [
         {"label": "Good development", "value": FSP},
         {"label": "IMD score", "value": IMD},
+    ]
+
+
+def test_indicator_groups_offer_each_indicator_once_under_a_theme():
+    ks2 = "lait-ks2-rwm"
+    catalogue = pd.DataFrame(
+        {
+            "id": [IMD, FSP, ks2],
+            "label": ["IMD score", "Good development", "Key stage 2"],
+            "themes": ["deprivation", "early-years;education", "education"],
+        }
+    )
+    theme = themes().set_index("theme")["label"]
+    # The themes table's order (early years, education, deprivation), not the order of ids; an
+    # indicator of two themes under its first.
+    assert indicator_groups(catalogue, [IMD, ks2, FSP]) == [
+        {"group": theme["early-years"], "items": [{"label": "Good development", "value": FSP}]},
+        {"group": theme["education"], "items": [{"label": "Key stage 2", "value": ks2}]},
+        {"group": theme["deprivation"], "items": [{"label": "IMD score", "value": IMD}]},
+    ]
+    # The theme chosen gathers every indicator tagged with it, in the order of ids.
+    assert indicator_groups(catalogue, [ks2, FSP], theme="education") == [
+        {
+            "group": theme["education"],
+            "items": [
+                {"label": "Key stage 2", "value": ks2},
+                {"label": "Good development", "value": FSP},
+            ],
+        }
+    ]
+    assert indicator_groups(catalogue, []) == []
+
+
+@pytest.mark.bundle
+def test_every_real_indicator_is_offered_once(build):
+    catalogue = build["indicator_catalogue"]
+    groups = indicator_groups(catalogue, list(catalogue["id"]))
+    offered = [item["value"] for group in groups for item in group["items"]]
+    assert sorted(offered) == sorted(catalogue["id"])
+    assert [group["group"] for group in groups] == [
+        label for label in themes()["label"] if label in {group["group"] for group in groups}
     ]
 
 

@@ -6,6 +6,7 @@ from trustmap.stats.readings import (
     difference_unit,
     format_difference,
     format_number,
+    format_with_unit,
     plain_reading,
     small_group_caution,
 )
@@ -101,3 +102,19 @@ def test_caution_names_every_small_group():
         "group, one council can swing the result."
     )
     assert small_group_caution({"pathfinders": 35, "other councils": 115}) == ""
+
+
+@pytest.mark.parametrize(
+    ("value", "decimals", "unit", "shown"),
+    [
+        (57_058_815.0, 0, "Spend", "£57,058,815"),
+        (-1200.0, 0, "Unit Cost", "-£1,200"),
+        (72.04, 1, "% achieving expected level", "72.0%"),
+        (14.25, 1, "Rate per 10,000 of 10-17 population", "14.2 per 10,000"),
+        (3.9, 1, "per 1,000 live births", "3.9 per 1,000"),
+        (252.0, 0, "Number of 2 yr olds", "252"),  # a count: its unit is said in words
+        (None, 1, "%", "-"),
+    ],
+)
+def test_values_carry_their_unit(value, decimals, unit, shown):
+    assert format_with_unit(value, decimals, unit) == shown

@@ -10,17 +10,18 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.common import (
-    BLANK_FIGURE,
-    GRAPH_CONFIG,
+    chart_in_place,
     export_menu,
     labelled,
     native_select,
+    scrolling,
     table_twin,
 )
 from trustmap.analysis import era
 from trustmap.analysis.coverage import coverage
 from trustmap.bundle.build import Build
 from trustmap.model.values import council_periods
+from trustmap.show.era_figures import ERA_HEIGHT_PX
 from trustmap.show.view import indicator_options
 from trustmap.stats.formatting import format_value
 
@@ -36,27 +37,20 @@ MEASURES = {
     "level_after": "level after",
 }
 YEARLY_COLUMNS = [
-    {"field": "period", "width": 90},
-    {"field": "group", "flex": 1, "minWidth": 170},
-    {"field": "councils", "width": 100},
-    {"field": "count", "width": 100},
-    {"field": "denominator", "headerName": "denominator (derived)", "width": 170},
-    {"field": "rate", "width": 100},
-    {"field": "ci_low", "width": 100},
-    {"field": "ci_high", "width": 100},
+    {"field": "period"},
+    {"field": "group"},
+    {"field": "councils"},
+    {"field": "count"},
+    {"field": "denominator"},
+    {"field": "rate"},
+    {"field": "ci_low"},
+    {"field": "ci_high"},
 ]
 
 
-def era_section() -> html.Section:
-    """The section's frame, in the first layout; its body comes after the map."""
-    return html.Section(
-        [
-            html.H2("The pathfinder era", className="h5 mt-4"),
-            dcc.Store(id=ids.ERA_NHS),
-            html.Div(id=ids.ERA_SLOT),
-        ],
-        id="era",
-    )
+def page(build: Build) -> list:
+    """The pathfinder era's page: who the pathfinders were, and their rates before and after."""
+    return [html.H1("The pathfinder era", className="h4"), *era_content(build)]
 
 
 def pathfinders_block(build: Build) -> dbc.Card:
@@ -152,12 +146,9 @@ def before_after_card(build: Build) -> dbc.Card:
                 [
                     controls,
                     html.Div(id=ids.ERA_ALERT),
-                    dcc.Loading(
-                        dcc.Graph(id=ids.ERA_CHART, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
-                        delay_show=200,
-                    ),
+                    chart_in_place(ids.ERA_CHART, ERA_HEIGHT_PX),
                     html.Div(id=ids.ERA_READING, className="mb-2"),
-                    html.Div(id=ids.ERA_RESULTS, className="table-responsive"),
+                    scrolling(html.Div(id=ids.ERA_RESULTS), "Results for each span"),
                     html.P(id=ids.ERA_SOURCE, className="small mb-1"),
                     export_menu("before-after"),
                     table_twin("before-after", YEARLY_COLUMNS),
@@ -187,8 +178,8 @@ def results_table(rows: pd.DataFrame) -> dbc.Table:
         html.Tr(
             [
                 html.Th("measure"),
-                html.Th(f"{first} (n)"),
-                html.Th(f"{second} (n)"),
+                html.Th(f"{first}, mean (n)"),
+                html.Th(f"{second}, mean (n)"),
                 html.Th("difference (95% CI), Welch p"),
             ]
         )

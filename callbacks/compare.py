@@ -8,11 +8,12 @@ import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, html
 from dash.exceptions import PreventUpdate
 
-from callbacks.cache import cache
-from callbacks.charts import csv_params
-from callbacks.data import get_build, view_from_store
-from callbacks.exports import export_hrefs
 from layouts import ids
+from layouts.common import twin_outputs
+from layouts.compare import COMPARISON_TWIN, NEIGHBOURS_TWIN
+from serving.cache import cache
+from serving.data import get_build, view_from_store
+from serving.exports import export_hrefs
 from trustmap.analysis.group_comparison import GROUPINGS, comparison, comparison_source
 from trustmap.analysis.neighbours import LIST_YEARS, MIN_NEIGHBOURS, compare_with_neighbours
 from trustmap.export.renderer import MEDIA_TYPES
@@ -77,7 +78,7 @@ def why_not(view: View, error: ValueError) -> str:
 @cache.memoize()
 def comparison_outputs(view: View) -> dict:
     """Per grouping, its figure, text and footnote (an alert when it cannot be made), then the
-    source line and the table twin's rows."""
+    source line and the table twin."""
     build, council_filter = get_build(), view.council_filter()
     outputs, results = {}, {}
     for by in GROUPINGS:
@@ -101,7 +102,8 @@ def comparison_outputs(view: View) -> dict:
         )
     table = comparison_table(*(results.get(by) for by in GROUPINGS))
     source = comparison_source(next(iter(results.values()))) if results else ""
-    return {"charts": outputs, "source": source, "rows": records(table)}
+    twin = twin_outputs(COMPARISON_TWIN, records(table), file_stem="comparison", source=source)
+    return {"charts": outputs, "source": source, **twin}
 
 
 @callback(
@@ -110,8 +112,8 @@ def comparison_outputs(view: View) -> dict:
         "texts": {by: Output(ids.compare_text(by), "children") for by in GROUPINGS},
         "footnotes": {by: Output(ids.compare_footnote(by), "children") for by in GROUPINGS},
         "source": Output(ids.COMPARE_SOURCE, "children"),
-        "rows": Output(ids.grid("comparison"), "rowData"),
-        "csv": Output(ids.grid("comparison"), "csvExportParams"),
+        "twin": Output(ids.grid("comparison"), "children"),
+        "csv": Output(ids.grid_rows("comparison"), "data"),
         # A chart that cannot be drawn cannot be exported; the card says why.
         "no_export": {
             ids.export_link(by, fmt): Output(ids.export_link(by, fmt), "disabled")
@@ -135,8 +137,8 @@ def update_comparison(key):
         "texts": {by: made["charts"][by][1] for by in GROUPINGS},
         "footnotes": {by: made["charts"][by][2] for by in GROUPINGS},
         "source": made["source"],
-        "rows": made["rows"],
-        "csv": csv_params("comparison", made["source"]),
+        "twin": made["twin"],
+        "csv": made["csv"],
         "no_export": {
             ids.export_link(by, fmt): made["charts"][by][0] is NO_CHART
             for by in GROUPINGS
@@ -178,27 +180,24 @@ def neighbours_outputs(view: View, list_year: str) -> dict:
             council_filter=view.council_filter(),
         )
     except ValueError as error:
-        return {
-            "figure": NO_CHART,
-            "text": _alert(why_not(view, error)),
-            "footnote": "",
-            "rows": [],
-        }
-    rows = records(neighbours_table(result))
+        blank = {"figure": NO_CHART, "text": _alert(why_not(view, error)), "footnote": ""}
+        return blank | twin_outputs(NEIGHBOURS_TWIN, [], file_stem="neighbours")
     source = f"{result['label']}, {result['period']}. Source: {result['source']}."
     if result["n"] < 2:
-        return {
+        made = {
             "figure": NO_CHART,
             "text": _alert(too_few_pathfinders(view, result)),
             "footnote": source,
-            "rows": rows,
         }
-    return {
-        "figure": neighbours_figure(result).to_dict(),
-        "text": reading_block(result),
-        "footnote": f"{comparison_footnote(result)} {source}",
-        "rows": rows,
-    }
+    else:
+        made = {
+            "figure": neighbours_figure(result).to_dict(),
+            "text": reading_block(result),
+            "footnote": f"{comparison_footnote(result)} {source}",
+        }
+    rows = records(neighbours_table(result))
+    twin = twin_outputs(NEIGHBOURS_TWIN, rows, file_stem="neighbours", source=made["footnote"])
+    return made | twin
 
 
 @callback(
@@ -206,8 +205,8 @@ def neighbours_outputs(view: View, list_year: str) -> dict:
         "figure": Output(ids.compare_graph("neighbours"), "figure"),
         "text": Output(ids.compare_text("neighbours"), "children"),
         "footnote": Output(ids.compare_footnote("neighbours"), "children"),
-        "rows": Output(ids.grid("neighbours"), "rowData"),
-        "csv": Output(ids.grid("neighbours"), "csvExportParams"),
+        "twin": Output(ids.grid("neighbours"), "children"),
+        "csv": Output(ids.grid_rows("neighbours"), "data"),
     },
     inputs={
         "key": Input(ids.COMPARISON_KEY, "data"),
@@ -218,5 +217,4 @@ def update_neighbours(key, list_year):
     """Fires when the view's indicator, period or filters change, or the neighbour list."""
     if not isinstance(list_year, str) or list_year not in LIST_YEARS:
         raise PreventUpdate
-    made = neighbours_outputs(view_from_store(key), list_year)
-    return made | {"csv": csv_params("neighbours", made["footnote"])}
+    return neighbours_outputs(view_from_store(key), list_year)

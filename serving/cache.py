@@ -14,7 +14,7 @@ Cached results hold figures as plain dicts (`Figure.to_dict()`, what Dash sends 
 plotly figure validates itself again when unpickled, 8 ms for a council's spine chart at every
 hit against 0.1 ms for its dict.
 
-Every back end is bounded: a count of entries for the first two (callbacks/bounded_caches.py
+Every back end is bounded: a count of entries for the first two (serving/bounded_caches.py
 says why not cachelib's own), and for Redis the server's own `maxmemory` with an LRU policy
 (`deploy/redis.conf`); every entry also expires.
 """
@@ -143,12 +143,12 @@ def cache_config(build_key: str, environ: dict | None = None) -> dict:
         }
     if environ.get("TRUSTMAP_CACHE_DIR"):
         return common | {
-            "CACHE_TYPE": "callbacks.bounded_caches.SharedFolderCache",
+            "CACHE_TYPE": "serving.bounded_caches.SharedFolderCache",
             "CACHE_DIR": environ["TRUSTMAP_CACHE_DIR"],
             "CACHE_THRESHOLD": RESULTS_KEPT,
         }
     return common | {
-        "CACHE_TYPE": "callbacks.bounded_caches.RecentMemoryCache",
+        "CACHE_TYPE": "serving.bounded_caches.RecentMemoryCache",
         "CACHE_THRESHOLD": RESULTS_KEPT,
     }
 

@@ -3,50 +3,18 @@ counts), the periods of the chosen indicator, and the "Did it matter?" compariso
 
 from __future__ import annotations
 
-import functools
-
 import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, html
 
-from callbacks.cache import cache
-from callbacks.charts import csv_params
-from callbacks.data import get_build
 from layouts import ids
-from layouts.common import BLANK_FIGURE
-from layouts.nhs_story import period_options, story_content
-from trustmap.analysis import nhs_story, outcomes
+from layouts.common import BLANK_FIGURE, twin_outputs
+from layouts.nhs import OUTCOME_COLUMNS, period_options
+from serving.cache import cache
+from serving.data import get_build
+from trustmap.analysis import outcomes
 from trustmap.bundle.choices import check_choice
 from trustmap.show import era_figures
 from trustmap.show.chart_tables import records
-
-
-@cache.memoize()
-def class_count_outputs() -> dict:
-    """The national chart of class counts, its notes, source line and table twin's rows."""
-    table = nhs_story.class_count_table(get_build())
-    source = nhs_story.class_counts_source(table)
-    return {
-        "figure": era_figures.class_counts_figure(table).to_dict(),
-        "notes": nhs_story.partly_determined(table),
-        "source": source,
-        "rows": records(table.drop(columns=["kind", "date", "class", "councils_then"])),
-    }
-
-
-@callback(
-    Output(ids.STORY_SLOT, "children"),
-    Input(ids.MAP_PAINTED, "data"),
-    prevent_initial_call=True,
-)
-def show_story(_painted):
-    """Below the fold: built after the map has painted, as the charts section is."""
-    return story_body()
-
-
-@functools.cache
-def story_body() -> list:
-    """The section's content, built once per process: it depends on the build only."""
-    return story_content(get_build(), class_count_outputs())
 
 
 @callback(
@@ -72,8 +40,7 @@ def _blank(reason: str) -> dict:
         "reading": [],
         "dropped": "",
         "source": "",
-        "rows": [],
-        "csv": csv_params("outcomes", ""),
+        **twin_outputs(OUTCOME_COLUMNS, [], file_stem="outcomes"),
     }
 
 
@@ -106,8 +73,12 @@ def outcome_outputs(choice: outcomes.OutcomeChoice) -> dict:
         ],
         "dropped": outcomes.dropped_sentence(result),
         "source": source,
-        "rows": records(made.councils.round({"change": 3, "covariate": 3})),
-        "csv": csv_params("outcomes", source),
+        **twin_outputs(
+            OUTCOME_COLUMNS,
+            records(made.councils.round({"change": 3, "covariate": 3})),
+            file_stem="outcomes",
+            source=source,
+        ),
     }
 
 
@@ -118,8 +89,8 @@ def outcome_outputs(choice: outcomes.OutcomeChoice) -> dict:
         "reading": Output(ids.OUTCOME_READING, "children"),
         "dropped": Output(ids.OUTCOME_DROPPED, "children"),
         "source": Output(ids.OUTCOME_SOURCE, "children"),
-        "rows": Output(ids.grid("outcomes"), "rowData"),
-        "csv": Output(ids.grid("outcomes"), "csvExportParams"),
+        "twin": Output(ids.grid("outcomes"), "children"),
+        "csv": Output(ids.grid_rows("outcomes"), "data"),
     },
     inputs={
         "indicator": Input(ids.OUTCOME_INDICATOR, "value"),

@@ -10,28 +10,35 @@ import pandas as pd
 from dash import Input, Output, State, callback, dcc, html, no_update
 from dash.exceptions import PreventUpdate
 
-from callbacks.cache import cache
-from callbacks.charts import csv_params
-from callbacks.data import choices, get_build, view_from_store
 from layouts import ids
-from layouts.common import BLANK_FIGURE
+from layouts.common import BLANK_FIGURE, scrolling, twin_outputs
+from layouts.council import SPINE_COLUMNS, TIMELINE_COLUMNS
+from serving.cache import cache
+from serving.data import choices, get_build, view_from_store
 from trustmap.analysis.council_facts import child_population, neighbours_on_indicator
 from trustmap.analysis.neighbours import LIST_YEARS
+from trustmap.analysis.nhs_bodies import methods_by_year, nhs_bodies, sub_icb_successions
 from trustmap.analysis.profile import council_profile, spine_rows
 from trustmap.bundle.choices import UnknownChoiceError
 from trustmap.bundle.councils import DISTRICTS_FILE
 from trustmap.bundle.health_vintages import health_label
+from trustmap.bundle.health_vintages import vintage as vintage_row
 from trustmap.bundle.sources import source_line
 from trustmap.bundle.themes import themes
-from trustmap.model.health_classes import classify
-from trustmap.model.pathfinders import vintage_pathfinders
+from trustmap.model.health_classes import AREA_CHANGED, classify
+from trustmap.model.pathfinders import status_in_words, vintage_pathfinders
 from trustmap.model.vintages import council_lineage, council_table
 from trustmap.show.chart_tables import records
 from trustmap.show.spine_figure import spine_caption, spine_figure, spine_key, spine_table
 from trustmap.show.timeline_strip import council_strip, strip_figure, strip_source
 from trustmap.show.view import shown
 from trustmap.stats.readings import format_number
-from trustmap.vocabulary import COTERMINOSITY_CLASS_LABELS
+from trustmap.vocabulary import (
+    COTERMINOSITY_CLASS_DEFINITIONS,
+    COTERMINOSITY_CLASS_LABELS,
+    NHS_BODY_HEADERS,
+    NHS_BODY_TYPES,
+)
 
 NO_AREA = "Click a council on the map to see its pathfinder status, coterminosity and profile."
 HIDDEN, SHOWN = {"display": "none"}, {"display": "block"}
@@ -49,15 +56,6 @@ def council_name(area: str) -> str:
 
 def in_vintage(area: str, vintage: str) -> bool:
     return area in set(council_table(get_build(), vintage)["la_code"])
-
-
-def pathfinder_text(row) -> str:
-    renamed = "" if row["pathfinder_of"] == row["la_name"] else f" (as {row['pathfinder_of']})"
-    if row["pathfinder"]:
-        return f"2003 children's trust pathfinder{renamed}"
-    if row["pathfinder_share"] > 0:
-        return f"partly a pathfinder area ({row['pathfinder_share']:.0%}){renamed}"
-    return "not a pathfinder"
 
 
 def _facts(facts: dict) -> html.Dl:
@@ -78,32 +76,37 @@ def detail_children(area: str | None, vintage: str, nhs: str) -> list:
     if area not in status.index:
         return [
             dbc.Alert(
-                f"Council {area} is not one of the councils of vintage {vintage}; "
-                "choose the vintage it belongs to.",
+                f"{council_name(area)} ({area}) is not one of the councils as in {vintage}: "
+                "choose a year it belongs to under “Councils as in”.",
                 color="info",
             )
         ]
     row = status.loc[area]
     health = classify(get_build(), nhs, la_vintage=vintage).set_index("la_code").loc[area]
     health_names = health["health_names"].replace(";", ", ") or "none"
+    geography = vintage_row(nhs)
+    body = f"{NHS_BODY_TYPES[geography['kind']]}, {pd.Timestamp(geography['in_force_from']):%B %Y}"
     facts = {
         "Code": (area, None),
-        "Pathfinder status": (pathfinder_text(row), ids.DETAIL_PATHFINDER),
-        f"Coterminosity with {health_label(nhs)}": (
+        "Pathfinder status": (status_in_words(row), ids.DETAIL_PATHFINDER),
+        # which body the class is against, in words: every body, every year, is in the table
+        f"Coterminosity with its {body} (on the map)": (
             f"{COTERMINOSITY_CLASS_LABELS[health['class']]}: {health_names}",
             None,
         ),
     }
-    return [html.H3(row["la_name"], className="h5", id=ids.DETAIL_NAME), _facts(facts)]
+    return [html.H2(row["la_name"], className="visually-hidden", id=ids.DETAIL_NAME), _facts(facts)]
 
 
 def lineage_text(area: str, vintage: str) -> str:
-    """'2004: Bedfordshire (all of it); 2023: ...', or that its area never changed."""
+    """'councils of 2004: Bedfordshire (100% of this area); ...', or that its area never
+    changed."""
     lineage = council_lineage(get_build(), area, vintage)
     if lineage.empty:
-        return "same council, same area, in every vintage (2004-2023)"
+        return "same council, same area, in every set of councils (2004-2023)"
+    # Names, not codes: a council of 2004 gone by 2009 has only the project's PRE2009- code.
     return "; ".join(
-        f"{row.vintage}: {row.la_name} ({row.la_code}, {row.share_of_council:.0%} of this area)"
+        f"councils of {row.vintage}: {row.la_name} ({row.share_of_council:.0%} of this area)"
         for row in lineage.itertuples()
     )
 
@@ -146,8 +149,9 @@ def timeline_outputs(area: str, vintage: str, nhs: str) -> dict:
         "figure": figure.to_dict(),
         "style": graph_height(figure),
         "source": source,
-        "rows": records(table),
-        "csv": csv_params(f"timeline_{area}", source),
+        **twin_outputs(
+            TIMELINE_COLUMNS, records(table), file_stem=f"timeline_{area}", source=source
+        ),
     }
 
 
@@ -156,8 +160,8 @@ def timeline_outputs(area: str, vintage: str, nhs: str) -> dict:
         "figure": Output(ids.TIMELINE_GRAPH, "figure"),
         "style": Output(ids.TIMELINE_GRAPH, "style"),
         "source": Output(ids.TIMELINE_SOURCE, "children"),
-        "rows": Output(ids.grid("timeline"), "rowData"),
-        "csv": Output(ids.grid("timeline"), "csvExportParams"),
+        "twin": Output(ids.grid("timeline"), "children"),
+        "csv": Output(ids.grid_rows("timeline"), "data"),
     },
     inputs={"area": Input(ids.AREA, "data"), "view": Input(ids.PANEL_KEY, "data")},
 )
@@ -167,6 +171,111 @@ def update_timeline(area, view):
     if area is None or not in_vintage(area, view.vintage):
         raise PreventUpdate
     return timeline_outputs(area, view.vintage, view.nhs)
+
+
+def _share(share: float, klass: str) -> str:
+    if klass == AREA_CHANGED:
+        return "no such council then"
+    return "not known" if pd.isna(share) else f"{share:.0%}"
+
+
+def _icb_class(row: dict) -> str:
+    """The board's class in words; where the council lies in several boards, the share of it
+    in the largest."""
+    if not row["icb_class"]:
+        return ""
+    several = row["icb_class"] in ("la_contains_several", "overlapping")
+    share = f"; {row['icb_share_of_council']:.0%} of the council in the largest" if several else ""
+    return f"{row['icb_class_label']}{share}"
+
+
+def nhs_bodies_table(table: pd.DataFrame, nhs: str) -> dbc.Table:
+    """`nhs_bodies` as a table, a year a row, headed in `NHS_BODY_HEADERS`' words under the
+    two bodies they describe; the row of the map's NHS geography `nhs` marked."""
+    groups = html.Tr(
+        [
+            html.Td(),
+            html.Th("The commissioner (the local NHS body)", colSpan=4, scope="colgroup"),
+            html.Th("Above it, from July 2022", colSpan=2, scope="colgroup"),
+        ]
+    )
+    head = html.Tr([html.Th(header, scope="col") for header in NHS_BODY_HEADERS.values()])
+    body = []
+    for row in table.to_dict("records"):
+        on_map = nhs in (row["health"], row["icb_health"])
+        year = [row["year"], html.Br(), html.Small("on the map")] if on_map else row["year"]
+        cells = [
+            html.Th(year, scope="row", className="text-nowrap"),
+            html.Td(row["commissioner"]),
+            html.Td(row["commissioner_type"]),
+            html.Td(row["class_label"]),
+            html.Td(_share(row["share_of_council"], row["class"]), className="text-end"),
+            html.Td(row["icb"] or html.Span("none yet", className="text-muted")),
+            html.Td(_icb_class(row)),
+        ]
+        body.append(html.Tr(cells, className="table-active" if on_map else None))
+    table = dbc.Table(
+        [html.Thead([groups, head]), html.Tbody(body)],
+        bordered=True,
+        size="sm",
+        className="small mb-1",
+        id=ids.NHS_BODIES_TABLE,
+    )
+    return scrolling(table, "NHS bodies through time")
+
+
+def _class_key(table: pd.DataFrame) -> html.Dl:
+    """What each class in `table` means (CONTEXT.md's definitions), in the table's words."""
+    shown_classes = dict.fromkeys([*table["class"], *table["icb_class"]])
+    listed = []
+    for klass in COTERMINOSITY_CLASS_DEFINITIONS:
+        if klass in shown_classes:
+            listed += [
+                html.Dt(COTERMINOSITY_CLASS_LABELS[klass]),
+                html.Dd(COTERMINOSITY_CLASS_DEFINITIONS[klass]),
+            ]
+    return html.Dl(listed, className="small mb-1")
+
+
+@cache.memoize()
+def nhs_bodies_children(area: str, vintage: str, nhs: str) -> list:
+    """The council's NHS bodies in every NHS geography 2006-2024: a reading of which body is
+    which and which one the map shows, the table, what its classes mean, and its notes."""
+    build = get_build()
+    table = nhs_bodies(build, area, la_vintage=vintage)
+    name = council_name(area)
+    reading = (
+        f"For each year, {name}'s commissioner, the local NHS body: a primary care trust until "
+        "March 2013, a clinical commissioning group from April 2013, and from July 2022 a "
+        "sub-ICB location, the old CCG area within an integrated care board, which stands "
+        "above it. Each is classed by how its boundary meets the council's. The map and the "
+        f"class at the top of this page use one of them, {health_label(nhs)} (the row marked "
+        "“on the map”); choose another under “NHS bodies of” in the controls."
+    )
+    notes = [
+        *sub_icb_successions(build, area, la_vintage=vintage),
+        f"How each year's class and share were found: {methods_by_year()}.",
+        strip_source(council_strip(build, area, vintage)),
+    ]
+    return [
+        html.P(reading, className="small mb-2"),
+        nhs_bodies_table(table, nhs),
+        _class_key(table),
+        *[html.P(note, className="small text-muted mb-1") for note in notes],
+    ]
+
+
+@callback(
+    Output(ids.NHS_BODIES, "children"),
+    Input(ids.AREA, "data"),
+    Input(ids.PANEL_KEY, "data"),
+)
+def update_nhs_bodies(area, view):
+    view = view_from_store(view)
+    area = known_area(area)
+    if area is None or not in_vintage(area, view.vintage):
+        raise PreventUpdate
+    return nhs_bodies_children(area, view.vintage, view.nhs)
 
 
 @callback(
@@ -219,8 +328,12 @@ def spine_outputs(area: str, theme: str) -> dict:
         "key": spine_key_children(rows),
         "caption": spine_caption(rows),
         "source": source,
-        "rows": records(spine_table(rows)),
-        "csv": csv_params(f"spine_{area}_{theme}", source),
+        **twin_outputs(
+            SPINE_COLUMNS,
+            records(spine_table(rows)),
+            file_stem=f"spine_{area}_{theme}",
+            source=source,
+        ),
     }
 
 
@@ -231,8 +344,8 @@ def spine_outputs(area: str, theme: str) -> dict:
         "key": Output(ids.SPINE_KEY, "children"),
         "caption": Output(ids.SPINE_CAPTION, "children"),
         "source": Output(ids.SPINE_SOURCE, "children"),
-        "rows": Output(ids.grid("spine"), "rowData"),
-        "csv": Output(ids.grid("spine"), "csvExportParams"),
+        "twin": Output(ids.grid("spine"), "children"),
+        "csv": Output(ids.grid_rows("spine"), "data"),
     },
     inputs={"area": Input(ids.AREA, "data"), "theme": Input(ids.SPINE_THEME, "value")},
 )
@@ -245,8 +358,7 @@ def update_spine(area, theme):
             "key": [],
             "caption": "",
             "source": "",
-            "rows": [],
-            "csv": no_update,
+            **twin_outputs(SPINE_COLUMNS, [], file_stem="spine"),
         }
     return spine_outputs(area, theme)
 

@@ -8,32 +8,30 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, LAZY_CLASS, export_menu, labelled, table_twin
+from layouts.charts import charts_section
+from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, export_menu, in_place, labelled, table_twin
+from trustmap.analysis.group_comparison import GROUPINGS
 from trustmap.analysis.neighbours import DEFINITION, LIST_YEARS
+from trustmap.bundle.build import Build
+from trustmap.show.chart_figures import COMPARISON_HEIGHT_PX, NEIGHBOURS_MIN_HEIGHT_PX
 from trustmap.show.chart_tables import COMPARISON_COLUMNS, NEIGHBOURS_COLUMNS
+from trustmap.show.view import View
+from trustmap.vocabulary import GROUPING_LABELS
 
-TITLES = {
-    "pathfinder": "Pathfinders and other councils",
-    "coterminous": "Coterminous councils and the rest",
-}
-NEIGHBOURS_TITLE = "Pathfinders and their own statistical neighbours"
+TITLES = {by: GROUPING_LABELS[by] for by in GROUPINGS}
+NEIGHBOURS_TITLE = GROUPING_LABELS["neighbours"]
 DEFAULT_LIST = "2025"
-WIDE_COLUMNS = {"reading", "caution", "source", "label", "filters", "reason"}
-
-
-def _columns(names: list[str]) -> list[dict]:
-    return [
-        {"field": name, "width": 260, "tooltipField": name}
-        if name in WIDE_COLUMNS
-        else {"field": name, "width": 120}
-        for name in names
-    ]
+COMPARISON_TWIN = [{"field": name} for name in COMPARISON_COLUMNS]
+NEIGHBOURS_TWIN = [{"field": name} for name in NEIGHBOURS_COLUMNS]
 
 
 def comparison_card(by: str) -> dbc.Col:
     body = [
         html.Div(id=ids.compare_text(by)),
-        dcc.Graph(id=ids.compare_graph(by), figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+        in_place(
+            dcc.Graph(id=ids.compare_graph(by), figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+            COMPARISON_HEIGHT_PX,
+        ),
         html.P(id=ids.compare_footnote(by), className="small text-muted mb-1"),
         export_menu(by),
     ]
@@ -63,14 +61,17 @@ def neighbours_card() -> dbc.Card:
         html.Div(id=ids.compare_text("neighbours"), className="mt-2"),
         html.P(id=ids.compare_footnote("neighbours"), className="small text-muted mb-1"),
     ]
-    graph = dcc.Graph(id=ids.compare_graph("neighbours"), figure=BLANK_FIGURE, config=GRAPH_CONFIG)
+    graph = in_place(
+        dcc.Graph(id=ids.compare_graph("neighbours"), figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+        NEIGHBOURS_MIN_HEIGHT_PX,
+    )
     return dbc.Card(
         [
             dbc.CardHeader(NEIGHBOURS_TITLE),
             dbc.CardBody(
                 [
                     dbc.Row([dbc.Col(about, lg=5), dbc.Col(graph, lg=7)], className="g-3"),
-                    table_twin("neighbours", _columns(NEIGHBOURS_COLUMNS)),
+                    table_twin("neighbours", NEIGHBOURS_TWIN),
                 ]
             ),
         ],
@@ -81,12 +82,20 @@ def neighbours_card() -> dbc.Card:
 def comparison_section() -> html.Section:
     return html.Section(
         id=ids.COMPARISON_SECTION,
-        className=LAZY_CLASS,
         children=[
             html.H2("Groups compared on the chosen indicator", className="h5 mt-4"),
             dbc.Row([comparison_card(by) for by in TITLES], className="g-3"),
             html.P(id=ids.COMPARE_SOURCE, className="small mt-2"),
-            table_twin("comparison", _columns(COMPARISON_COLUMNS)),
+            table_twin("comparison", COMPARISON_TWIN),
             neighbours_card(),
         ],
     )
+
+
+def page(build: Build, view: View) -> list:
+    """The comparisons' page: groups compared, then two indicators and trends."""
+    return [
+        html.H1("Compare groups of councils", className="h4"),
+        comparison_section(),
+        charts_section(build, x_period=view.period),
+    ]

@@ -6,13 +6,11 @@ from __future__ import annotations
 import logging
 from datetime import date
 
-from dash import ClientsideFunction, Input, Output, State, clientside_callback
 from flask import Flask, Response, abort, request
 from markupsafe import escape
 
-from callbacks.data import choices, get_build
-from layouts import ids
 from layouts.common import EXPORT_PREFIX, export_links
+from serving.data import choices, get_build
 from trustmap.export import era_slides
 from trustmap.export.renderer import MEDIA_TYPES, RendererBusyError
 from trustmap.export.slides import (
@@ -25,9 +23,6 @@ from trustmap.export.slides import (
 )
 from trustmap.show.view import View, parse_query, to_query
 
-# The map's exports sit beside it; the comparisons' are set with them (callbacks.comparison),
-# since those cards join the page only after the map has painted.
-MAP_EXPORT_IDS = [ids.export_link("map", fmt) for fmt in MEDIA_TYPES]
 log = logging.getLogger("trustmap")
 
 
@@ -107,12 +102,3 @@ def era_export(chart: str, image_format: str) -> Response:
 def export_hrefs(view: View, chart: str) -> dict[str, str]:
     """Format -> href of one chart's exports of a (settled) view."""
     return export_links(chart, to_query(view))
-
-
-LINK_IDS = [*MAP_EXPORT_IDS, ids.EXPORT_BRIEFING]
-clientside_callback(
-    ClientsideFunction("trustmapExports", "withQuery"),
-    *(Output(name, "href") for name in LINK_IDS),
-    Input(ids.URL, "search"),
-    *(State(name, "href") for name in LINK_IDS),
-)

@@ -1,7 +1,7 @@
 """The council map (dash-leaflet, SVG: no WebGL, no plotly.js before it paints) with its London
 inset, legend, notes, source line, downloads and exports.
 
-The outlines come from content-addressed files (`callbacks.map_files`); the colours of a view
+The outlines come from content-addressed files (`serving.map_files`); the colours of a view
 come as its paint, a few kB the browser fetches and applies itself (`assets/trustmap_map.js`).
 The page is served with the default view's paint, so a plain link draws without a round trip.
 """
@@ -18,9 +18,12 @@ from layouts import ids
 from layouts.common import briefing_link, download_button, export_menu
 from trustmap.bundle.build import Build
 from trustmap.bundle.sources import OGL_ATTRIBUTION
+from trustmap.model.pathfinders import status_in_words, vintage_pathfinders
+from trustmap.model.vintages import council_table
 from trustmap.show.map_paint import PAINTED_FIELDS, map_paint
 from trustmap.show.outlines import council_outline, health_outline
 from trustmap.show.view import Choices, View, to_query
+from trustmap.vocabulary import council_type
 
 __all__ = [
     "OUTLINE_PREFIX",
@@ -28,14 +31,17 @@ __all__ = [
     "map_config",
     "map_section",
     "outline_url",
+    "page",
     "paint_query",
     "preload_link",
+    "selected_line",
 ]
 
 OUTLINE_PREFIX = "/map/outlines"
 PAINT_PATH = "/map/paint.json"
 ENGLAND = [[49.85, -6.45], [55.85, 1.8]]
 LONDON = [[51.28, -0.52], [51.70, 0.34]]
+NO_COUNCIL = "Click a council on the map, or find it by name above, to open its page."
 JS = "trustmapMap"  # the namespace of assets/trustmap_map.js
 
 
@@ -108,7 +114,7 @@ def council_map(url: str, paint: dict) -> html.Div:
     england = dl.Map(
         council_layers("map", url, paint),
         id=ids.MAP,
-        bounds=ENGLAND,
+        bounds=paint["zoom"] or ENGLAND,
         zoomSnap=0.25,
         zoomDelta=0.5,
         # The wheel scrolls the page until the map is clicked (or with Ctrl): trustmap_map.js.
@@ -169,7 +175,7 @@ def map_section(build: Build, choices: Choices, view: View) -> html.Section:
         [
             dcc.Store(id=ids.MAP_CONFIG, data=config),
             dcc.Store(id=ids.MAP_DRAWN, data=drawn(config, view, paint)),
-            html.H2("Map", className="visually-hidden"),
+            dcc.Download(id=ids.MAP_DOWNLOAD),
             html.Div(id=ids.MAP_ALERT, role="status"),
             council_map(config["outlines"][view.vintage], paint),
             html.P(paint["source"], id=ids.MAP_SOURCE, className="small mb-1"),
@@ -201,3 +207,40 @@ def preload_link(build: Build, choices: Choices) -> str:
     before the scripts and the layout."""
     url = outline_url(build, choices.default_view().vintage)
     return f'<link rel="preload" href="{url}" as="fetch" crossorigin="anonymous">'
+
+
+def page(build: Build, choices: Choices, view: View) -> list:
+    """The landing page: the selected council's line (near the top on a phone too), then the
+    map painted for the view, so it draws before any callback."""
+    return [
+        html.H1(
+            "Children's trust pathfinders and NHS boundaries, council by council", className="h4"
+        ),
+        html.Div(selected_line(build, view), id=ids.SELECTED, role="status", className="mb-2"),
+        map_section(build, choices, view),
+    ]
+
+
+def selected_line(build: Build, view: View) -> list:
+    """Who is selected, in words, with a link to the council's page; or how to select one."""
+    if view.area is None:
+        return [html.P(NO_COUNCIL, className="small text-muted mb-0")]
+    status = vintage_pathfinders(build, view.vintage).set_index("la_code")
+    if view.area not in status.index:
+        return [html.P(f"Council {view.area} is not one of the councils of {view.vintage}.")]
+    row = status.loc[view.area]
+    kind = council_table(build, view.vintage).set_index("la_code").at[view.area, "la_type"]
+    return [
+        html.P(
+            [
+                html.Strong(row["la_name"]),
+                f", {council_type(kind)}, {status_in_words(row)}. ",
+                dcc.Link(
+                    f"Open {row['la_name']}'s page",
+                    href=f"/council/{view.area}{to_query(view)}",
+                    className="fw-semibold",
+                ),
+            ],
+            className="mb-0",
+        )
+    ]

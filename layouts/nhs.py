@@ -1,7 +1,7 @@
 """NHS reorganisation, 2006-2024: how many councils shared a boundary with their NHS
 commissioner in each health vintage, and "Did it matter?": councils' change in an indicator
 compared between groups. The section's body joins the page once the map has painted
-(`callbacks.nhs_story.show_story`)."""
+(`callbacks.nhs.show_story`)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,20 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.common import (
-    BLANK_FIGURE,
     GRAPH_CONFIG,
+    chart_in_place,
     export_menu,
+    in_place,
     labelled,
     native_select,
     table_twin,
 )
-from trustmap.analysis import outcomes
+from trustmap.analysis import nhs_story, outcomes
 from trustmap.bundle.build import Build
 from trustmap.bundle.health_vintages import health_vintages
 from trustmap.model.values import council_periods
+from trustmap.show import era_figures
+from trustmap.show.chart_tables import records
 from trustmap.show.view import indicator_options
 
 PREFERRED_OUTCOME = "lait-lac"  # children looked after per 10,000: the trusts' core business
@@ -29,37 +32,45 @@ GROUPINGS = {
     "coterminous": "Coterminous throughout the span against the rest",
     "pathfinder": "Pathfinders against the other councils",
 }
+# The NHS geography by its name (`label`); its id ("ccg2019") stays out of the table.
 CLASS_COUNT_COLUMNS = [
-    {"field": "health", "width": 100},
-    {"field": "label", "flex": 1, "minWidth": 200},
-    {"field": "council_vintage", "width": 130},
-    {"field": "method", "width": 120},
-    {"field": "class_label", "headerName": "class", "width": 190},
-    {"field": "councils", "width": 100},
-    {"field": "bodies", "width": 90},
-    {"field": "expected_bodies", "width": 140},
-    {"field": "source", "flex": 1, "minWidth": 240, "tooltipField": "source"},
+    {"field": "label", "header": "NHS geography"},
+    {"field": "council_vintage"},
+    {"field": "method"},
+    {"field": "class_label"},
+    {"field": "councils"},
+    {"field": "bodies"},
+    {"field": "expected_bodies"},
+    {"field": "source"},
 ]
 OUTCOME_COLUMNS = [
-    {"field": "la_code", "width": 110},
-    {"field": "la_name", "flex": 1, "minWidth": 150},
-    {"field": "group", "flex": 1, "minWidth": 170},
-    {"field": "value_from", "width": 110},
-    {"field": "value_to", "width": 110},
-    {"field": "change", "width": 100},
-    {"field": "covariate", "headerName": "IMD 2019 average score", "width": 170},
+    {"field": "la_code"},
+    {"field": "la_name"},
+    {"field": "group"},
+    {"field": "value_from"},
+    {"field": "value_to"},
+    {"field": "change"},
+    {"field": "covariate"},
 ]
 
 
-def nhs_story_section() -> html.Section:
-    """The section's frame, in the first layout; its body comes after the map."""
-    return html.Section(
-        [
-            html.H2("NHS reorganisation, 2006-2024, and did it matter?", className="h5 mt-4"),
-            html.Div(id=ids.STORY_SLOT),
-        ],
-        id="nhs-story",
-    )
+def page(build: Build) -> list:
+    """The NHS page: coterminosity through the reorganisations, and whether it mattered."""
+    return [
+        html.H1("NHS reorganisation, 2006-2024, and did it matter?", className="h4"),
+        *story_content(build, class_count_outputs(build)),
+    ]
+
+
+def class_count_outputs(build: Build) -> dict:
+    """The national chart of class counts, its notes, source line and table twin's rows."""
+    table = nhs_story.class_count_table(build)
+    return {
+        "figure": era_figures.class_counts_figure(table).to_dict(),
+        "notes": nhs_story.partly_determined(table),
+        "source": nhs_story.class_counts_source(table),
+        "rows": records(table.drop(columns=["kind", "date", "class", "councils_then"])),
+    }
 
 
 def class_counts_card(figure: go.Figure, notes: list[str], source: str, rows: list[dict]):
@@ -70,7 +81,10 @@ def class_counts_card(figure: go.Figure, notes: list[str], source: str, rows: li
             dbc.CardHeader("How many councils shared a boundary with their NHS commissioner"),
             dbc.CardBody(
                 [
-                    dcc.Graph(id=ids.CLASS_COUNTS, figure=figure, config=GRAPH_CONFIG),
+                    in_place(
+                        dcc.Graph(id=ids.CLASS_COUNTS, figure=figure, config=GRAPH_CONFIG),
+                        era_figures.CLASS_COUNTS_HEIGHT_PX,
+                    ),
                     *(html.P(note, className="small mb-1") for note in notes),
                     html.P(source, className="small mb-1"),
                     export_menu("nhs-classes", query=""),
@@ -174,10 +188,7 @@ def outcomes_card(build: Build) -> dbc.Card:
                 [
                     controls,
                     html.Div(id=ids.OUTCOME_ALERT),
-                    dcc.Loading(
-                        dcc.Graph(id=ids.OUTCOME_CHART, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
-                        delay_show=200,
-                    ),
+                    chart_in_place(ids.OUTCOME_CHART, era_figures.CHANGE_HEIGHT_PX),
                     html.Div(id=ids.OUTCOME_READING),
                     html.P(id=ids.OUTCOME_DROPPED, className="small mb-1"),
                     html.P(id=ids.OUTCOME_SOURCE, className="small mb-1"),

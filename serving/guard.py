@@ -24,6 +24,8 @@ from trustmap.bundle.choices import UnknownChoiceError
 __all__ = ["LOGGED_VALUE_CHARS", "check_callback_request", "cut", "loggable", "register"]
 
 UPDATE_PATH = "/_dash-update-component"
+PAGES_LOCATION = "_pages_location"  # Dash Pages' dcc.Location
+ROUTING_OUTPUT = "_pages_content.children"  # Dash Pages' routing callback
 LOGGED_VALUE_CHARS = 60
 MESSAGE_CHARS = 300  # a refusal's message to the client, values in it already cut
 WILDCARDS = ('["MATCH"]', '["ALL"]', '["ALLSMALLER"]')
@@ -96,6 +98,23 @@ def check_callback_request(body: object, callback_map: dict) -> None:
     changed = body.get("changedPropIds", [])
     if not isinstance(changed, list) or not all(isinstance(item, str) for item in changed):
         raise BadRequest("changedPropIds is not a list of strings")
+    if ROUTING_OUTPUT in output:
+        _check_address(body.get("inputs"))
+
+
+def _check_address(inputs: list) -> None:
+    """The page's address, as Dash Pages' routing reads it: a path from the root (a browser
+    never sends anything else, and Dash's routing fails on anything else; the view callback
+    reads junk as an odd link's values)."""
+    for ref in inputs:
+        if isinstance(ref, dict) and ref.get("id") == PAGES_LOCATION:
+            value = ref.get("value")
+            if ref.get("property") == "pathname" and not (
+                isinstance(value, str) and value.startswith("/")
+            ):
+                raise BadRequest(f"'{loggable(value)}' is not a page's address")
+            if ref.get("property") == "search" and not isinstance(value, str | None):
+                raise BadRequest("the address's query is not text")
 
 
 def _refused(code: int, name: str, reason: str):

@@ -11,9 +11,9 @@ from dataclasses import replace
 import brotli
 from flask import Flask, Response, abort, request
 
-from callbacks.cache import cache
-from callbacks.data import choices, get_build
-from layouts.map_section import OUTLINE_PREFIX, PAINT_PATH
+from layouts.map import OUTLINE_PREFIX, PAINT_PATH
+from serving.cache import cache
+from serving.data import choices, get_build
 from trustmap.model.health_classes import display_ids
 from trustmap.show.map_paint import PAINTED_FIELDS, select_council, view_paint
 from trustmap.show.outlines import Outline, council_outline, health_outline

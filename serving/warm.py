@@ -9,10 +9,10 @@ before it forks its workers, so they start with it); about 10 s on this machine.
 
 from __future__ import annotations
 
-from callbacks.data import choices, get_build
-from callbacks.detail import children_section, detail_children, spine_outputs, timeline_outputs
-from callbacks.map_files import unselected_paint
-from layouts.council_panel import DEFAULT_SPINE_THEME
+from callbacks.council import children_section, detail_children, spine_outputs, timeline_outputs
+from layouts.council import DEFAULT_SPINE_THEME
+from serving.data import choices, get_build
+from serving.map_files import unselected_paint
 from trustmap.model.vintages import council_table
 
 

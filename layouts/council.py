@@ -10,35 +10,41 @@ from dash import dcc, html
 from layouts import ids
 from layouts.common import BLANK_FIGURE, download_button, labelled, native_select, table_twin
 from trustmap.analysis.neighbours import LIST_YEARS
+from trustmap.bundle.build import Build
 from trustmap.bundle.themes import themes
+from trustmap.model.council_search import council_name
+from trustmap.model.vintages import council_table
+from trustmap.show.view import View, shown, to_query
 
 DEFAULT_SPINE_THEME = "early-years"  # a children's theme the pathfinders named (11 of 35)
-SPINE_BOX_PX = 560  # the spine chart scrolls inside this height: a theme has up to 171 rows
+# The spine chart scrolls inside this height, most of a 900 px screen: a theme has up to 171
+# rows, each 62 px or more at full width.
+SPINE_BOX_PX = 720
 STATIC_GRAPH = {"displaylogo": False, "displayModeBar": False}
 TIMELINE_COLUMNS = [
-    {"field": "label", "headerName": "NHS geography", "width": 150},
-    {"field": "class_label", "headerName": "class", "width": 160},
-    {"field": "bodies", "flex": 1, "minWidth": 220, "tooltipField": "bodies"},
-    {"field": "share_of_la_max", "headerName": "share in largest body", "width": 110},
-    {"field": "method", "width": 110},
-    {"field": "note", "width": 200, "tooltipField": "note"},
-    {"field": "date", "width": 105},
-    {"field": "source", "width": 240, "tooltipField": "source"},
+    {"field": "label", "header": "NHS geography"},
+    {"field": "class_label"},
+    {"field": "bodies"},
+    {"field": "share_of_la_max"},
+    {"field": "method"},
+    {"field": "note"},
+    {"field": "date"},
+    {"field": "source"},
 ]
 SPINE_COLUMNS = [
-    {"field": "label", "headerName": "indicator", "flex": 1, "minWidth": 220},
-    {"field": "period", "width": 95},
-    {"field": "value", "width": 95},
-    {"field": "england_value", "headerName": "England", "width": 95},
-    {"field": "unit", "width": 140},
-    {"field": "lowest", "width": 85},
-    {"field": "q25", "width": 80},
-    {"field": "q75", "width": 80},
-    {"field": "highest", "width": 85},
-    {"field": "judgement", "width": 130},
-    {"field": "method", "width": 100},
-    {"field": "reason", "width": 260, "tooltipField": "reason"},
-    {"field": "indicator_id", "width": 180},
+    {"field": "label", "header": "Indicator"},
+    {"field": "period"},
+    {"field": "value"},
+    {"field": "england_value"},
+    {"field": "unit"},
+    {"field": "lowest"},
+    {"field": "q25"},
+    {"field": "q75"},
+    {"field": "highest"},
+    {"field": "judgement"},
+    {"field": "method"},
+    {"field": "reason"},
+    {"field": "indicator_id"},
 ]
 
 
@@ -56,6 +62,19 @@ def graph(component_id: str) -> dcc.Graph:
 
 def _table(summary: str, twin) -> html.Details:
     return html.Details([html.Summary(summary, className="small"), twin], className="mt-1")
+
+
+def nhs_bodies_block() -> html.Section:
+    """The council's NHS bodies through time: a heading, and the slot its callback fills with
+    the reading, the table (a year a row: commissioner, integrated care board, each classed)
+    and its notes."""
+    return html.Section(
+        [
+            html.H2("NHS bodies through time", className="h5"),
+            dcc.Loading(html.Div(id=ids.NHS_BODIES), delay_show=200),
+        ],
+        className="mb-3",
+    )
 
 
 def timeline_block() -> html.Div:
@@ -136,12 +155,11 @@ def council_panel() -> dbc.Card:
     )
     return dbc.Card(
         [
-            dbc.CardHeader("Selected council"),
             dbc.CardBody(
                 [
                     html.Div(id=ids.DETAIL, className="mb-2"),
                     html.Div(
-                        [timeline_block(), sections],
+                        [nhs_bodies_block(), timeline_block(), sections],
                         id=ids.PANEL_SECTIONS,
                         style={"display": "none"},
                     ),
@@ -149,3 +167,53 @@ def council_panel() -> dbc.Card:
             ),
         ]
     )
+
+
+def page(build: Build, view: View, code: str) -> list:
+    """One council's page at full width (the view callback selects `code`)."""
+    name = council_name(build, code)
+    if name is None:
+        return [
+            html.H1("No such council", className="h4"),
+            html.P(
+                [
+                    f"No council has the code {shown(code)}. Find it by name above, or choose it "
+                    "from the ",
+                    dcc.Link("list of councils", href=f"/council{to_query(view)}"),
+                    ".",
+                ]
+            ),
+        ]
+    return [html.H1(name, className="h4"), council_panel()]
+
+
+def list_page(build: Build, view: View) -> list:
+    """Every council of the view's vintage by region, each a link to its page: the keyboard's
+    and the screen reader's way to every council the map shows."""
+    councils = council_table(build, view.vintage).sort_values(["region_name", "la_name"])
+    regions = [
+        html.Section(
+            [
+                html.H2(region, className="h6 mt-3"),
+                html.Ul(
+                    [
+                        html.Li(
+                            dcc.Link(row.la_name, href=f"/council/{row.la_code}{to_query(view)}")
+                        )
+                        for row in rows.itertuples()
+                    ],
+                    className="list-unstyled trustmap-council-list",
+                ),
+            ]
+        )
+        for region, rows in councils.groupby("region_name", sort=True)
+    ]
+    return [
+        html.H1(f"Councils of {view.vintage}", className="h4"),
+        html.P(
+            f"The {len(councils)} councils the map shows, by region. Choose one to open its page "
+            "(its pathfinder status, its NHS bodies through time, its indicators against England "
+            "and its statistical neighbours)."
+        ),
+        *regions,
+    ]

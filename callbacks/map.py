@@ -1,0 +1,86 @@
+"""The map page: a clientside callback fetches a view's paint and restyles it in the browser
+(assets/trustmap_map.js); the server only answers the paint's URL (`serving.map_files`), the
+map's table twin as CSV and the line naming the selected council. Links that carry the view
+(the export links, the navigation) take the page's query in the browser."""
+
+from __future__ import annotations
+
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc
+
+from layouts import ids
+from layouts.map import selected_line
+from layouts.pages import PAGES
+from serving.cache import cache
+from serving.data import get_build, view_from_store
+from trustmap.export.renderer import MEDIA_TYPES
+from trustmap.show.map_content import map_table
+from trustmap.show.view import View
+
+LAYERS = (ids.MAP_FILL, ids.MAP_OUTLINES, ids.INSET_FILL, ids.INSET_OUTLINES)
+
+clientside_callback(
+    ClientsideFunction("trustmapMap", "paint"),
+    [Output(layer, "hideout") for layer in LAYERS]
+    + [Output(layer, "url") for layer in LAYERS]
+    + [
+        Output(ids.MAP_HEALTH, "children"),
+        Output(ids.INSET_HEALTH, "children"),
+        Output(ids.MAP_LEGEND, "children"),
+        Output(ids.MAP_ALERT, "children"),
+        Output(ids.MAP_SOURCE, "children"),
+        Output(ids.MAP, "viewport"),
+        Output(ids.MAP_DRAWN, "data"),
+    ],
+    Input(ids.VIEW, "data"),
+    State(ids.MAP_CONFIG, "data"),
+    State(ids.MAP_DRAWN, "data"),
+    State(ids.MAP_FILL, "hideout"),
+)
+
+clientside_callback(
+    ClientsideFunction("trustmapMap", "clicked"),
+    Output(ids.CLICKED, "data"),
+    Input(ids.MAP_FILL, "clickData"),
+    Input(ids.INSET_FILL, "clickData"),
+    prevent_initial_call=True,
+)
+
+
+@cache.memoize()
+def map_csv(view: View) -> str:
+    return map_table(get_build(), view).to_csv(index=False)
+
+
+@callback(
+    Output(ids.MAP_DOWNLOAD, "data"),
+    Input(ids.MAP_DOWNLOAD_BUTTON, "n_clicks"),
+    State(ids.VIEW, "data"),
+    prevent_initial_call=True,
+)
+def download_map_table(_, view):
+    view = view_from_store(view)
+    return dcc.send_string(map_csv(view), f"trustmap_{view.colour}_{view.vintage}.csv")
+
+
+@callback(
+    Output(ids.SELECTED, "children"),
+    Input(ids.AREA, "data"),
+    State(ids.VIEW, "data"),
+    prevent_initial_call=True,
+)
+def update_selected_line(_area, view):
+    return selected_line(get_build(), view_from_store(view))
+
+
+def links_follow_the_view(link_ids: list[str]) -> None:
+    """Each link keeps its path and takes the page's query (assets/trustmap_exports.js)."""
+    clientside_callback(
+        ClientsideFunction("trustmapExports", "withQuery"),
+        *(Output(name, "href") for name in link_ids),
+        Input(ids.URL, "search"),
+        *(State(name, "href") for name in link_ids),
+    )
+
+
+links_follow_the_view([*(ids.export_link("map", fmt) for fmt in MEDIA_TYPES), ids.EXPORT_BRIEFING])
+links_follow_the_view([ids.nav_link(page.name) for page in PAGES if page.in_navigation])
