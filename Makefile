@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 
-.PHONY: run serve test build chromium nginx redis
+.PHONY: run serve test build chromium libreoffice nginx redis
 
 run: $(VENV)/.installed-run build
 	$(PY) app.py
@@ -12,7 +12,7 @@ run: $(VENV)/.installed-run build
 serve: $(VENV)/.installed-run build nginx
 	$(PY) deploy/serve.py --port $(or $(PORT),8050)
 
-test: $(VENV)/.installed-test chromium nginx redis
+test: $(VENV)/.installed-test chromium libreoffice nginx redis
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 	$(PY) -m pytest --durations=15
@@ -34,6 +34,13 @@ $(VENV)/.installed-run $(VENV)/.installed-test:
 chromium:
 	@command -v chromium >/dev/null || { \
 		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+# Debian's LibreOffice Impress opens the PowerPoint briefing pack in its test
+# (`soffice --headless --convert-to pdf`).
+libreoffice:
+	@command -v soffice >/dev/null || { apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+		libreoffice-impress; }
 
 # Debian's nginx fronts `make serve` (and its test); redis-server backs the two-instance test.
 nginx:

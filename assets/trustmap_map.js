@@ -14,6 +14,15 @@ window.trustmapMap = (function () {
     return Object.assign({}, style, extra);
   }
 
+  // The selected council's line, else a pathfinder's, from the paint's lines ("selected",
+  // "pathfinder", or their casings with `suffix` "_casing"); none for other councils.
+  function outline(feature, h, suffix) {
+    const i = feature.properties.i;
+    if (h.selected === i) return stroke(h.lines["selected" + suffix], { fill: false });
+    if (h.pathfinders.indexOf(i) !== -1) return stroke(h.lines["pathfinder" + suffix], { fill: false });
+    return { stroke: false, fill: false };
+  }
+
   return {
     fillStyle: function (feature, context) {
       const h = context.hideout;
@@ -26,11 +35,11 @@ window.trustmapMap = (function () {
       };
     },
     outlineStyle: function (feature, context) {
-      const h = context.hideout;
-      const i = feature.properties.i;
-      if (h.selected === i) return stroke(h.lines.selected, { fill: false });
-      if (h.pathfinders.indexOf(i) !== -1) return stroke(h.lines.pathfinder, { fill: false });
-      return { stroke: false, fill: false };
+      return outline(feature, context.hideout, "");
+    },
+    // The light casing under each dark outline (its own layer, below the outlines' pane).
+    casingStyle: function (feature, context) {
+      return outline(feature, context.hideout, "_casing");
     },
     bindHover: function (feature, layer, context) {
       const h = context.hideout;
@@ -129,7 +138,12 @@ window.trustmapMap = (function () {
   // outlines (the fetched councils take the props of the fetch's start): a link's paint can
   // come first, so it waits until every layer has drawn.
   const LAYER_PANES = ["#map .leaflet-overlay-pane", "#map .leaflet-map-outlines-pane",
-    "#inset .leaflet-overlay-pane", "#inset .leaflet-inset-outlines-pane"];
+    "#map .leaflet-map-casing-pane", "#inset .leaflet-overlay-pane",
+    "#inset .leaflet-inset-outlines-pane", "#inset .leaflet-inset-casing-pane"];
+  // Outputs of the paint callback (callbacks/map.py): a hideout and a URL per layer (fills,
+  // outlines, inset fills, inset outlines, casing, inset casing), then seven more.
+  const LAYERS = 6;
+  const OUTPUTS = 2 * LAYERS + 7;
   const LAYERS_WAIT_MS = 10000;
 
   function layersDrawn() {
@@ -160,10 +174,10 @@ window.trustmapMap = (function () {
         return code ? { code: code, at: Date.now() } : window.dash_clientside.no_update;
       },
       /* The view changed: fetch its paint (cached by URL), restyle both maps, zoom where the
-       * selection or the filters point, and rewrite legend, note and source. Outputs: paint x4,
-       * url x4, health layer x2, legend, note, source, viewport, drawn. */
+       * selection or the filters point, and rewrite legend, note and source. Outputs: paint x6,
+       * url x6, health layer x2, legend, note, source, viewport, drawn. */
       paint: async function (view, config, drawn, current) {
-        if (!view) return Array(15).fill(NO());
+        if (!view) return Array(OUTPUTS).fill(NO());
         drawn = drawn || {};
         const query = paintQuery(view, config);
         const overlay = view.health && config.health[view.health] ? config.health[view.health].label : null;
@@ -171,11 +185,11 @@ window.trustmapMap = (function () {
         const sameHealth = view.health === drawn.health;
         if (drawn.query === query) {
           const health = sameHealth ? NO() : healthLayer(view, config, current.lines);
-          return [NO(), NO(), NO(), NO(), NO(), NO(), NO(), NO(), health, health,
+          return [...Array(2 * LAYERS).fill(NO()), health, health,
                   legend(current, overlay), note(current), NO(), NO(), Object.assign({}, drawn, { health: view.health })];
         }
         const response = await fetch(config.paint + "?b=" + encodeURIComponent(config.build) + "&" + query);
-        if (!response.ok) return Array(15).fill(NO());
+        if (!response.ok) return Array(OUTPUTS).fill(NO());
         const paint = await response.json();
         await untilLayersDrawn();
         const health = sameHealth ? NO() : healthLayer(view, config, paint.lines);
@@ -185,8 +199,8 @@ window.trustmapMap = (function () {
         const zoom = paint.zoom || config.england;
         const moved = !sameBounds(drawn.zoom, paint.zoom);
         return [
-          paint, outlines, paint, outlines,
-          ...Array(4).fill(url === drawn.url ? NO() : url),
+          paint, outlines, paint, outlines, outlines, outlines,
+          ...Array(LAYERS).fill(url === drawn.url ? NO() : url),
           health, health,
           legend(paint, overlay),
           note(paint),

@@ -17,6 +17,7 @@ from layouts.common import as_written, twin_outputs
 from serving.cache import cache
 from serving.data import choices, get_build, view_from_store
 from trustmap.bundle.choices import check_choice
+from trustmap.export.file_names import export_stem, indicator_words
 from trustmap.model.council_filter import describe_filter, filter_councils, no_council_kept
 from trustmap.model.values import data_vintage
 from trustmap.model.vintages import council_table
@@ -85,7 +86,9 @@ def scatter_outputs(view: View, y_indicator: str, y_period: str) -> dict:
         **twin_outputs(
             scatter_columns(x, y),
             records(table[["la_code", "la_name", "group", "x", "y"]]),
-            file_stem="scatter",
+            file_stem=export_stem(
+                build, "scatter", view, "against", indicator_words(build, y_indicator), y_period
+            ),
             source=source,
         ),
     }
@@ -151,7 +154,8 @@ def trend_outputs(view: View) -> dict:
         blank = {"figure": BLANK_FIGURE, "box": hidden, "note": note, "source": ""}
         return blank | twin_outputs(TREND_COLUMNS, [], file_stem="trend")
     source = trend_source(table, axis)
-    twin = twin_outputs(TREND_COLUMNS, records(table), file_stem="trend", source=source)
+    stem = export_stem(build, "trend", view)
+    twin = twin_outputs(TREND_COLUMNS, records(table), file_stem=stem, source=source)
     outputs = {"source": source, "table": table, **twin}
     if council_filter.active and table[table["series"] == COUNCIL_SERIES].empty:
         note = no_council_kept(council_filter, "any period's vintage")

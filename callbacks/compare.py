@@ -9,25 +9,26 @@ from dash import Input, Output, callback, html
 from dash.exceptions import PreventUpdate
 
 from layouts import ids
-from layouts.common import twin_outputs
+from layouts.common import export_menu, export_unavailable, twin_outputs
 from layouts.compare import COMPARISON_TWIN, NEIGHBOURS_TWIN
 from serving.cache import cache
 from serving.data import get_build, view_from_store
-from serving.exports import export_hrefs
 from trustmap.analysis.group_comparison import GROUPINGS, comparison, comparison_source
 from trustmap.analysis.neighbours import LIST_YEARS, MIN_NEIGHBOURS, compare_with_neighbours
-from trustmap.export.renderer import MEDIA_TYPES
+from trustmap.export.file_names import export_stem
 from trustmap.model.council_filter import filter_councils, no_council_kept
 from trustmap.model.values import data_vintage
 from trustmap.show.chart_figures import group_comparison_figure, neighbours_figure
 from trustmap.show.chart_tables import comparison_table, neighbours_table, records
-from trustmap.show.view import View
+from trustmap.show.view import View, to_query
 from trustmap.stats.wording import (
     comparison_caution,
     comparison_footnote,
     comparison_headline,
     comparison_reading,
     comparison_subtitle,
+    far_from_rest_note,
+    left_out_lines,
 )
 
 NO_CHART = {
@@ -41,8 +42,8 @@ NO_CHART = {
 }
 
 
-def _alert(text: str) -> dbc.Alert:
-    return dbc.Alert(text, color="info", className="py-2")
+def _alert(text: str, **attributes) -> dbc.Alert:
+    return dbc.Alert(text, color="info", className="py-2", **attributes)
 
 
 def reading_block(result: dict) -> list:
@@ -61,6 +62,22 @@ def reading_block(result: dict) -> list:
     ]
 
 
+def notes_block(result: dict) -> list:
+    """Under the chart: the councils far from the rest (kept), those left out and why, council
+    by council, then the footnote with the tests."""
+    far = far_from_rest_note(result)
+    lines = left_out_lines(result)
+    left_out = [
+        html.P(f"Left out ({len(result['left_out'])}):", className="mb-0"),
+        html.Ul([html.Li(line) for line in lines], className="mb-1 ps-3"),
+    ]
+    return [
+        *([html.P(far, className="mb-1", **{"data-role": "far"})] if far else []),
+        *([html.Div(left_out, **{"data-role": "left-out"})] if lines else []),
+        html.P(comparison_footnote(result), className="text-muted mb-1"),
+    ]
+
+
 def why_not(view: View, error: ValueError) -> str:
     """Why a comparison of `view` cannot be made: its filters keep no council, or `error`."""
     council_filter = view.council_filter()
@@ -75,10 +92,26 @@ def why_not(view: View, error: ValueError) -> str:
     return f"{error} (with the filters chosen)"
 
 
+HIDDEN = {"display": "none"}
+
+
+def unavailable(by: str, reason: str) -> dict:
+    """A grouping that cannot be drawn: its sentence in place of the chart (hidden), and its
+    export disabled, described by that sentence."""
+    return {
+        "figure": NO_CHART,
+        "box": HIDDEN,
+        "text": _alert(reason, id=ids.compare_reason(by)),
+        "notes": [],
+        "export": export_unavailable(ids.compare_reason(by)),
+    }
+
+
 @cache.memoize()
 def comparison_outputs(view: View) -> dict:
-    """Per grouping, its figure, text and footnote (an alert when it cannot be made), then the
-    source line and the table twin."""
+    """Per grouping, its figure, the style of its box, its words, its notes and its export menu
+    (when it cannot be made: the sentence saying why and a disabled export), then the source
+    line and the table twin (hidden without rows)."""
     build, council_filter = get_build(), view.council_filter()
     outputs, results = {}, {}
     for by in GROUPINGS:
@@ -91,64 +124,55 @@ def comparison_outputs(view: View) -> dict:
                 health=view.nhs,
                 council_filter=council_filter,
             )
-        except ValueError as error:  # UnknownChoiceError is a ValueError, as is "too few values"
-            outputs[by] = (NO_CHART, _alert(why_not(view, error)), "")
+        except ValueError as error:  # ComparisonUnavailableError, or an unknown choice
+            outputs[by] = unavailable(by, str(error))
             continue
         results[by] = made.result
-        outputs[by] = (
-            group_comparison_figure(made.values, made.result).to_dict(),
-            reading_block(made.result),
-            comparison_footnote(made.result),
-        )
+        outputs[by] = {
+            "figure": group_comparison_figure(made.values, made.result).to_dict(),
+            "box": {},
+            "text": reading_block(made.result),
+            "notes": notes_block(made.result),
+            "export": export_menu(by, query=to_query(view)),
+        }
     table = comparison_table(*(results.get(by) for by in GROUPINGS))
     source = comparison_source(next(iter(results.values()))) if results else ""
-    twin = twin_outputs(COMPARISON_TWIN, records(table), file_stem="comparison", source=source)
-    return {"charts": outputs, "source": source, **twin}
+    stem = export_stem(get_build(), "comparison", view)
+    twin = twin_outputs(COMPARISON_TWIN, records(table), file_stem=stem, source=source)
+    return {"charts": outputs, "source": source, "twin_box": {} if results else HIDDEN, **twin}
+
+
+PER_GROUPING = {
+    "figures": ("figure", ids.compare_graph, "figure"),
+    "boxes": ("box", ids.compare_chart_box, "style"),
+    "texts": ("text", ids.compare_text, "children"),
+    "footnotes": ("notes", ids.compare_footnote, "children"),
+    "exports": ("export", ids.compare_export, "children"),
+}
 
 
 @callback(
     output={
-        "figures": {by: Output(ids.compare_graph(by), "figure") for by in GROUPINGS},
-        "texts": {by: Output(ids.compare_text(by), "children") for by in GROUPINGS},
-        "footnotes": {by: Output(ids.compare_footnote(by), "children") for by in GROUPINGS},
+        **{
+            name: {by: Output(component(by), prop) for by in GROUPINGS}
+            for name, (_, component, prop) in PER_GROUPING.items()
+        },
         "source": Output(ids.COMPARE_SOURCE, "children"),
+        "twin_box": Output(ids.COMPARE_TWIN_BOX, "style"),
         "twin": Output(ids.grid("comparison"), "children"),
         "csv": Output(ids.grid_rows("comparison"), "data"),
-        # A chart that cannot be drawn cannot be exported; the card says why.
-        "no_export": {
-            ids.export_link(by, fmt): Output(ids.export_link(by, fmt), "disabled")
-            for by in GROUPINGS
-            for fmt in MEDIA_TYPES
-        },
-        "hrefs": {
-            ids.export_link(by, fmt): Output(ids.export_link(by, fmt), "href")
-            for by in GROUPINGS
-            for fmt in MEDIA_TYPES
-        },
     },
     inputs={"key": Input(ids.COMPARISON_KEY, "data")},
 )
 def update_comparison(key):
     """Fires only when the view's indicator, period or filters change (`comparison-key`)."""
-    view = view_from_store(key)
-    made = comparison_outputs(view)
+    made = comparison_outputs(view_from_store(key))
     return {
-        "figures": {by: made["charts"][by][0] for by in GROUPINGS},
-        "texts": {by: made["charts"][by][1] for by in GROUPINGS},
-        "footnotes": {by: made["charts"][by][2] for by in GROUPINGS},
-        "source": made["source"],
-        "twin": made["twin"],
-        "csv": made["csv"],
-        "no_export": {
-            ids.export_link(by, fmt): made["charts"][by][0] is NO_CHART
-            for by in GROUPINGS
-            for fmt in MEDIA_TYPES
+        **{
+            name: {by: made["charts"][by][field] for by in GROUPINGS}
+            for name, (field, _, _) in PER_GROUPING.items()
         },
-        "hrefs": {
-            ids.export_link(by, fmt): href
-            for by in GROUPINGS
-            for fmt, href in export_hrefs(view, by).items()
-        },
+        **{name: made[name] for name in ("source", "twin_box", "twin", "csv")},
     }
 
 
@@ -196,7 +220,8 @@ def neighbours_outputs(view: View, list_year: str) -> dict:
             "footnote": f"{comparison_footnote(result)} {source}",
         }
     rows = records(neighbours_table(result))
-    twin = twin_outputs(NEIGHBOURS_TWIN, rows, file_stem="neighbours", source=made["footnote"])
+    stem = export_stem(build, "neighbours", view, f"list {list_year}")
+    twin = twin_outputs(NEIGHBOURS_TWIN, rows, file_stem=stem, source=made["footnote"])
     return made | twin
 
 

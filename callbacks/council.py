@@ -25,6 +25,7 @@ from trustmap.bundle.health_vintages import health_label
 from trustmap.bundle.health_vintages import vintage as vintage_row
 from trustmap.bundle.sources import source_line
 from trustmap.bundle.themes import themes
+from trustmap.export.file_names import export_name, export_stem
 from trustmap.model.health_classes import AREA_CHANGED, classify
 from trustmap.model.pathfinders import status_in_words, vintage_pathfinders
 from trustmap.model.vintages import council_lineage, council_table
@@ -150,7 +151,10 @@ def timeline_outputs(area: str, vintage: str, nhs: str) -> dict:
         "style": graph_height(figure),
         "source": source,
         **twin_outputs(
-            TIMELINE_COLUMNS, records(table), file_stem=f"timeline_{area}", source=source
+            TIMELINE_COLUMNS,
+            records(table),
+            file_stem=export_stem(get_build(), "timeline", area),
+            source=source,
         ),
     }
 
@@ -319,7 +323,9 @@ def spine_outputs(area: str, theme: str) -> dict:
     sources = "; ".join(dict.fromkeys(rows["source"].dropna()))
     source = (
         f"Source: {sources}. Open Government Licence v3.0. Judgements: trustmap, by the "
-        "methods of Fingertips (Wilson 95% and 99.8% intervals) and DfE LAIT (quartiles)."
+        "methods of Fingertips (Wilson 95% and 99.8% intervals, only where the denominator is "
+        "published or a population) and DfE LAIT (quartiles). Counts and money are shown, not "
+        "judged: they measure a council's size."
     )
     figure = spine_figure(rows, council=council_name(area), theme_label=theme_label)
     return {
@@ -331,7 +337,7 @@ def spine_outputs(area: str, theme: str) -> dict:
         **twin_outputs(
             SPINE_COLUMNS,
             records(spine_table(rows)),
-            file_stem=f"spine_{area}_{theme}",
+            file_stem=export_stem(build, "spine", area, theme_label),
             source=source,
         ),
     }
@@ -379,7 +385,7 @@ def download_profile(_, area):
     area = known_area(area)
     if area is None:
         raise PreventUpdate
-    return dcc.send_string(profile_csv(area), f"trustmap_profile_{area}.csv")
+    return dcc.send_string(profile_csv(area), export_name(get_build(), "profile", "csv", area))
 
 
 def _neighbour_table(facts: dict) -> dbc.Table:

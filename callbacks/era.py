@@ -8,13 +8,13 @@ import pandas as pd
 from dash import Input, Output, callback, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, export_links, twin_outputs
+from layouts.common import BLANK_FIGURE, EXPORT_FORMATS, export_links, twin_outputs
 from layouts.era import YEARLY_COLUMNS, results_table
 from serving.cache import cache
 from serving.data import get_build
 from trustmap.analysis import era
 from trustmap.export.era_slides import choice_query
-from trustmap.export.renderer import MEDIA_TYPES
+from trustmap.export.file_names import export_stem
 from trustmap.show import era_figures
 from trustmap.show.chart_tables import records
 
@@ -25,7 +25,8 @@ def _links(query: str) -> dict:
 
 @cache.memoize()
 def before_after_outputs(choice: era.BeforeAfterChoice) -> dict:
-    """Chart, reading, results, source, table twin and slide links of a checked choice."""
+    """Chart, reading (the council-level headline first), results, pooled description,
+    source, table twin and slide links of a checked choice."""
     try:
         view = era.before_after_view(get_build(), choice)
     except ValueError as error:  # a span naming years the indicator lacks
@@ -40,8 +41,8 @@ def before_after_outputs(choice: era.BeforeAfterChoice) -> dict:
         after=view["after_periods"],
     )
     reading = [
-        html.P(view["reading"], className="mb-1 fw-semibold"),
-        html.P(view["pooled_reading"], className="mb-1"),
+        html.P(view["did_reading"], className="mb-1 fw-semibold"),
+        html.P(view["reading"], className="mb-1"),
         *(html.P(note, className="small text-muted mb-1") for note in view["notes"][1:]),
     ]
     return {
@@ -49,11 +50,12 @@ def before_after_outputs(choice: era.BeforeAfterChoice) -> dict:
         "alert": [],
         "reading": reading,
         "results": results_table(era.comparison_rows(view)),
+        "pooled": view["pooled_reading"],
         "source": view["source"],
         **twin_outputs(
             YEARLY_COLUMNS,
             records(yearly.round({"denominator": 0, "rate": 2, "ci_low": 2, "ci_high": 2})),
-            file_stem="before-after",
+            file_stem=export_stem(get_build(), "before-after", choice),
             source=view["source"],
         ),
         "links": _links(choice_query(choice)),
@@ -66,6 +68,7 @@ def blank_outputs(reason: str) -> dict:
         "alert": dbc.Alert(reason, color="info", className="py-2"),
         "reading": [],
         "results": [],
+        "pooled": "",
         "source": "",
         **twin_outputs(YEARLY_COLUMNS, [], file_stem="before-after"),
         "links": _links(""),
@@ -78,10 +81,13 @@ def blank_outputs(reason: str) -> dict:
         "alert": Output(ids.ERA_ALERT, "children"),
         "reading": Output(ids.ERA_READING, "children"),
         "results": Output(ids.ERA_RESULTS, "children"),
+        "pooled": Output(ids.ERA_POOLED, "children"),
         "source": Output(ids.ERA_SOURCE, "children"),
         "twin": Output(ids.grid("before-after"), "children"),
         "csv": Output(ids.grid_rows("before-after"), "data"),
-        "links": {fmt: Output(ids.export_link("before-after", fmt), "href") for fmt in MEDIA_TYPES},
+        "links": {
+            fmt: Output(ids.export_link("before-after", fmt), "href") for fmt in EXPORT_FORMATS
+        },
     },
     inputs={
         "indicator": Input(ids.ERA_INDICATOR, "value"),

@@ -8,15 +8,24 @@ from __future__ import annotations
 from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc
 
 from layouts import ids
+from layouts.common import BRIEFING_FORMATS, EXPORT_FORMATS, briefing_id
 from layouts.map import selected_line
 from layouts.pages import PAGES
 from serving.cache import cache
 from serving.data import get_build, view_from_store
-from trustmap.export.renderer import MEDIA_TYPES
+from trustmap.export.file_names import export_name
 from trustmap.show.map_content import map_table
 from trustmap.show.view import View
 
-LAYERS = (ids.MAP_FILL, ids.MAP_OUTLINES, ids.INSET_FILL, ids.INSET_OUTLINES)
+# The order assets/trustmap_map.js returns their hideouts and URLs in.
+LAYERS = (
+    ids.MAP_FILL,
+    ids.MAP_OUTLINES,
+    ids.INSET_FILL,
+    ids.INSET_OUTLINES,
+    ids.MAP_CASING,
+    ids.INSET_CASING,
+)
 
 clientside_callback(
     ClientsideFunction("trustmapMap", "paint"),
@@ -59,7 +68,7 @@ def map_csv(view: View) -> str:
 )
 def download_map_table(_, view):
     view = view_from_store(view)
-    return dcc.send_string(map_csv(view), f"trustmap_{view.colour}_{view.vintage}.csv")
+    return dcc.send_string(map_csv(view), export_name(get_build(), "map", "csv", view))
 
 
 @callback(
@@ -82,5 +91,10 @@ def links_follow_the_view(link_ids: list[str]) -> None:
     )
 
 
-links_follow_the_view([*(ids.export_link("map", fmt) for fmt in MEDIA_TYPES), ids.EXPORT_BRIEFING])
+links_follow_the_view(
+    [
+        *(ids.export_link("map", fmt) for fmt in EXPORT_FORMATS),
+        *(briefing_id(fmt) for fmt in BRIEFING_FORMATS),
+    ]
+)
 links_follow_the_view([ids.nav_link(page.name) for page in PAGES if page.in_navigation])

@@ -8,11 +8,12 @@ from dash import Input, Output, callback, html
 
 from layouts import ids
 from layouts.common import BLANK_FIGURE, twin_outputs
-from layouts.nhs import OUTCOME_COLUMNS, period_options
+from layouts.nhs import OUTCOME_COLUMNS, estimates_table, left_out_list, period_options
 from serving.cache import cache
 from serving.data import get_build
 from trustmap.analysis import outcomes
 from trustmap.bundle.choices import check_choice
+from trustmap.export.file_names import export_stem
 from trustmap.show import era_figures
 from trustmap.show.chart_tables import records
 
@@ -38,7 +39,7 @@ def _blank(reason: str) -> dict:
         "figure": BLANK_FIGURE,
         "alert": dbc.Alert(reason, color="info", className="py-2"),
         "reading": [],
-        "dropped": "",
+        "dropped": [],
         "source": "",
         **twin_outputs(OUTCOME_COLUMNS, [], file_stem="outcomes"),
     }
@@ -46,7 +47,8 @@ def _blank(reason: str) -> dict:
 
 @cache.memoize()
 def outcome_outputs(choice: outcomes.OutcomeChoice) -> dict:
-    """Chart, reading, councils left out, source and table twin of a checked choice."""
+    """Chart, headline, estimates and reading, councils left out (with reasons) and far from
+    the rest, source and table twin of a checked choice."""
     try:
         made = outcomes.outcome_comparison(
             get_build(),
@@ -64,19 +66,27 @@ def outcome_outputs(choice: outcomes.OutcomeChoice) -> dict:
         "figure": era_figures.change_by_group_figure(made.councils, result).to_dict(),
         "alert": [],
         "reading": [
-            html.P(result["reading"], className="mb-1 fw-semibold"),
+            html.P(result["headline"], className="mb-1 fw-semibold"),
+            estimates_table(outcomes.estimate_rows(result)),
+            html.P(outcomes.METHOD_NOTE, className="small mb-1"),
+            html.P(result["reading"], className="mb-1"),
             html.P(
-                f"An association, not an effect: the one covariate adjusted for is the "
-                f"{result['covariate_label']}, on the councils of {result['la_vintage']}.",
+                f"An association, not an effect: the covariates adjusted for are the "
+                f"{result['covariate_label']}, the {result['period_from']} level and the "
+                f"region, on the councils of {result['la_vintage']}.",
                 className="mb-1",
             ),
         ],
-        "dropped": outcomes.dropped_sentence(result),
+        "dropped": [
+            html.P(outcomes.dropped_sentence(result), className="mb-1"),
+            left_out_list(result["left_out"]),
+            html.P(outcomes.outlier_note(result), className="mb-1"),
+        ],
         "source": source,
         **twin_outputs(
             OUTCOME_COLUMNS,
             records(made.councils.round({"change": 3, "covariate": 3})),
-            file_stem="outcomes",
+            file_stem=export_stem(get_build(), "outcomes", choice),
             source=source,
         ),
     }

@@ -7,7 +7,8 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
-from trustmap.export.renderer import MEDIA_TYPES
+from trustmap.export.deck import FILE_TYPES
+from trustmap.export.file_names import file_name
 from trustmap.vocabulary import column_header
 
 # An empty figure without axes: no default map style is requested before the first callback.
@@ -56,33 +57,61 @@ def labelled(label: str, component, html_for: str) -> html.Div:
 EXPORT_PREFIX = "/export"
 
 
+# Each export menu's items: the rendered formats, and the chart as a one-slide PowerPoint deck.
+EXPORT_FORMATS = {fmt: fmt.upper() for fmt in FILE_TYPES} | {"pptx": "PowerPoint (.pptx)"}
+BRIEFING_FORMATS = {"pdf": "Briefing pack (PDF)", "pptx": "Briefing pack (PowerPoint)"}
+
+
 def export_links(chart: str, query: str) -> dict[str, str]:
     """Format -> address of one chart's export of the view in `query`
-    (`/export/<chart>.<format><query>`)."""
-    return {fmt: f"{EXPORT_PREFIX}/{chart}.{fmt}{query}" for fmt in MEDIA_TYPES}
+    (`/export/<chart>.<format><query>`), for every format of EXPORT_FORMATS."""
+    return {fmt: f"{EXPORT_PREFIX}/{chart}.{fmt}{query}" for fmt in EXPORT_FORMATS}
 
 
-def briefing_link(query: str) -> str:
-    """The address of the view's briefing pack (PDF)."""
-    return f"{EXPORT_PREFIX}/briefing.pdf{query}"
+def briefing_link(query: str, file_format: str = "pdf") -> str:
+    """The address of the view's briefing pack (PDF, or "pptx": PowerPoint)."""
+    return f"{EXPORT_PREFIX}/briefing.{file_format}{query}"
+
+
+def briefing_id(file_format: str) -> str:
+    """The id of the briefing control's link of one format."""
+    return ids.EXPORT_BRIEFING if file_format == "pdf" else ids.export_link("briefing", file_format)
+
+
+def briefing_buttons(query: str) -> list[dbc.Button]:
+    """The briefing control: the view's pack as a PDF and as a PowerPoint deck (the same pages;
+    callbacks.map keeps their links on the page's query)."""
+    return [
+        dbc.Button(
+            label,
+            id=briefing_id(fmt),
+            href=briefing_link(query, fmt),
+            external_link=True,
+            target="_blank",
+            size="sm",
+            color="primary",
+            className="ms-2",
+        )
+        for fmt, label in BRIEFING_FORMATS.items()
+    ]
 
 
 def export_menu(
     chart: str, label: str = "Export for slides", *, query: str | None = None
 ) -> dbc.DropdownMenu:
-    """PNG, SVG and PDF links (1600x900, with title, source and licence) of one chart; with
-    `query` the links are complete (`/export/<chart>.<format><query>`), else a callback sets
-    them."""
+    """PNG, SVG and PDF links (1600x900, with title, source and licence) and a one-slide
+    PowerPoint deck (its words editable) of one chart; with `query` the links are complete
+    (`/export/<chart>.<format><query>`), else a callback sets them."""
     links = export_links(chart, query or "")
     items = [
         dbc.DropdownMenuItem(
-            fmt.upper(),
+            label,
             id=ids.export_link(chart, fmt),
             href="#" if query is None else links[fmt],
             external_link=True,
             target="_blank",
         )
-        for fmt in MEDIA_TYPES
+        for fmt, label in EXPORT_FORMATS.items()
     ]
     return dbc.DropdownMenu(
         items,
@@ -91,6 +120,18 @@ def export_menu(
         color="secondary",
         className="d-inline-block ms-2",
         direction="down",
+    )
+
+
+def export_unavailable(reason_id: str, label: str = "Export for slides") -> html.Button:
+    """The stand-in for `export_menu` when its chart cannot be drawn: a button that does nothing,
+    marked disabled (`aria-disabled`, still reachable by keyboard), described by the sentence
+    with id `reason_id` that says why."""
+    return html.Button(
+        label,
+        type="button",
+        className="btn btn-secondary btn-sm disabled ms-2",
+        **{"aria-disabled": "true", "aria-describedby": reason_id},
     )
 
 
@@ -157,11 +198,12 @@ def twin_outputs(
 ) -> dict:
     """A table twin's outputs: "twin", its table's children (`ids.grid`), and "csv", what its
     button downloads as `trustmap_{file_stem}.csv` (`ids.grid_rows`; None without rows): the
-    headers, the rows and the source line that ends the file."""
+    headers, the rows and the source line that ends the file. `file_stem` says what the table
+    holds (`file_names.export_stem`); it is made safe for every file system."""
     csv = None
     if rows is not None:
         csv = {
-            "file_name": f"trustmap_{file_stem}.csv",
+            "file_name": file_name(file_stem, "csv"),
             "headers": twin_headers(columns),
             "rows": rows,
             "source": source,

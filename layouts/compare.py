@@ -26,14 +26,19 @@ NEIGHBOURS_TWIN = [{"field": name} for name in NEIGHBOURS_COLUMNS]
 
 
 def comparison_card(by: str) -> dbc.Col:
+    """A grouping's words, its chart (hidden when it cannot be drawn, the words then saying
+    why), the councils it leaves out or finds far from the rest, its footnote and its export."""
     body = [
         html.Div(id=ids.compare_text(by)),
-        in_place(
-            dcc.Graph(id=ids.compare_graph(by), figure=BLANK_FIGURE, config=GRAPH_CONFIG),
-            COMPARISON_HEIGHT_PX,
+        html.Div(
+            in_place(
+                dcc.Graph(id=ids.compare_graph(by), figure=BLANK_FIGURE, config=GRAPH_CONFIG),
+                COMPARISON_HEIGHT_PX,
+            ),
+            id=ids.compare_chart_box(by),
         ),
-        html.P(id=ids.compare_footnote(by), className="small text-muted mb-1"),
-        export_menu(by),
+        html.Div(id=ids.compare_footnote(by), className="small mb-1"),
+        html.Div(export_menu(by), id=ids.compare_export(by), className="d-inline-block"),
     ]
     return dbc.Col(dbc.Card([dbc.CardHeader(TITLES[by]), dbc.CardBody(body)]), md=6)
 
@@ -86,7 +91,7 @@ def comparison_section() -> html.Section:
             html.H2("Groups compared on the chosen indicator", className="h5 mt-4"),
             dbc.Row([comparison_card(by) for by in TITLES], className="g-3"),
             html.P(id=ids.COMPARE_SOURCE, className="small mt-2"),
-            table_twin("comparison", COMPARISON_TWIN),
+            html.Div(table_twin("comparison", COMPARISON_TWIN), id=ids.COMPARE_TWIN_BOX),
             neighbours_card(),
         ],
     )

@@ -54,27 +54,36 @@ def page(build: Build) -> list:
 
 
 def pathfinders_block(build: Build) -> dbc.Card:
-    """'The 35 pathfinders': the children they covered (mid-2009) beside the evaluation's
-    '20%', both cited, and why the two may differ."""
+    """'The 35 pathfinders': the children they covered on Census day 2001 and at mid-2009
+    beside the evaluation's '20%', all cited, with the census's caveats and why the figures
+    may differ."""
     covered = coverage(build)
+    census = covered["census_2001"]
     return dbc.Card(
         dbc.CardBody(
             [
                 html.H3("The 35 pathfinders", className="h6"),
                 html.P(
                     [
-                        "At mid-2009 the 35 pathfinder councils were home to ",
-                        html.Strong(f"{covered['pathfinder_children']:,}"),
-                        f" of England's {covered['england_children']:,} children aged 0-17: ",
+                        "The 35 pathfinder councils were home to ",
+                        html.Strong(f"{census['share']:.1%}"),
+                        " of England's children aged 0-17 on Census day 2001, two years before "
+                        f"they were named ({census['pathfinder_children']:,} of "
+                        f"{census['england_children']:,}; {census['cited']}), and to ",
                         html.Strong(f"{covered['share']:.1%}"),
-                        ". The national evaluation put it at ",
+                        f" at mid-2009 ({covered['pathfinder_children']:,} of "
+                        f"{covered['england_children']:,}; {covered['cited']}). "
+                        "The national evaluation put it at ",
                         html.Strong(f'"{covered["evaluation_share"]:.0%} of children in England"'),
                         ".",
                     ],
                     id=ids.ERA_COVERAGE,
                     className="mb-1",
                 ),
-                html.P(covered["source"], className="small text-muted mb-0"),
+                html.P(
+                    " ".join([covered["source"], census["source"], *census["caveats"]]),
+                    className="small text-muted mb-0",
+                ),
             ]
         ),
         className="mb-3",
@@ -98,8 +107,9 @@ def _year_slider(component_id: str, years: list[int], value: list[int]) -> dcc.R
 
 
 def before_after_card(build: Build) -> dbc.Card:
-    """Indicator, spans and grouping; the pooled yearly chart, the reading, the results, the
-    source, the table twin and the slide export."""
+    """Indicator, spans and grouping; then, top down, the council-level reading (the
+    difference-in-differences headline, then Welch) and its results, the pooled yearly rates
+    as description (sentence and chart), the source, the table twin and the slide export."""
     indicators = era.era_indicators(build)
     years = [int(p) for p in council_periods(build, indicators[0])] if indicators else [0, 1]
     controls = dbc.Row(
@@ -146,9 +156,10 @@ def before_after_card(build: Build) -> dbc.Card:
                 [
                     controls,
                     html.Div(id=ids.ERA_ALERT),
-                    chart_in_place(ids.ERA_CHART, ERA_HEIGHT_PX),
                     html.Div(id=ids.ERA_READING, className="mb-2"),
                     scrolling(html.Div(id=ids.ERA_RESULTS), "Results for each span"),
+                    html.P(id=ids.ERA_POOLED, className="small mb-1"),
+                    chart_in_place(ids.ERA_CHART, ERA_HEIGHT_PX),
                     html.P(id=ids.ERA_SOURCE, className="small mb-1"),
                     export_menu("before-after"),
                     table_twin("before-after", YEARLY_COLUMNS),

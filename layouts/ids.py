@@ -55,10 +55,12 @@ MAP_CONFIG = "map-config"
 MAP_LEGEND = "map-legend"
 MAP_FILL = "map-fill"  # the layers of `layouts.map.council_layers("map", ...)`
 MAP_OUTLINES = "map-outlines"
+MAP_CASING = "map-casing"  # the light casing under the outlines
 MAP_HEALTH = "map-health"
 INSET = "inset"
 INSET_FILL = "inset-fill"
 INSET_OUTLINES = "inset-outlines"
+INSET_CASING = "inset-casing"
 INSET_HEALTH = "inset-health"
 SEARCH = "search"
 SEARCH_OPTIONS = "search-options"
@@ -99,6 +101,7 @@ PANEL_INDICATOR_KEY = "panel-indicator-key"  # the selected council, the indicat
 COMPARISON_SECTION = "comparison-section"
 COMPARE_SOURCE = "compare-source"
 COMPARE_NEIGHBOUR_LIST = "compare-neighbour-list"
+COMPARE_TWIN_BOX = "compare-twin-box"  # the groupings' table twin, hidden when it has no rows
 
 SCATTER = "charts-scatter"
 SCATTER_ALERT = "charts-scatter-alert"
@@ -122,6 +125,21 @@ def compare_text(by: str) -> str:
 
 def compare_footnote(by: str) -> str:
     return f"compare-{by}-footnote"
+
+
+def compare_chart_box(by: str) -> str:
+    """The box of a comparison's chart, hidden when the chart cannot be drawn."""
+    return f"compare-{by}-chart-box"
+
+
+def compare_export(by: str) -> str:
+    """Where a comparison's export menu goes, or its disabled stand-in."""
+    return f"compare-{by}-export"
+
+
+def compare_reason(by: str) -> str:
+    """The sentence saying why a comparison cannot be drawn (its disabled export's description)."""
+    return f"compare-{by}-reason"
 
 
 def export_link(chart: str, image_format: str) -> str:
@@ -162,6 +180,7 @@ ERA_BY = "era-by"
 ERA_CHART = "era-chart"
 ERA_ALERT = "era-alert"
 ERA_READING = "era-reading"
+ERA_POOLED = "era-pooled"  # the pooled rates, as description
 ERA_RESULTS = "era-results"
 ERA_SOURCE = "era-source"
 

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-import dash_bootstrap_components as dbc
 import dash_leaflet as dl
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import briefing_link, download_button, export_menu
+from layouts.common import briefing_buttons, download_button, export_menu
 from trustmap.bundle.build import Build
 from trustmap.bundle.sources import OGL_ATTRIBUTION
 from trustmap.model.pathfinders import status_in_words, vintage_pathfinders
@@ -83,7 +82,8 @@ def map_config(build: Build, choices: Choices) -> dict:
 
 def council_layers(prefix: str, url: str, paint: dict) -> list:
     """Fills (clickable, hover text), the health overlay's pane, then the outlines of the
-    pathfinders and the selected council on top of both."""
+    pathfinders and the selected council on top of both, each over a light casing (a pane of
+    its own, so that it stays under the outlines however the layers load)."""
     return [
         dl.GeoJSON(
             id=f"{prefix}-fill",
@@ -94,6 +94,17 @@ def council_layers(prefix: str, url: str, paint: dict) -> list:
         ),
         dl.Pane(
             dl.LayerGroup(id=f"{prefix}-health"), name=f"{prefix}-health", style={"zIndex": 410}
+        ),
+        dl.Pane(
+            dl.GeoJSON(
+                id=f"{prefix}-casing",
+                url=url,
+                hideout=paint,
+                style=function("casingStyle"),
+                interactive=False,
+            ),
+            name=f"{prefix}-casing",
+            style={"zIndex": 415},
         ),
         dl.Pane(
             dl.GeoJSON(
@@ -184,16 +195,7 @@ def map_section(build: Build, choices: Choices, view: View) -> html.Section:
                 [
                     download_button("Map data (CSV)", ids.MAP_DOWNLOAD_BUTTON, ""),
                     export_menu("map", query=to_query(view)),
-                    dbc.Button(
-                        "Briefing pack (PDF)",
-                        id=ids.EXPORT_BRIEFING,
-                        href=briefing_link(to_query(view)),
-                        external_link=True,
-                        target="_blank",
-                        size="sm",
-                        color="primary",
-                        className="ms-2",
-                    ),
+                    *briefing_buttons(to_query(view)),
                 ]
             ),
         ],

@@ -17,6 +17,8 @@ from layouts.common import (
     in_place,
     labelled,
     native_select,
+    scrolling,
+    table_children,
     table_twin,
 )
 from trustmap.analysis import nhs_story, outcomes
@@ -42,6 +44,15 @@ CLASS_COUNT_COLUMNS = [
     {"field": "bodies"},
     {"field": "expected_bodies"},
     {"field": "source"},
+]
+# "Did it matter?": each estimate of the difference (`outcomes.estimate_rows`).
+ESTIMATE_COLUMNS = [
+    {"field": "estimate"},
+    {"field": "n"},
+    {"field": "difference"},
+    {"field": "ci"},
+    {"field": "p"},
+    {"field": "reading"},
 ]
 OUTCOME_COLUMNS = [
     {"field": "la_code"},
@@ -115,7 +126,8 @@ def default_outcome(build: Build) -> tuple[str, str, str]:
 
 def outcomes_card(build: Build) -> dbc.Card:
     """'Did it matter?': indicator, two periods, grouping and the span of NHS vintages; the
-    chart of each council's change, the reading, who was left out, source and table twin."""
+    chart of each council's change, the headline and estimates, the reading, who was left out
+    and why, far councils, source and table twin."""
     catalogue = build["indicator_catalogue"]
     indicator, first, last = default_outcome(build)
     vintages = [{"label": row.label, "value": row.id} for row in health_vintages().itertuples()]
@@ -190,12 +202,28 @@ def outcomes_card(build: Build) -> dbc.Card:
                     html.Div(id=ids.OUTCOME_ALERT),
                     chart_in_place(ids.OUTCOME_CHART, era_figures.CHANGE_HEIGHT_PX),
                     html.Div(id=ids.OUTCOME_READING),
-                    html.P(id=ids.OUTCOME_DROPPED, className="small mb-1"),
+                    html.Div(id=ids.OUTCOME_DROPPED, className="small mb-1"),
                     html.P(id=ids.OUTCOME_SOURCE, className="small mb-1"),
                     table_twin("outcomes", OUTCOME_COLUMNS),
                 ]
             ),
         ]
+    )
+
+
+def estimates_table(rows: list[dict]) -> html.Div:
+    """The difference in change under each adjustment (`outcomes.estimate_rows`), small."""
+    return scrolling(
+        html.Table(table_children(ESTIMATE_COLUMNS, rows), className="table table-sm small mb-1"),
+        "The difference in change, unadjusted and adjusted",
+    )
+
+
+def left_out_list(left_out: list[dict]) -> html.Ul:
+    """Each council not compared, with its reason (`outcomes.left_out`)."""
+    return html.Ul(
+        [html.Li(f"{row['la_name']}: {row['reason']}") for row in left_out],
+        className="small mb-1",
     )
 
 

@@ -1,5 +1,6 @@
-"""Static exports for presenters: `/export/<chart>.<png|svg|pdf>?<view link>` and
-`/export/briefing.pdf?<view link>`, drawn server-side from the same view as the page."""
+"""Static exports for presenters: `/export/<chart>.<png|svg|pdf|pptx>?<view link>` and
+`/export/briefing.<pdf|pptx>?<view link>`, drawn server-side from the same view as the page,
+each named for what it shows (`trustmap.export.file_names`)."""
 
 from __future__ import annotations
 
@@ -11,11 +12,13 @@ from markupsafe import escape
 
 from layouts.common import EXPORT_PREFIX, export_links
 from serving.data import choices, get_build
-from trustmap.export import era_slides
-from trustmap.export.renderer import MEDIA_TYPES, RendererBusyError
+from trustmap.export import deck, era_slides
+from trustmap.export.file_names import export_name
+from trustmap.export.renderer import RendererBusyError
 from trustmap.export.slides import (
     CHART_NAMES,
     CHARTS,
+    Slide,
     SlideUnavailableError,
     briefing,
     make_slide,
@@ -24,12 +27,13 @@ from trustmap.export.slides import (
 from trustmap.show.view import View, parse_query, to_query
 
 log = logging.getLogger("trustmap")
+BRIEFING_FORMATS = ("pdf", "pptx")
 
 
-def attachment(content: bytes, image_format: str, name: str) -> Response:
+def attachment(content: bytes, file_format: str, name: str) -> Response:
     return Response(
         content,
-        mimetype=MEDIA_TYPES[image_format],
+        mimetype=deck.FILE_TYPES[file_format],
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
 
@@ -66,37 +70,52 @@ def register_routes(server: Flask) -> None:
 
     @server.get(f"{EXPORT_PREFIX}/<chart>.<image_format>")
     def export_chart(chart: str, image_format: str):
-        if chart == "briefing" and image_format == "pdf":
-            view = requested_view()
-            link = request.host_url.rstrip("/") + "/" + to_query(view)
-            content = briefing(get_build(), view, link=link, made_on=date.today())
-            return attachment(content, "pdf", f"trustmap_briefing_{view.vintage}.pdf")
-        if chart in era_slides.CHARTS and image_format in MEDIA_TYPES:
+        if chart == "briefing" and image_format in BRIEFING_FORMATS:
+            return briefing_export(image_format)
+        if chart in era_slides.CHARTS and image_format in deck.FILE_TYPES:
             return era_export(chart, image_format)
-        if chart not in CHARTS or image_format not in MEDIA_TYPES:
+        if chart not in CHARTS or image_format not in deck.FILE_TYPES:
             abort(
                 404,
                 description=f"No export '{chart}.{image_format}': charts are "
-                f"{', '.join(CHARTS)} (or briefing.pdf), formats {', '.join(MEDIA_TYPES)}.",
+                f"{', '.join(CHARTS)} (or briefing.pdf, briefing.pptx), formats "
+                f"{', '.join(deck.FILE_TYPES)}.",
             )
         view = requested_view()
+        build = get_build()
         try:
-            content = render_slide(make_slide(get_build(), chart, view), image_format)
+            content = slide_file(make_slide(build, chart, view), image_format)
         except SlideUnavailableError as reason:
             return refusal(f"{CHART_NAMES[chart]} cannot be drawn for this view: {reason}")
-        return attachment(content, image_format, f"trustmap_{chart}_{view.vintage}.{image_format}")
+        return attachment(content, image_format, export_name(build, chart, image_format, view))
+
+
+def briefing_export(file_format: str) -> Response:
+    """The view's briefing pack, a PDF or a PowerPoint deck of the same pages."""
+    view = requested_view()
+    build = get_build()
+    link = request.host_url.rstrip("/") + "/" + to_query(view)
+    make = briefing if file_format == "pdf" else deck.briefing_deck
+    content = make(build, view, link=link, made_on=date.today())
+    return attachment(content, file_format, export_name(build, "briefing", file_format, view))
 
 
 def era_export(chart: str, image_format: str) -> Response:
     """A slide of the pathfinder era or the NHS story; its choices come in the query and are
     checked by the core (an odd one is refused with a 400 saying why)."""
+    build = get_build()
     try:
-        slide = era_slides.make_slide(get_build(), chart, request.args)
+        slide = era_slides.make_slide(build, chart, request.args)
+        choice = era_slides.query_choice(build, request.args) if chart == "before-after" else None
     except ValueError as reason:
         abort(400, description=str(reason))
-    return attachment(
-        render_slide(slide, image_format), image_format, f"trustmap_{chart}.{image_format}"
-    )
+    name = export_name(build, chart, image_format, choice)
+    return attachment(slide_file(slide, image_format), image_format, name)
+
+
+def slide_file(slide: Slide, file_format: str) -> bytes:
+    """One slide as a file: an image or PDF from the renderer, or a one-slide deck."""
+    return deck.deck_of([slide]) if file_format == "pptx" else render_slide(slide, file_format)
 
 
 def export_hrefs(view: View, chart: str) -> dict[str, str]:

@@ -22,7 +22,12 @@ from trustmap.model.pathfinders import pathfinders_in
 from trustmap.model.values import data_vintage, indicator_list
 from trustmap.model.vintages import check_vintage, vintage_summary
 from trustmap.stats import readings
-from trustmap.stats.wording import comparison_caution, comparison_reading
+from trustmap.stats.wording import (
+    comparison_caution,
+    comparison_reading,
+    far_from_rest_note,
+    left_out_lines,
+)
 from trustmap.vocabulary import COUNCIL_TYPES
 
 FORMATS = ("table", "csv", "json")
@@ -130,6 +135,11 @@ def cmd_compare(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
     result |= {"reading": comparison_reading(compared), "caution": comparison_caution(compared)}
     if args.format == "json":
         return result
+    # A table cell holds words: the councils left out and far from the rest as sentences.
+    result |= {
+        "left_out": " ".join(left_out_lines(compared)),
+        "far_from_rest": far_from_rest_note(compared),
+    }
     groups = {
         f"{g['group']}_{k}": v for g in result.pop("groups") for k, v in g.items() if k != "group"
     }
@@ -153,8 +163,9 @@ def cmd_evaluation(build: Build, args: argparse.Namespace) -> pd.DataFrame:
 
 
 def cmd_coverage(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
+    """Mid-2009 and, under census_2001, Census day 2001: as JSON, else one flat row."""
     result = coverage.coverage(build)
-    return result if args.format == "json" else pd.DataFrame([result])
+    return result if args.format == "json" else pd.json_normalize(result)
 
 
 def cmd_before_after(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
@@ -172,6 +183,8 @@ def cmd_before_after(build: Build, args: argparse.Namespace) -> pd.DataFrame | d
 
 
 def cmd_outcomes(build: Build, args: argparse.Namespace) -> pd.DataFrame | dict:
+    """The outcome comparison: its whole result as JSON (estimates, left_out, outliers,
+    headline, ...), else as key/value rows."""
     result = outcomes.outcomes(
         build,
         args.indicator,
@@ -200,14 +213,19 @@ COMMANDS: dict[str, tuple[Callable, str]] = {
     "spine": (cmd_spine, "one council's spine chart rows for a theme (children's first)"),
     "neighbours": (cmd_neighbours, "one council's 10 DfE statistical neighbours"),
     "evaluation": (cmd_evaluation, "pathfinders vs the rest on every indicator's first period"),
-    "coverage": (cmd_coverage, "children aged 0-17 in the pathfinder councils (mid-2009)"),
+    "coverage": (
+        cmd_coverage,
+        "children aged 0-17 in the pathfinder councils (mid-2009 and Census day 2001)",
+    ),
     "before-after": (
         cmd_before_after,
-        "each council's change between two spans, compared between two groups (Welch)",
+        "each council's change between two spans, compared between two groups "
+        "(difference-in-differences with councils as units, then Welch)",
     ),
     "outcomes": (
         cmd_outcomes,
-        "each council's change between two periods by group, Welch and deprivation-adjusted",
+        "each council's change between two periods by group, unadjusted and adjusted step by "
+        "step (deprivation, starting level, region; without London)",
     ),
 }
 

@@ -13,16 +13,22 @@ __all__ = [
     "COTERMINOUS_GROUPS",
     "COTERMINOUS_THROUGHOUT_GROUPS",
     "COUNCIL_TYPES",
+    "DID_MODEL",
     "GROUPING_LABELS",
+    "LEFT_OUT_REASONS",
+    "OUTCOME_ESTIMATES",
     "PATHFINDER_GROUPS",
     "PATHFINDER_CLASS_LABELS",
     "PATHFINDER_STATUS_LABELS",
     "column_header",
     "council_type",
+    "in_words",
     "sentence_case",
     "COTERMINOSITY_METHOD_LABELS",
     "ENGLAND_BASIS_LABELS",
     "JUDGEMENT_METHOD_LABELS",
+    "NOT_JUDGED_LABELS",
+    "NOT_JUDGED_REASONS",
     "NHS_BODY_HEADERS",
     "NHS_BODY_TYPES",
 ]
@@ -62,6 +68,30 @@ PATHFINDER_CLASS_LABELS = {
 PATHFINDER_GROUPS = (PATHFINDER_STATUS_LABELS["pathfinder"], PATHFINDER_STATUS_LABELS["other"])
 COTERMINOUS_GROUPS = ("councils coterminous with {health}", "councils not coterminous")
 COTERMINOUS_THROUGHOUT_GROUPS = ("councils coterminous throughout {span}", "the rest")
+# "Did it matter?": each estimate of the difference in change, as its table row names it and
+# as a sentence does (`outcomes.ESTIMATES`); {period} is the first period compared.
+OUTCOME_ESTIMATES = {
+    "unadjusted": ("Unadjusted", "unadjusted"),
+    "deprivation": ("Adjusted for deprivation", "adjusted for deprivation"),
+    "level": ("… and the {period} level", "adjusted also for the {period} level"),
+    "region": ("… and region", "adjusted also for region"),
+    "without_london": ("Without London", "without London"),
+}
+# Why a council of the compared vintage is not compared (`outcomes.left_out`, and
+# `value_gaps.missing_reasons` with `group_comparison.left_out` for group comparisons).
+LEFT_OUT_REASONS = {
+    "area_changed_in_span": "area changed within the span of NHS vintages",
+    "not_a_council_then": "no value in {period}: not yet a council then",
+    "combined_unit": "a combined unit in the source in {period}",
+    "no_value": "no value in {period}",
+    "not_determined_in_span": "coterminosity not determined in the span",
+    "not_a_council_in_span": "not a council within the span of NHS vintages",
+    "not_grouped": "in neither group",
+    "missing_covariate": "no deprivation score (left out of the adjusted estimates only)",
+    "other_area": "no value in {period}; the source has figures only for {names}, a different area",
+    "not_in_source": "not in the source for {period}",
+    "not_determined": "coterminosity with {health} not determined",
+}
 # What each grouping compares (`group_comparison.GROUPINGS`, the neighbours comparator): a
 # comparison card's title and its table's Comparison column.
 GROUPING_LABELS = {
@@ -69,6 +99,11 @@ GROUPING_LABELS = {
     "coterminous": "Coterminous councils and the rest",
     "neighbours": "Pathfinders and their own statistical neighbours",
 }
+# The before/after comparison's council-level model (trustmap.stats.did), in words.
+DID_MODEL = (
+    "difference-in-differences: least squares of each council's yearly value on group, span "
+    "and their interaction, errors clustered by council (each council weighs the same)"
+)
 
 # Headers of table columns on screen and in their CSV files (Fingertips' words where it has
 # them); a table that means something narrower by a field names it beside its columns.
@@ -86,6 +121,9 @@ COLUMN_HEADERS = {
     "diff": "Difference",
     "diff_unit": "Unit of the difference",
     "p_welch": "p (Welch t-test)",
+    "estimate": "Estimate",
+    "ci": "95% CI",
+    "p": "p",
     "p_mannwhitney": "p (Mann-Whitney U test)",
     "reading": "Reading",
     "caution": "Caution",
@@ -164,6 +202,11 @@ def sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def in_words(items: list[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
 # The kinds of NHS body of `health_vintages.csv` (its `kind` column), in words.
 NHS_BODY_TYPES = {
     "PCT": "primary care trust",
@@ -185,6 +228,14 @@ JUDGEMENT_METHOD_LABELS = {
     "wilson": "Wilson 95% interval against England",
     "quartile": "quartile among all councils (LAIT's banding)",
     "not compared": "not compared",
+}
+# What a spine row shows instead of a judgement where the indicator measures a council's size
+# (`indicator_statistics.csv`'s kind): its judgement, and the reason beside it.
+NOT_JUDGED_LABELS = {"count": "not compared: a count", "money": "not compared: money"}
+NOT_JUDGED_REASONS = {
+    "count": "a count grows with the council's size, so its place among councils is no judgement",
+    "money": "gross spending in pounds grows with the council's size, so its place among "
+    "councils is no judgement",
 }
 ENGLAND_BASIS_LABELS = {
     "source": "the source's England figure",

@@ -124,3 +124,33 @@ def test_trend_draws_with_no_council_selected(page, app_url):  # noqa: F811
     wait_until_drawn(page)  # its table twin drawn too
     twin = page.locator("""table[id='{"name":"trend","type":"charts-grid"}']""")
     assert twin.locator("tbody tr:not(:has(td[colspan]))").count() > 0
+
+
+PATHFINDERS_ONLY = "?v=2019&c=indicator&i=lait-lac&p=2019&s=pathfinder"
+NO_OTHERS = "Every council kept is a pathfinder, so there is no group to compare them with."
+
+
+def test_a_comparison_that_cannot_be_drawn_says_why_and_disables_its_export(page, app_url):  # noqa: F811
+    page.goto(app_url + "/compare" + PATHFINDERS_ONLY)
+    reason = page.locator("#compare-pathfinder-reason")
+    reason.wait_for(timeout=TIMEOUT_MS)
+    assert reason.inner_text() == NO_OTHERS
+    assert page.locator("#compare-pathfinder-chart-box").is_hidden()
+    card = page.locator(".card", has=reason)
+    export = card.get_by_role("button", name="Export for slides")
+    assert export.get_attribute("aria-disabled") == "true"
+    assert export.get_attribute("aria-describedby") == "compare-pathfinder-reason"
+    assert card.locator("a[href*='/export/']").count() == 0  # no live link to an error page
+    # Coterminous pathfinders against the other pathfinders still draw, with a live menu.
+    footnote = page.locator("#compare-coterminous-footnote")
+    footnote.get_by_text("Welch t-test").wait_for(timeout=TIMEOUT_MS)
+    assert page.locator("#compare-coterminous-export .dropdown-toggle").is_enabled()
+    # No empty table: the groupings' table twin holds the coterminous rows only.
+    twin = page.locator("""table[id='{"name":"comparison","type":"charts-grid"}']""")
+    assert twin.locator("td[colspan]").count() == 0
+    section = page.locator("section", has=reason)
+    wait_until_drawn(page)
+    section.screenshot(path=ARTIFACTS / "comparisons-pathfinders-only-1440.png")
+    page.set_viewport_size(PHONE)
+    wait_until_drawn(page)
+    section.screenshot(path=ARTIFACTS / "comparisons-pathfinders-only-390.png")

@@ -445,13 +445,13 @@ def test_exports_of_the_current_view_are_valid_files(visit):
     fetch_exports(visit, "coterminous")
     # With pathfinders only there is nothing to compare them with: the export is disabled, and
     # its address answers a page that says why, not a file.
-    item = visit.page.locator("#export-pathfinder-png")
-    visit.page.wait_for_function(
-        "() => document.querySelector('#export-pathfinder-png').classList.contains('disabled')"
-    )
-    assert item.get_attribute("href") is None
+    disabled = visit.page.locator("#compare-pathfinder-export button[aria-disabled=true]")
+    disabled.wait_for(timeout=MAP_TIMEOUT_MS)
+    assert visit.page.locator("#export-pathfinder-png").count() == 0
+    reason = visit.page.locator("#compare-pathfinder-reason").inner_text()
+    assert reason.startswith("Every council kept is a pathfinder")
     refused = visit.page.request.get(f"{visit.app_url}/export/pathfinder.png?{query}")
-    assert refused.status == 404 and "too few values" in refused.text()
+    assert refused.status == 404 and reason in refused.text()
     pack = visit.page.request.get(visit.app_url + briefing)
     assert pack.ok and pack.body().startswith(b"%PDF-")
     (ARTIFACTS / "briefing.pdf").write_bytes(pack.body())

@@ -5,6 +5,8 @@ Screenshots go to tests/artifacts/ (era-*.png, nhs-story-*.png)."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS, playwright_api
@@ -56,6 +58,14 @@ def test_era_shows_coverage_and_before_after(page):
     wait_drawn(page, "#era-chart", 4)  # two bands and two lines
     expect(page.locator("#era-chart")).to_contain_text("2003: pathfinders named")
     expect(page.locator("#era-reading")).to_contain_text("chosen, not assigned")
+    headline = page.locator("#era-reading p").first
+    expect(headline).to_have_text(re.compile(r"^Councils as units: from 1998-2002 to 2004-2008"))
+    expect(headline).to_contain_text("changed no more than chance would explain")
+    expect(headline).to_contain_text("Difference-in-differences")
+    expect(headline).to_contain_text("35 and 113 councils")
+    expect(page.locator("#era-pooled")).to_contain_text("Description, not a test: pooled rates")
+    card = page.locator(".card", has=page.locator("#era-chart"))
+    expect(card).not_to_contain_text("lower in every year")
     expect(page.locator("#era-source")).to_contain_text("Source: Office for National Statistics")
     wait_until_drawn(page)
     page.locator(PAGE).screenshot(path=ARTIFACTS / f"era-{size}.png")
@@ -70,5 +80,8 @@ def test_nhs_page_shows_class_counts_and_outcomes(page):
     expect(page.locator(PAGE)).to_contain_text("PCT October 2006 is partly determined")
     wait_drawn(page, "#outcome-chart", 2)
     expect(page.locator("#outcome-reading")).to_contain_text("Observational and confounded")
+    expect(page.locator("#outcome-reading")).to_contain_text("could be chance")
+    expect(page.locator("#outcome-reading table")).to_contain_text("Without London")
+    expect(page.locator("#outcome-dropped")).to_contain_text("Cumberland: no value in 2016")
     wait_until_drawn(page)
     page.locator(PAGE).screenshot(path=ARTIFACTS / f"nhs-story-{size}.png")

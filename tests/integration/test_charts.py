@@ -33,7 +33,11 @@ def test_scatter_draws_both_groups_and_fills_its_table_twin():
     csv = outputs["csv"]
     assert len(csv["rows"]) == 151
     assert set(csv["rows"][0]) == {"la_code", "la_name", "group", "x", "y"}
-    assert (csv["file_name"], csv["source"]) == ("trustmap_scatter.csv", outputs["source"])
+    assert csv["source"] == outputs["source"]
+    assert csv["file_name"] == (
+        "trustmap_scatter_iod-2019-imd-average-score_2019_against_iod-2019-idaci-average-score_"
+        "2019_councils-2019.csv"
+    )
     assert csv["headers"]["y"] == "y: IoD 2019: IDACI - Average score (2019)"
     assert csv["headers"]["la_code"] == "Area code"
     head, body = outputs["twin"]
@@ -92,7 +96,7 @@ def test_trend_draws_a_line_per_council_with_medians_and_england():
 def test_a_table_twin_downloads_as_csv_headed_in_words_with_its_source_last():
     twin = trend(keys(f"?i={GOOD_DEVELOPMENT}")[ids.TREND_KEY])["csv"]
     sent = download_table(1, twin)
-    assert sent["filename"] == "trustmap_trend.csv"
+    assert sent["filename"] == "trustmap_trend_foundation-stage-percent-achieving-a-good.csv"
     *lines, source = sent["content"].splitlines()
     assert source == twin["source"]
     rows = list(csv.DictReader(lines))

@@ -41,7 +41,8 @@ def test_comparison_gives_two_figures_plain_readings_and_footnotes():
     assert text.startswith("Pathfinders against other councils: IoD 2019: IMD - Average score")
     assert "All councils of 2019: 35 pathfinders and 116 other councils" in text
     assert "Caution" not in text and "p =" not in text
-    assert "Welch t-test p = " in outputs["footnotes"]["pathfinder"]
+    assert "Welch t-test p = " in words(outputs["footnotes"]["pathfinder"])
+    assert "Left out" not in words(outputs["footnotes"]["pathfinder"])  # every council has one
     coterminous = words(outputs["texts"]["coterminous"])
     assert coterminous.startswith("Councils coterminous with CCG April 2019 against the rest")
     assert "Indices of Deprivation" in outputs["source"]
@@ -73,8 +74,30 @@ def test_london_comparison_reads_in_words_with_a_caution():
 def test_a_group_too_small_is_explained_not_drawn():
     key = linked("?s=pathfinder", ids.COMPARISON_KEY)  # pathfinders only: no other councils
     outputs = update_comparison(key)
-    assert outputs["figures"]["pathfinder"]["data"] == []
-    assert "with the filters chosen" in words(outputs["texts"]["pathfinder"])
+    assert outputs["boxes"]["pathfinder"] == {"display": "none"}
+    assert words(outputs["texts"]["pathfinder"]) == (
+        "Every council kept is a pathfinder, so there is no group to compare them with."
+    )
+    export = outputs["exports"]["pathfinder"]
+    props = export.to_plotly_json()["props"]
+    assert export._type == "Button" and "disabled" not in props  # reachable, marked instead
+    assert props["aria-disabled"] == "true"
+    assert props["aria-describedby"] == outputs["texts"]["pathfinder"].id
+    # Coterminous pathfinders against the other pathfinders can still be drawn.
+    assert outputs["boxes"]["coterminous"] == {}
+    assert outputs["exports"]["coterminous"]._type == "DropdownMenu"
+    assert outputs["twin_box"] == {}
+
+
+def test_looked_after_children_name_the_councils_left_out_and_far_from_the_rest():
+    key = linked("?i=lait-lac&p=2019", ids.COMPARISON_KEY)
+    notes = words(update_comparison(key)["footnotes"]["pathfinder"])
+    assert "Left out (2): Bournemouth, Christchurch and Poole and Dorset: no value in 2019." in (
+        notes
+    )
+    assert (
+        "City of London (299 per 10,000) and Blackpool (200 per 10,000) are far from the rest"
+    ) in notes
 
 
 def test_a_filter_that_keeps_no_council_says_so():

@@ -94,8 +94,15 @@ def test_spine_of_sutton_early_years_judges_every_row():
     ]
     assert rows[0]["indicator_id"].startswith("lait-")  # children's indicators first
     methods = [row["method"] for row in rows]
-    assert methods.count("Wilson 95% interval against England") == 2
-    assert methods.count("quartile among all councils (LAIT's banding)") == 31
+    # No interval: the funded early education shares' denominators are DfE's estimates; the
+    # counts of children and the spending are shown, not judged.
+    assert methods.count("Wilson 95% interval against England") == 0
+    assert methods.count("quartile among all councils (LAIT's banding)") == 27
+    judgements = [row["judgement"] for row in rows]
+    assert (judgements.count("not compared: a count"), judgements.count("not compared: money")) == (
+        2,
+        4,
+    )
     gooddev = next(row for row in rows if row["indicator_id"] == "lait-fsp-new-gooddev")
     assert (gooddev["period"], gooddev["value"], gooddev["england_value"]) == ("2025", 69.5, 68.3)
     assert gooddev["judgement"] == "upper middle"
@@ -135,7 +142,7 @@ def test_children_section_counts_and_names_its_source():
 
 def test_full_profile_downloads_with_name_code_and_method():
     sent = download_profile(1, "E09000029")
-    assert sent["filename"] == "trustmap_profile_E09000029.csv"
+    assert sent["filename"] == "trustmap_profile_sutton.csv"
     lines = sent["content"].splitlines()
     assert lines[0].startswith("la_code,la_name,indicator_id,label,period,value")
     assert {"judgement", "method", "england_value"} <= set(lines[0].split(","))

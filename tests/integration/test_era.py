@@ -53,6 +53,8 @@ def before_after(**asked):
 def test_era_page_shows_the_coverage_sentence_beside_the_evaluations_figure():
     body = str(card_of(drawn("era"), ids.ERA_COVERAGE))
     assert "2,826,100" in body and "11,012,300" in body and "25.7%" in body
+    # Census day 2001: 2,834,001 of 11,133,012 children aged 0-17.
+    assert "2,834,001" in body and "11,133,012" in body and "25.5%" in body
     assert '"20% of children in England"' in body and "Bachmann" in body
 
 
@@ -106,9 +108,11 @@ def test_outcomes_children_looked_after_coterminous_against_the_rest():
         span_last="ccg2019",
     )
     assert len(out["csv"]["rows"]) == 145
-    assert out["dropped"].startswith("145 councils of 2023 compared")
+    assert out["dropped"][0].children.startswith("145 councils of 2023 compared")
+    assert "Cumberland: no value in 2016" in str(out["dropped"][1])
     text = " ".join(str(part.children) for part in out["reading"])
     assert "-8.838" in text and "Observational and confounded" in text and "IMD" in text
+    assert "could be chance" in out["reading"][0].children
 
 
 def test_outcomes_refuse_a_backwards_span():

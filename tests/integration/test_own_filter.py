@@ -105,7 +105,9 @@ def test_turned_on_it_keeps_the_listed_councils_in_the_link_map_and_comparisons(
         f"Filtered to {EARLY_YEARS_WORDS} (councils of 2023): 4 pathfinders and 4 other councils"
     ) in text
     assert words(comparison["texts"]["coterminous"]).count(EARLY_YEARS_WORDS) == 1
-    assert comparison["hrefs"][ids.export_link("pathfinder", "png")].endswith(f"o={EARLY_YEARS}")
+    items = comparison["exports"]["pathfinder"].children
+    png = next(item for item in items if item.id == ids.export_link("pathfinder", "png"))
+    assert png.href.endswith(f"o={EARLY_YEARS}")
 
 
 def test_the_map_csv_and_slide_hold_the_same_councils():

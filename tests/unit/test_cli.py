@@ -124,8 +124,8 @@ def test_compare_keeps_only_the_filtered_councils(run):
     code, out, err = run(*argv, "--region", "North", "--format", "json")
     assert code == 2
     assert err == (
-        "trustmap: error: too few values to compare: group 'other councils' has 1 "
-        "(at least 2 are needed)\n"
+        "trustmap: error: Too few councils to compare: only 1 other council kept has a value "
+        "for 2019; each group needs at least 2.\n"
     )
     code, _, err = run(*argv, "--region", "Atlantis")
     assert code == 2 and "unknown region name 'Atlantis'" in err
@@ -463,3 +463,24 @@ def test_real_before_after_by_coterminous_prints_json(capsys):
     printed = json.loads(capsys.readouterr().out)
     assert printed["health"] == "ccg2019" and printed["by"] == "coterminous"
     assert sum(group["n"] for group in printed["change"]["groups"]) == 148
+
+
+@pytest.mark.bundle
+def test_real_outcomes_report_every_adjustment_in_json_and_as_rows(capsys):
+    argv = ["outcomes", "--indicator", "lait-lac", "--from", "2016", "--to", "2025"]
+    assert main([*argv, "--format", "json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert [row["estimate"] for row in result["estimates"]] == [
+        "unadjusted",
+        "deprivation",
+        "level",
+        "region",
+        "without_london",
+    ]
+    for row in result["estimates"]:
+        assert row["ci_low"] < row["coefficient"] < row["ci_high"] and 0 < row["p"] < 1
+    assert {"la_code", "la_name", "reason"} == set(result["left_out"][0])
+    assert main([*argv, "--format", "csv"]) == 0
+    rows = pd.read_csv(io.StringIO(capsys.readouterr().out)).set_index("key")["value"]
+    assert rows["n: without London"] == "113"
+    assert rows["left out: no value in 2016: not yet a council then"] == "4"

@@ -157,7 +157,8 @@ def test_the_era_reads_in_words(build, by):
     )
     view = era_view.before_after_view(build, choice)
     assert codes_in(era.YEARLY_COLUMNS, view["yearly"]) == {}
-    for sentence in (view["reading"], view["pooled_reading"], view["source"]):
+    sentences = ("did_reading", "reading", "pooled_reading", "source")
+    for sentence in (view[key] for key in sentences):
         assert QUOTED.findall(sentence) == [] and coded(sentence) == []
     header = era.results_table(era_view.comparison_rows(view)).children[0]
     assert coded(" ".join(str(cell.children) for cell in header.children.children)) == []

@@ -1,5 +1,7 @@
 """Before and after 2003: each council's change between two spans of years, compared between
-pathfinders and the rest, or coterminous councils and the rest, with the pooled yearly rates.
+pathfinders and the rest, or coterminous councils and the rest. Councils are the units of the
+evidence (a difference-in-differences, `stats.did`, then Welch comparisons); the pooled yearly
+rates weigh councils by size and only describe the groups.
 
 Observational: the 35 pathfinders were chosen, not assigned, and nobody assigned coterminosity.
 """
@@ -15,12 +17,14 @@ from trustmap.bundle import choices
 from trustmap.bundle.build import Build
 from trustmap.bundle.indicators import COMBINED_UNITS_NOTE, to_vintage_codes
 from trustmap.model import values, vintages
-from trustmap.stats import change, rates
+from trustmap.stats import change, did, rates, readings
+from trustmap.stats.wording import format_p
 
 __all__ = [
     "DEFAULT_HEALTH",
     "before_after",
     "council_series",
+    "did_reading",
     "group_pooled_rates",
     "pooled_reading",
     "reading",
@@ -74,10 +78,12 @@ def before_after(
     and their levels in each span, each as a `change.compare_change` dict under `change`,
     `level_before` and `level_after`; with the periods, the council vintage (that of the data
     by default), `councils` compared, `dropped` counts (see `change.dropped_councils`, plus
-    `not_classified` by the grouping), `notes`, the plain-words `reading` and
-    the source. `health` (default `DEFAULT_HEALTH`) is used only with by="coterminous".
-    With `count_indicator` (the counts whose rate per `per` is `indicator_id`) it adds the
-    groups' `pooled` yearly rates (records of `group_pooled_rates`), `pooled_reading` and the
+    `not_classified` by the grouping), `did` (the council-level difference-in-differences of
+    `did.council_did`) and its plain words `did_reading` (the headline), `notes`, the Welch
+    `reading` and the source. `health` (default `DEFAULT_HEALTH`) is used only with
+    by="coterminous". With `count_indicator` (the counts whose rate per `per` is
+    `indicator_id`) it adds the groups' `pooled` yearly rates (records of
+    `group_pooled_rates`), `pooled_reading` (description, not a test) and the
     `denominator_note`."""
     known = sorted(values.indicator_rows(build, indicator_id)["period"].unique())
     spans = change.span_periods(before, known), change.span_periods(after, known)
@@ -96,6 +102,7 @@ def before_after(
         "health": health,
         **_compare_spans(build, indicator_id, spans, vintage, in_first, labels),
     }
+    result["did_reading"] = did_reading(result)
     result["reading"] = reading(result)
     if count_indicator is not None:
         choices.check_choice(count_indicator, build["indicator_catalogue"]["id"], "indicator")
@@ -143,8 +150,8 @@ def _compare_spans(
     in_first: pd.Series,
     labels: tuple[str, str],
 ) -> dict:
-    """`councils` compared, `dropped` counts, and the Welch comparisons of the change and of
-    the levels in each span."""
+    """`councils` compared, `dropped` counts, the difference-in-differences (`did`) and the
+    Welch comparisons of the change and of the levels in each span."""
     periods = [*spans[0], *spans[1]]
     values = council_series(build, indicator_id, periods, vintage)
     values = values[values["area_code"].isin(in_first.index)]
@@ -161,7 +168,8 @@ def _compare_spans(
             ("level_after", "after"),
         )
     }
-    return {"councils": len(table), "dropped": dropped, **compared}
+    panel = did.council_did(values, in_first, before=spans[0], after=spans[1], labels=labels)
+    return {"councils": len(table), "dropped": dropped, "did": panel, **compared}
 
 
 def _gap_words(comparison: dict) -> str:
@@ -179,56 +187,49 @@ def _interval(comparison: dict) -> str:
     )
 
 
-def _change_words(comparison: dict) -> str:
-    """'fall was faster' and the like, from the groups' mean changes and the interval."""
-    means = [group["mean"] for group in comparison["groups"]]
-    movement = "fall" if max(means) < 0 else "rise" if min(means) > 0 else "change"
-    low, high = comparison["ci_low"], comparison["ci_high"]
-    if movement == "fall":  # a more negative change is a faster fall
-        low, high = -high, -low
-    more, less = ("larger", "smaller") if movement == "change" else ("faster", "slower")
-    if low > 0:
-        return f"{movement} was {more}"
-    if high < 0:
-        return f"{movement} was {less}"
-    return f"{movement} was no {more} or {less}"
+def did_reading(result: dict) -> str:
+    """The headline: the council-level difference-in-differences in plain words (did the gap
+    between the groups change from `before` to `after` by more than chance would explain),
+    then its estimate, interval, p and the councils in each group."""
+    estimate, low, high = (result["did"][key] for key in ("estimate", "ci_low", "ci_high"))
+    (first, n_first), (second, n_second) = result["did"]["n_councils"].items()
+    if low > 0 or high < 0:
+        moved = "rose" if low > 0 else "fell"
+        verdict = f"more than chance would explain: {first} {moved} relative to {second}"
+    else:
+        verdict = "no more than chance would explain"
+    return (
+        f"Councils as units: from {result['before']} to {result['after']} the gap between "
+        f"{first} and {second} changed {verdict}. Difference-in-differences, the change of "
+        f"{first} minus that of {second}: {estimate:+.2f} "
+        f"{readings.difference_unit(result['unit'])}, "
+        f"{result['did']['confidence']:.0%} CI {low:+.2f} to {high:+.2f}, "
+        f"{format_p(result['did']['p'])}; {n_first} and {n_second} councils."
+    )
 
 
 def reading(result: dict) -> str:
-    """The before/after result in plain words, read from the 95% intervals only: was the first
-    group's level already different in the `before` span, was its change faster or slower;
-    then the observational caveat."""
+    """The Welch comparisons, councils as units, in plain words: was the first group's level
+    already different in the `before` span (read from the 95% interval), and the difference
+    in each council's change (the headline's estimate, so no verdict of its own); then the
+    observational caveat."""
     first, second = (group["group"] for group in result["change"]["groups"])
     return (
         f"In {result['before']} the {result['label']} of {first} was "
         f"{_gap_words(result['level_before'])} that of {second} "
-        f"(gap {_interval(result['level_before'])}); from {result['before']} to "
-        f"{result['after']} its {_change_words(result['change'])} "
-        f"(difference in change {_interval(result['change'])}). {result['notes'][0]}"
+        f"(Welch, gap {_interval(result['level_before'])}); the Welch test on the change of "
+        f"each council from {result['before']} to {result['after']} gives the same "
+        f"difference ({_interval(result['change'])}, "
+        f"{format_p(result['change']['p_welch'])}). {result['notes'][0]}"
     )
-
-
-def _years_apart(pooled: pd.DataFrame, periods: list[str], labels: tuple[str, str]) -> str:
-    """How the first group's yearly 95% intervals lie against the second's over `periods`."""
-    wide = pooled[pooled["period"].isin(periods)].pivot(
-        index="period", columns="group", values=["ci_low", "ci_high"]
-    )
-    first, second = labels
-    lower = (wide["ci_high", first] < wide["ci_low", second]).sum()
-    higher = (wide["ci_low", first] > wide["ci_high", second]).sum()
-    if lower == len(periods):
-        return "lower in every year"
-    if higher == len(periods):
-        return "higher in every year"
-    return f"lower in {lower}, higher in {higher} and not apart in {len(periods) - lower - higher}"
 
 
 def pooled_reading(
     pooled: pd.DataFrame, *, before: list[str], after: list[str], labels: tuple[str, str]
 ) -> str:
-    """The pooled yearly rates (`rates.pooled_rates`) in plain words: in how many years of each
-    span the first group's 95% exact Poisson interval lay below or above the second's, and
-    each group's mean pooled rate in each span."""
+    """The pooled yearly rates (`rates.pooled_rates`) as description, never as a test: each
+    group's mean yearly pooled rate in each span, and why their exact Poisson intervals are
+    no evidence against the council-level results."""
     means = (
         pooled.assign(
             span=pooled["period"].map(
@@ -243,11 +244,12 @@ def pooled_reading(
         for group in labels
     )
     return (
-        f"Pooled over their councils, the rate of {labels[0]} was "
-        f"{_years_apart(pooled, before, labels)} of {before[0]}-{before[-1]} and "
-        f"{_years_apart(pooled, after, labels)} of {after[0]}-{after[-1]} against "
-        f"{labels[1]} (95% exact Poisson intervals); mean yearly pooled rate, before to "
-        f"after: {moves}."
+        f"Description, not a test: pooled rates, the counts of each group summed over its "
+        f"councils, so larger councils weigh more. Mean yearly pooled rate, "
+        f"{before[0]}-{before[-1]} to {after[0]}-{after[-1]}: {moves}. Their exact Poisson "
+        f"intervals (the bands of the chart) "
+        f"leave out the differences between councils, so they are no evidence against the "
+        f"council-level results above."
     )
 
 

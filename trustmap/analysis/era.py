@@ -102,7 +102,8 @@ def check_choice(
 
 
 def before_after_view(build: Build, choice: BeforeAfterChoice) -> dict:
-    """`before_after.before_after` of the choice (with its pooled rates over the spans), plus
+    """`before_after.before_after` of the choice (its council-level `did` and headline
+    `did_reading` first, then the Welch `reading`; its pooled rates over the spans), plus
     `yearly`: the two groups' pooled rates in every year of the indicator (records of
     `before_after.group_pooled_rates`: period, group, councils, count, denominator, rate,
     ci_low, ci_high), `labels` (first group, second group), `source` (the line of

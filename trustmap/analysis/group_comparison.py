@@ -4,7 +4,7 @@ councils, or councils coterminous with a health geography against the rest."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypedDict
 
 import pandas as pd
 
@@ -17,19 +17,26 @@ from trustmap.model.council_filter import (
     CouncilFilter,
     describe_filter,
     filter_councils,
+    no_council_kept,
 )
 from trustmap.model.health_classes import NOT_DETERMINED, classify
 from trustmap.model.pathfinders import vintage_pathfinders, years_after_announcement
+from trustmap.model.value_gaps import missing_reasons
 from trustmap.model.values import council_values, data_vintage, indicator_meta
 from trustmap.model.vintages import check_vintage, council_table
 from trustmap.stats import compare
 from trustmap.stats.compare import ComparisonStatistics
-from trustmap.vocabulary import COTERMINOUS_GROUPS, PATHFINDER_GROUPS
+from trustmap.stats.outliers import far_from_median
+from trustmap.stats.wording import comparison_unavailable
+from trustmap.vocabulary import COTERMINOUS_GROUPS, LEFT_OUT_REASONS, PATHFINDER_GROUPS
 
 __all__ = [
     "GROUPINGS",
     "Comparison",
     "ComparisonResult",
+    "ComparisonUnavailableError",
+    "FarFromRest",
+    "LeftOut",
     "compare_indicator",
     "comparison",
     "comparison_source",
@@ -38,6 +45,28 @@ __all__ = [
 ]
 
 GROUPINGS = ("pathfinder", "coterminous")
+
+
+class ComparisonUnavailableError(ValueError):
+    """A comparison that cannot be drawn; its message says why in one plain sentence
+    (`wording.comparison_unavailable`, or `council_filter.no_council_kept`)."""
+
+
+class LeftOut(TypedDict):
+    """A council of the vintage, kept by the filters, that is not compared, and why in words
+    (`vocabulary.LEFT_OUT_REASONS`)."""
+
+    la_code: str
+    la_name: str
+    reason: str
+
+
+class FarFromRest(TypedDict):
+    """A council compared whose value is far from the rest (`outliers.far_from_median`)."""
+
+    la_code: str
+    la_name: str
+    value: float
 
 
 class ComparisonResult(ComparisonStatistics):
@@ -57,6 +86,8 @@ class ComparisonResult(ComparisonStatistics):
     years_after_2003: int
     source: str
     licence: str
+    left_out: list[LeftOut]  # council by council, in code order
+    far_from_rest: list[FarFromRest]  # kept in the statistics; highest value first
 
 
 def group_membership(
@@ -98,6 +129,44 @@ class Comparison:
     values: pd.DataFrame
 
 
+def _sizes(in_first: pd.Series) -> tuple[int, int]:
+    """How many councils of `in_first` are in the first group, and in the second."""
+    first = int(in_first.sum())
+    return first, len(in_first) - first
+
+
+def _left_out(
+    build: Build,
+    compared: pd.Index,
+    kept: list[str],
+    grouped: pd.Index,
+    where: tuple[str, str, str],
+    health: str,
+) -> list[LeftOut]:
+    """The councils `kept` but not `compared`: in neither group (coterminosity not determined),
+    or without a value (`value_gaps.missing_reasons`) for the indicator period `where`
+    (indicator, period, vintage)."""
+    indicator_id, period, vintage = where
+    names = council_table(build, vintage).set_index("la_code")["la_name"]
+    missing = missing_reasons(build, indicator_id, period, vintage, kept)
+    not_grouped = LEFT_OUT_REASONS["not_determined"].format(health=health_label(health))
+    return [
+        LeftOut(
+            la_code=code,
+            la_name=names[code],
+            reason=missing[code] if code in grouped else not_grouped,
+        )
+        for code in sorted(set(kept) - set(compared))
+    ]
+
+
+def _far_from_rest(values: pd.Series, names: pd.Series) -> list[FarFromRest]:
+    far = far_from_median(values).sort_values(ascending=False)
+    return [
+        FarFromRest(la_code=code, la_name=names[code], value=value) for code, value in far.items()
+    ]
+
+
 def comparison(
     build: Build,
     indicator_id: str,
@@ -109,16 +178,32 @@ def comparison(
     council_filter: CouncilFilter | None = None,
 ) -> Comparison:
     """Group comparison of one indicator period (on `vintage`, by default its data's own) of
-    the councils `council_filter` keeps. Raises ValueError when a group has too few values."""
-    vintage = vintage or data_vintage(build, indicator_id, period)
-    values = council_values(build, indicator_id, period, check_vintage(build, vintage))
-    if council_filter is not None and council_filter.active:
-        values = values[values.index.isin(filter_councils(build, vintage, council_filter))]
+    the councils `council_filter` keeps, naming those it leaves out and those far from the rest.
+    Raises ComparisonUnavailableError, saying why in a sentence, when it cannot be drawn."""
+    vintage = check_vintage(build, vintage or data_vintage(build, indicator_id, period))
+    names = council_table(build, vintage).set_index("la_code")["la_name"]
+    council_filter = council_filter or CouncilFilter()
+    filtered = council_filter.active
+    kept = filter_councils(build, vintage, council_filter) if filtered else list(names.index)
+    if not kept:
+        raise ComparisonUnavailableError(no_council_kept(council_filter, vintage))
+    values = council_values(build, indicator_id, period, vintage)
+    values = values[values.index.isin(kept)]
     membership, labels = group_membership(build, by, vintage, health=health)
+    grouped = membership.reindex(kept).dropna().astype(bool)
     in_first = membership.reindex(values.index).dropna().astype(bool)
+    reason = comparison_unavailable(
+        by,
+        health_label(health) if by == "coterminous" else None,
+        kept=_sizes(grouped),
+        with_value=_sizes(in_first),
+        period=period,
+        filtered=filtered,
+    )
+    if reason:
+        raise ComparisonUnavailableError(reason)
     result = compare.compare_groups(values, in_first, labels=labels)
     meta = indicator_meta(build, indicator_id)
-    names = council_table(build, vintage).set_index("la_code")["la_name"]
     compared = pd.DataFrame(
         {
             "la_code": in_first.index,
@@ -144,6 +229,10 @@ def comparison(
         years_after_2003=years_after_announcement(period),
         source=meta["source"],
         licence=meta["licence"],
+        left_out=_left_out(
+            build, in_first.index, kept, grouped.index, (indicator_id, period, vintage), health
+        ),
+        far_from_rest=_far_from_rest(values.reindex(in_first.index), names),
     )
     return Comparison(summary, compared)
 

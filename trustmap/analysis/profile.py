@@ -192,7 +192,9 @@ def _count_pair(
         denominator = round(ratio) if np.isfinite(ratio) else np.nan
     else:
         denominator = keyed.get((pair["denominator_indicator"], area_code, period), np.nan)
-    return judgement.CountPair(float(count), float(denominator), float(pair["multiplier"]), derived)
+    return judgement.CountPair(
+        float(count), float(denominator), float(pair["multiplier"]), derived, pair["denominator"]
+    )
 
 
 def _not_compared(build: Build, indicator_id: str) -> dict:
@@ -216,6 +218,7 @@ def _compared(build: Build, indicator_id: str, polarity: judgement.Polarity, sou
         polarity=polarity,
         england_value=_england_values(build).get((indicator_id, period)),
         counts=_count_pair(pairs, counts, indicator_id, code, period, value),
+        kind=judgement.read_statistics()["kind"].get(indicator_id),
     ).as_dict()
     if versus["method"] == "not compared" and pd.notna(source_row.value_note):
         versus["reason"] += f" (source note: {source_row.value_note})"
@@ -234,7 +237,8 @@ def spine_rows(build: Build, area_code: str, *, theme: str | None = None) -> pd.
     `england_basis` is "source" (the source's England row) or "mean of councils"; lowest,
     q25, median, q75 and highest are over every council of that period (linear quantiles, as
     LAIT's R); `method` is wilson, quartile or not compared, and `reason` says why (see
-    trustmap.stats.judgement).
+    trustmap.stats.judgement: a count or money is "not compared: a count" or "not compared:
+    money", a Wilson interval only on a real denominator).
     What does not depend on the council (each indicator period's council values, their spread,
     England's values, the count pairs) is computed once per process.
     """

@@ -214,6 +214,8 @@ INDICATOR_STATISTICS = schema(
         "denominator_indicator": text(INDICATOR_ID, nullable=True),
         "multiplier": pa.Column(float, checks=pa.Check.gt(0), nullable=True, coerce=True),
         "decimals": pa.Column("Int64", checks=pa.Check.in_range(0, 6), nullable=True, coerce=True),
+        "kind": text(isin=["rate", "proportion", "count", "money"]),
+        "denominator": text(isin=["published", "population", "estimated"], nullable=True),
         "note": text(nullable=True),
     }
 )

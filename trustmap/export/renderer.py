@@ -18,6 +18,7 @@ import asyncio
 import contextlib
 import io
 import os
+import re
 import signal
 import subprocess
 import textwrap
@@ -36,6 +37,7 @@ __all__ = [
     "Renderer",
     "RendererBusyError",
     "briefing_pack",
+    "footer_lines",
     "render",
     "renderer",
     "slide_figure",
@@ -45,9 +47,14 @@ SLIDE_WIDTH_PX, SLIDE_HEIGHT_PX = 1600, 900
 MEDIA_TYPES = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf"}
 MAX_SIDE_PX = 4000
 CHROMIUM_PATH = "/usr/bin/chromium"
-TITLE_LINE_CHARS = 105  # about the width of a 1600 px slide at 26 px
-SUBTITLE_LINE_CHARS = 150  # and at 18 px
-FOOTER_LINE_CHARS = 190  # about the width of a 1600 px slide at 12 px
+# Text sizes that read in a room when the slide is projected (px on the 1600x900 slide).
+TITLE_SIZE_PX, SUBTITLE_SIZE_PX, TEXT_SIZE_PX, FOOTER_SIZE_PX = 30, 20, 18, 14
+TITLE_LINE_CHARS = 90  # about the width of a 1600 px slide at 30 px
+SUBTITLE_LINE_CHARS = 135  # and at 20 px
+FOOTER_LINE_CHARS = 200  # and at 14 px
+FOOTER_SOURCE_LINES = 2  # the licence is the footer's third and last line
+FOOTER_ELSEWHERE = "Full notes and sources: the briefing pack's last page."
+SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")
 # A warm export takes 0.3-0.5 s and a cold one (Chromium starting) about 2.5 s. Waiting plus
 # drawing stays under gunicorn's 30 s worker timeout, so no export ever costs a worker.
 EXPORT_TIMEOUT_S = 15.0
@@ -190,33 +197,67 @@ class Renderer:
 renderer = Renderer()
 
 
+def _fits(text: str) -> bool:
+    return len(textwrap.wrap(text, FOOTER_LINE_CHARS)) <= FOOTER_SOURCE_LINES
+
+
+def footer_lines(source: str) -> list[str]:
+    """`source` (notes, then 'Source: ...') as printed at a slide's foot, in at most
+    `FOOTER_SOURCE_LINES` lines: whole if it fits; else the citation (from 'Source:' on) after
+    as many of the notes just before it as fit, then `FOOTER_ELSEWHERE`, cut short with '...'
+    if the citation alone does not fit."""
+    if _fits(source):
+        return textwrap.wrap(source, FOOTER_LINE_CHARS)
+    sentences = SENTENCE_END.split(source)
+    cited = next(
+        (index for index, part in enumerate(sentences) if part.startswith("Source:")),
+        len(sentences) - 1,
+    )
+    kept = sentences[cited:]
+    for note in reversed(sentences[:cited]):
+        if not _fits(" ".join([note, *kept, FOOTER_ELSEWHERE])):
+            break
+        kept.insert(0, note)
+    lines = textwrap.wrap(" ".join([*kept, FOOTER_ELSEWHERE]), FOOTER_LINE_CHARS)
+    if len(lines) > FOOTER_SOURCE_LINES:
+        lines = textwrap.wrap(" ".join(kept), FOOTER_LINE_CHARS)[:FOOTER_SOURCE_LINES]
+        room = FOOTER_LINE_CHARS - len(FOOTER_ELSEWHERE) - 1
+        lines[-1] = f"{textwrap.shorten(lines[-1], room, placeholder=' ...')} {FOOTER_ELSEWHERE}"
+    return lines
+
+
 def slide_figure(figure: go.Figure, *, title: str, source: str) -> go.Figure:
-    """A copy of `figure` laid out for a slide: title on top, under it the figure's own
-    subtitle (`layout.title.subtitle.text`, if any), source and licence at the foot."""
+    """A copy of `figure` laid out for a slide at sizes that read in a room: title on top,
+    under it the figure's own subtitle (`layout.title.subtitle.text`, if any), at the foot
+    `source` in at most two lines (`footer_lines`) and the licence."""
     slide = go.Figure(figure)
     title_lines = textwrap.wrap(title, TITLE_LINE_CHARS)
     subtitle_lines = textwrap.wrap(slide.layout.title.subtitle.text or "", SUBTITLE_LINE_CHARS)
-    footer_lines = [*textwrap.wrap(source, FOOTER_LINE_CHARS), OGL_ATTRIBUTION]
+    footer = [*footer_lines(source), OGL_ATTRIBUTION]
     slide.update_layout(
         title={
             "text": "<br>".join(title_lines),
-            "subtitle": {"text": "<br>".join(subtitle_lines), "font": {"size": 18}},
+            "subtitle": {"text": "<br>".join(subtitle_lines), "font": {"size": SUBTITLE_SIZE_PX}},
             "x": 0.02,
             "xanchor": "left",
-            "font": {"size": 26},
+            # At the top: left to plotly, a tall margin would move the title down over the plot.
+            "y": 1,
+            "yref": "container",
+            "yanchor": "top",
+            "pad": {"t": 24},
+            "font": {"size": TITLE_SIZE_PX},
         },
         margin={
-            "t": 50 + 34 * len(title_lines) + 24 * len(subtitle_lines),
-            "b": 60 + 16 * len(footer_lines),
+            "t": 50 + 38 * len(title_lines) + 28 * len(subtitle_lines),
+            "b": 60 + 18 * len(footer),
             "l": 60,
             "r": 40,
         },
-        font={"size": 16},
+        font={"size": TEXT_SIZE_PX},
         paper_bgcolor="white",
     )
-    footer = "<br>".join(footer_lines)
     slide.add_annotation(
-        text=footer,
+        text="<br>".join(footer),
         showarrow=False,
         xref="paper",
         yref="paper",
@@ -226,7 +267,7 @@ def slide_figure(figure: go.Figure, *, title: str, source: str) -> go.Figure:
         yanchor="top",
         align="left",
         yshift=-40,
-        font={"size": 12, "color": "#444"},
+        font={"size": FOOTER_SIZE_PX, "color": "#444"},
     )
     return slide
 

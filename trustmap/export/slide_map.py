@@ -1,7 +1,9 @@
 """The council map for slides: a vector drawing (no WebGL, no tiles) of simplified outlines in
 EPSG:27700 that shows what the screen shows: colour classes, the councils the filters leave out
 faded, the pathfinders outlined, the health overlay, the selected council zoomed to with a strong
-outline, and a London inset in which every London council is named.
+outline, and a London inset in which every London council is named (by a number and a key
+beside the map where its name does not fit). Every name is black or white, whichever reads on
+its council's fill; every dark outline has a light casing under it (`colouring.MAP_LINES`).
 
 Two panels share the slide: the national view is England with London beside it; a zoomed view
 (a selected council, or filters keeping councils in one part of England) is that area beside a
@@ -18,6 +20,7 @@ import geopandas as gpd
 import plotly.graph_objects as go
 import shapely
 from plotly.colors import convert_colors_to_same_type, find_intermediate_color
+from shapely.ops import polylabel
 
 from trustmap.show.colouring import (
     BORDER_COLOUR,
@@ -27,6 +30,7 @@ from trustmap.show.colouring import (
     PATHFINDER_OUTLINE_WIDTH,
     SELECTED_COLOUR,
     Colouring,
+    text_colour,
 )
 from trustmap.stats.formatting import wrap_html
 
@@ -44,38 +48,47 @@ SLIDE_TOLERANCE_M = 1000  # under a pixel: England is about 650 px tall on a 160
 FADED_SHARE = 0.7  # how far a left-out council's colour moves towards white
 FADED_LABEL = "left out by the filters (faded)"
 SELECTED_WIDTH = MAP_LINES["selected"]["weight"]
-HALO_WIDTH = 9  # a white band under the selected outline keeps it apart from a pathfinder's
 LOCATOR_COLOUR = "#000000"
 MIN_FOCUS_SPAN_M = 40_000  # a zoom shows at least this much around a small council
 FOCUS_PADDING = 0.08
 NATIONAL_SHARE = 0.5  # a focus wider or taller than this share of England is shown whole
 LABEL_LINE_CHARS = 11
-LABEL_SIZE_PX = 10
+LABEL_SIZE_PX = 14  # read from the back of a room: at least 14 px on a 1600x900 slide
+KEY_SIZE_PX = 14
+LINE_HEIGHT_EM = 1.2
+LABEL_OVERHANG = 1.3  # a name may reach a little over its council's edge: its halo keeps it read
+LABEL_POINT_TOLERANCE_M = 100
+HALO = "0 0 2px {colour}, 0 0 2px {colour}, 0 0 3px {colour}"  # CSS text-shadow
 CHAR_WIDTH_EM = 0.55  # Arial's mean character width, for a label's width before drawing it
 # The plot area of a 1600x900 slide inside its title and footer margins: only used to judge
 # whether a name fits its council, so a few pixels either way do not matter.
 PLOT_AREA_PX = (1500, 640)
-# Paper x domains of the two panels and of the legend: the first panel fills the slide's
-# height, the second takes what is left beside it, the legend the last sixth.
-NATIONAL_PANELS = ((0.0, 0.4), (0.42, 1.0))
+# Paper x domains of the two panels: the first fills the slide's height, the second takes what
+# is left beside it but the last column, which holds the legend (zoomed view) and the key of
+# the councils named by a number.
+NATIONAL_PANELS = ((0.0, 0.37), (0.39, 0.86))
 ZOOM_PANELS = ((0.0, 0.64), (0.66, 0.835))
 
 
 class LegendPlace(TypedDict):
-    """Where a slide map's legend sits (`x`, paper coordinates), its font size, and the width
-    its title wraps at (characters)."""
+    """Where a slide map's legend sits (`x`, paper coordinates), the width its title wraps at
+    (characters), and where the key of numbered councils sits (`key_x`, `key_y` at its top)."""
 
     x: float
-    font: int
     wrap: int
+    key_x: float
+    key_y: float
+    key_yanchor: str
 
 
-# The legend: beside the small England of a zoomed view; in the national view, over the Irish
-# Sea at England's top left, which no council reaches.
+# The legend: beside the small England of a zoomed view, the key under it; in the national
+# view, over the Irish Sea at England's top left, which no council reaches, the key in the last
+# column beside the London inset.
 LEGEND_PLACES: dict[str, LegendPlace] = {
-    "zoom": {"x": 0.845, "font": 14, "wrap": 28},
-    "national": {"x": 0.0, "font": 13, "wrap": 26},
+    "zoom": {"x": 0.845, "wrap": 26, "key_x": 0.845, "key_y": 0.0, "key_yanchor": "bottom"},
+    "national": {"x": 0.0, "wrap": 26, "key_x": 0.87, "key_y": 1.0, "key_yanchor": "top"},
 }
+LEGEND_SIZE_PX = 14
 FRAME_COLOUR = "#888888"
 FADED_OUTLINE_COLOUR = "#9a9a9a"
 LOCATOR_OUTLINE_WIDTH = 1.0
@@ -158,7 +171,7 @@ def _label_size_px(text: str) -> tuple[float, float]:
     lines = text.split("<br>")
     return (
         max(len(line) for line in lines) * LABEL_SIZE_PX * CHAR_WIDTH_EM,
-        len(lines) * LABEL_SIZE_PX * 1.2,
+        len(lines) * LABEL_SIZE_PX * LINE_HEIGHT_EM,
     )
 
 
@@ -180,17 +193,32 @@ def _overlap(a: tuple[float, float, str], b: tuple[float, float, str]) -> bool:
 
 def map_labels(names: list[str], points_px: list[tuple[float, float]], widths_px) -> list[str]:
     """Labels of councils (`names`, label points and widths in px): each as `short_name` fits
-    its council; both of two labels that would overlap in their short form; and where short
-    forms still overlap, the narrower council's label left out ("")."""
+    its council; both of two labels that would overlap in their short form; and "" (to be
+    named by a number, see `numbered`) where even the short form is wider than its council
+    or, of two short forms that still overlap, for the narrower council."""
     texts = [short_name(name, width_px=width) for name, width in zip(names, widths_px, strict=True)]
     pairs = list(itertools.combinations(range(len(names)), 2))
     for i, j in pairs:
         if _overlap((*points_px[i], texts[i]), (*points_px[j], texts[j])):
             texts[i], texts[j] = _abbreviation(names[i]), _abbreviation(names[j])
+    texts = [
+        text if _label_size_px(text)[0] <= width else ""
+        for text, width in zip(texts, widths_px, strict=True)
+    ]
     for i, j in pairs:
         if texts[i] and texts[j] and _overlap((*points_px[i], texts[i]), (*points_px[j], texts[j])):
             texts[i if widths_px[i] < widths_px[j] else j] = ""
     return texts
+
+
+def numbered(names: list[str], texts: list[str]) -> tuple[list[str], list[str]]:
+    """`texts` (of `map_labels`) with each "" replaced by a number, numbered in the order of
+    the councils' names, and the key's lines ('1 City of London')."""
+    left = sorted((names[index], index) for index, text in enumerate(texts) if not text)
+    texts = list(texts)
+    for number, (_, index) in enumerate(left, 1):
+        texts[index] = str(number)
+    return texts, [f"{number} {name}" for number, (name, _) in enumerate(left, 1)]
 
 
 def _padded(bounds, *, padding: float = FOCUS_PADDING, minimum_m: float = 0.0):
@@ -254,6 +282,11 @@ class Panel:
     outline_width: float = PATHFINDER_OUTLINE_WIDTH
 
     @property
+    def line_scale(self) -> float:
+        """How much thinner than on the map every outline is drawn (the small England)."""
+        return self.outline_width / PATHFINDER_OUTLINE_WIDTH
+
+    @property
     def px_per_m(self) -> float:
         """About how many pixels a metre takes (x and y share one scale)."""
         minx, miny, maxx, maxy = self.bounds
@@ -309,6 +342,12 @@ def _in_focus(layers: SlideMapLayers, focus) -> list[str]:
         polygons = polygons.reindex(sorted(layers.kept)).dropna()
     inside = polygons.representative_point().within(shapely.box(*focus))
     return polygons.index[inside.to_numpy()].tolist()
+
+
+def _casing(xs_ys, panel: Panel, line: str) -> go.Scatter:
+    """The light casing drawn under the outline `line` of `MAP_LINES`."""
+    casing = MAP_LINES[f"{line}_casing"]
+    return _lines(xs_ys, None, panel, casing["color"], casing["weight"] * panel.line_scale, False)
 
 
 def _lines(xs_ys, name, panel: Panel, colour: str, width: float, legend: bool) -> go.Scatter:
@@ -375,6 +414,8 @@ def _panel_traces(layers: SlideMapLayers, panel: Panel) -> list:
     left_out = ~pathfinders.index.isin(
         list(pathfinders.index if layers.kept is None else layers.kept)
     )
+    # Only the dark outlines are cased: a faded one is grey on a pale fill.
+    traces.append(_casing(_rings_xy(pathfinders[~left_out]), panel, "pathfinder"))
     for faded, colour in ((True, FADED_OUTLINE_COLOUR), (False, OUTLINE_COLOUR)):
         traces.append(
             _lines(
@@ -389,7 +430,7 @@ def _panel_traces(layers: SlideMapLayers, panel: Panel) -> list:
     if layers.selected in polygons.index:
         name = layers.colouring.frame.set_index("la_code")["la_name"].get(layers.selected, "")
         rings = _rings_xy([polygons[layers.selected]])
-        traces.append(_lines(rings, None, panel, "#ffffff", HALO_WIDTH, False))
+        traces.append(_casing(rings, panel, "selected"))
         traces.append(
             _lines(rings, f"selected: {name}", panel, SELECTED_COLOUR, SELECTED_WIDTH, panel.legend)
         )
@@ -405,40 +446,86 @@ def _inner(panel: Panel) -> tuple[float, float, float, float]:
     centred on its point would be cut off."""
     minx, miny, maxx, maxy = panel.bounds
     dx = LABEL_LINE_CHARS * LABEL_SIZE_PX * CHAR_WIDTH_EM / 2 / panel.px_per_m
-    dy = 2 * LABEL_SIZE_PX * 1.2 / 2 / panel.px_per_m
+    dy = 2 * LABEL_SIZE_PX * LINE_HEIGHT_EM / 2 / panel.px_per_m
     return (minx + dx, miny + dy, maxx - dx, maxy - dy)
 
 
-def _label_trace(layers: SlideMapLayers, panel: Panel) -> go.Scatter:
-    """Names of the panel's `labels` councils wide enough on the slide for at least their short
-    form (the selected one always), each at a point inside it (see `map_labels`)."""
-    polygons = layers.polygons(detailed=True).reindex(list(panel.labels)).dropna()
-    names = layers.colouring.frame.set_index("la_code")["la_name"]
-    widths = (polygons.bounds["maxx"] - polygons.bounds["minx"]) * panel.px_per_m
-    room = [
-        code == layers.selected or width >= _label_size_px(_abbreviation(names.get(code, code)))[0]
-        for code, width in widths.items()
+def fill_colours(layers: SlideMapLayers, codes) -> list[str]:
+    """The fill each council of `codes` is drawn in: its class colour, faded when the filters
+    leave it out."""
+    classes = layers.colouring.frame.set_index("la_code")["class_index"]
+    colours = [layers.colouring.colours[classes[code]] for code in codes]
+    return [
+        colour if layers.kept is None or code in layers.kept else _faded(colour)
+        for code, colour in zip(codes, colours, strict=True)
     ]
-    polygons, widths = polygons[room], widths[room]
-    points = polygons.representative_point()
-    inside = points.within(shapely.box(*_inner(panel)))
-    polygons, widths, points = polygons[inside], widths[inside], points[inside]
-    texts = map_labels(
-        [names.get(code, code) for code in polygons.index],
-        list(zip(points.x * panel.px_per_m, points.y * panel.px_per_m, strict=True)),
-        widths.tolist(),
+
+
+def _label_point(geometry) -> shapely.Point:
+    """Where a council's name goes: the point of its largest part farthest from its edges."""
+    largest = max(getattr(geometry, "geoms", [geometry]), key=lambda part: part.area)
+    return polylabel(largest, tolerance=LABEL_POINT_TOLERANCE_M)
+
+
+def _room_px(geometry, point: shapely.Point, panel: Panel) -> float:
+    """How wide a one-line label centred on `point` can be and stay inside `geometry` (but for
+    `LABEL_OVERHANG`): twice the least distance from the point to the council's edge, left or
+    right, along the label's middle, top and bottom."""
+    half_height = LABEL_SIZE_PX * LINE_HEIGHT_EM / 2 / panel.px_per_m
+    minx, _, maxx, _ = geometry.bounds
+    clearances = []
+    for y in (point.y - half_height, point.y, point.y + half_height):
+        across = shapely.LineString([(minx - 1, y), (maxx + 1, y)]).intersection(geometry)
+        spans = [part.bounds for part in getattr(across, "geoms", [across]) if not part.is_empty]
+        clearances.append(
+            max(
+                (min(point.x - x0, x1 - point.x) for x0, _, x1, _ in spans if x0 <= point.x <= x1),
+                default=0.0,
+            )
+        )
+    return 2 * min(clearances) * panel.px_per_m * LABEL_OVERHANG
+
+
+def _label_trace(layers: SlideMapLayers, panel: Panel) -> tuple[go.Scatter, list[str]]:
+    """Names of the panel's `labels` councils whose label point is clear of the panel's edges,
+    each at that point, in black or white as reads on its fill and with a halo of that fill
+    where a name reaches over a neighbour; a number where the name does not fit (see
+    `map_labels`; the selected council is always named). Also the key's lines."""
+    polygons = layers.polygons(detailed=True).reindex(list(panel.labels)).dropna()
+    points = gpd.GeoSeries([_label_point(g) for g in polygons], index=polygons.index)
+    inside = points.within(shapely.box(*_inner(panel))).to_numpy()
+    polygons, points = polygons[inside], points[inside]
+    names = layers.colouring.frame.set_index("la_code")["la_name"]
+    widths = [
+        float("inf") if code == layers.selected else _room_px(geometry, point, panel)
+        for code, geometry, point in zip(polygons.index, polygons, points, strict=True)
+    ]
+    council_names = [names.get(code, code) for code in polygons.index]
+    texts, key = numbered(
+        council_names,
+        map_labels(
+            council_names,
+            list(zip(points.x * panel.px_per_m, points.y * panel.px_per_m, strict=True)),
+            widths,
+        ),
     )
-    return go.Scatter(
+    fills = fill_colours(layers, polygons.index)
+    trace = go.Scatter(
         x=points.x.round().tolist(),
         y=points.y.round().tolist(),
         text=texts,
         mode="text",
-        textfont={"size": LABEL_SIZE_PX, "color": "#111111"},
+        textfont={
+            "size": LABEL_SIZE_PX,
+            "color": [text_colour(fill) for fill in fills],
+            "shadow": [HALO.format(colour=fill) for fill in fills],
+        },
         xaxis=f"x{panel.axes}",
         yaxis=f"y{panel.axes}",
         showlegend=False,
         hoverinfo="skip",
     )
+    return trace, key
 
 
 def _faded_key() -> go.Scatter:
@@ -492,6 +579,22 @@ def _place(figure: go.Figure, panel: Panel) -> None:
     )
 
 
+def _add_key(figure: go.Figure, key: list[str], place: LegendPlace) -> None:
+    """The key of the councils named on the map by a number, one a line."""
+    figure.add_annotation(
+        text="<br>".join(["<b>Numbered on the map</b>", *key]),
+        xref="paper",
+        yref="paper",
+        x=place["key_x"],
+        y=place["key_y"],
+        xanchor="left",
+        yanchor=place["key_yanchor"],
+        align="left",
+        showarrow=False,
+        font={"size": KEY_SIZE_PX},
+    )
+
+
 def static_council_map(layers: SlideMapLayers) -> go.Figure:
     """The slide map of `layers` in the panels of `slide_panels`. No WebGL and no tiles, so it
     renders quickly and stays sharp in SVG and PDF."""
@@ -499,14 +602,17 @@ def static_council_map(layers: SlideMapLayers) -> go.Figure:
     if crs is None or crs.to_epsg() != 27700:
         raise ValueError(f"slide outlines must be in EPSG:27700, not {crs}")
     figure = go.Figure()
+    place = LEGEND_PLACES["national" if focus_bounds(layers) is None else "zoom"]
     for panel in slide_panels(layers):
         figure.add_traces(_panel_traces(layers, panel))
         if panel.labels:
-            figure.add_trace(_label_trace(layers, panel))
+            labels, key = _label_trace(layers, panel)
+            figure.add_trace(labels)
+            if key:
+                _add_key(figure, key, place)
         _place(figure, panel)
     if layers.kept is not None:
         figure.add_trace(_faded_key())
-    place = LEGEND_PLACES["national" if focus_bounds(layers) is None else "zoom"]
     return figure.update_layout(
         plot_bgcolor="white",
         showlegend=True,
@@ -516,7 +622,7 @@ def static_council_map(layers: SlideMapLayers) -> go.Figure:
             "xanchor": "left",
             "y": 1,
             "yanchor": "top",
-            "font": {"size": place["font"]},
+            "font": {"size": LEGEND_SIZE_PX},
             "tracegroupgap": 0,
             "bgcolor": "rgba(255,255,255,0.85)",
         },

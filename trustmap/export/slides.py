@@ -43,7 +43,10 @@ __all__ = [
     "CHART_NAMES",
     "Slide",
     "SlideUnavailableError",
+    "COVER_SOURCE",
+    "COVER_TITLE",
     "briefing",
+    "briefing_slides",
     "cover_lines",
     "filters_in_words",
     "make_slide",
@@ -63,6 +66,9 @@ CHART_NAMES = {
 INSET_REGION = "London"
 SLIDE_POINT_SIZE = 9
 COVER_TITLE = "trustmap briefing: children's trust pathfinders, boundaries and indicators"
+COVER_SOURCE = "Every page names its source; the data are public and open."
+NOTES_TITLE = "Notes and sources of the pages before, in full"
+NOTES_LINE_CHARS = 150  # at the cover's 19 px
 
 
 class SlideUnavailableError(LookupError):
@@ -291,21 +297,35 @@ def cover_figure(lines: list[str]) -> go.Figure:
     return figure.update_layout(plot_bgcolor="white")
 
 
-def briefing(build: Build, view: View, *, link: str, made_on: date) -> bytes:
-    """One PDF: a cover stating the view (see `cover_lines`), then every chart of the view that
-    can be drawn, a page each."""
-    cover = cover_figure(cover_lines(build, view, link=link, made_on=made_on))
-    pages = [
-        export.render(
-            cover,
-            "pdf",
-            title=COVER_TITLE,
-            source="Every page names its source; the data are public and open.",
-        )
-    ]
+def briefing_slides(build: Build, view: View) -> list[Slide]:
+    """The briefing's pages after its cover: every chart of the view that can be drawn, in the
+    order of CHARTS (the PDF and the PowerPoint packs both read this list)."""
+    slides = []
     for chart in CHARTS:
         try:
-            pages.append(render_slide(make_slide(build, chart, view), "pdf"))
+            slides.append(make_slide(build, chart, view))
         except SlideUnavailableError:
             continue  # the cover says why
+    return slides
+
+
+def notes_lines(slides: list[Slide]) -> list[str]:
+    """The notes page's lines: each slide's title (in <b>) over its whole source line, of
+    which a slide's foot prints only what fits (`renderer.footer_lines`)."""
+    lines: list[str] = []
+    for slide in slides:
+        lines += [f"<b>{slide.title}</b>", wrap_html(slide.source, NOTES_LINE_CHARS), ""]
+    return lines
+
+
+def briefing(build: Build, view: View, *, link: str, made_on: date) -> bytes:
+    """One PDF: a cover stating the view (see `cover_lines`), then every chart of the view that
+    can be drawn (`briefing_slides`), a page each, and a last page of their notes and sources
+    in full (`notes_lines`)."""
+    cover = cover_figure(cover_lines(build, view, link=link, made_on=made_on))
+    slides = briefing_slides(build, view)
+    pages = [export.render(cover, "pdf", title=COVER_TITLE, source=COVER_SOURCE)]
+    pages += [render_slide(slide, "pdf") for slide in slides]
+    notes = cover_figure(notes_lines(slides))
+    pages.append(export.render(notes, "pdf", title=NOTES_TITLE, source=COVER_SOURCE))
     return export.briefing_pack(pages)

@@ -11,7 +11,7 @@ from typing import TypedDict
 import mapclassify
 import numpy as np
 import pandas as pd
-from plotly.colors import qualitative, sample_colorscale
+from plotly.colors import convert_colors_to_same_type, qualitative, sample_colorscale
 
 from trustmap.model.health_classes import NOT_DETERMINED
 from trustmap.stats.formatting import format_value
@@ -26,6 +26,9 @@ __all__ = [
     "OUTLINE_COLOUR",
     "SELECTED_COLOUR",
     "LineStyle",
+    "contrast_ratio",
+    "relative_luminance",
+    "text_colour",
     "PATHFINDER_OUTLINE_WIDTH",
     "CLASSIFIERS",
     "COTERMINOSITY_CLASSES",
@@ -50,14 +53,52 @@ class LineStyle(TypedDict, total=False):
     dashArray: str
 
 
+# A light casing drawn under each dark outline, this many px wider: the outline stays visible
+# on the darkest fill (as a white band around it) and on the lightest (as a dark line).
+CASING_COLOUR = "#ffffff"
+CASING_EXTRA_PX = 3
+
+
+def _cased(line: LineStyle) -> LineStyle:
+    """The casing drawn under `line`."""
+    return {"color": CASING_COLOUR, "weight": line["weight"] + CASING_EXTRA_PX, "opacity": 1}
+
+
+_PATHFINDER: LineStyle = {"color": "#111111", "weight": 2.5, "opacity": 1}
+_SELECTED: LineStyle = {"color": "#000000", "weight": 4, "opacity": 1}
 # The lines of every map: on screen (sent to the browser in each paint) and on slides.
 MAP_LINES: dict[str, LineStyle] = {
     "border": {"color": "#ffffff", "weight": 0.6, "opacity": 1},  # between councils
-    "pathfinder": {"color": "#111111", "weight": 2.5, "opacity": 1},
-    "selected": {"color": "#000000", "weight": 4, "opacity": 1},
+    "pathfinder": _PATHFINDER,
+    "pathfinder_casing": _cased(_PATHFINDER),
+    "selected": _SELECTED,
+    "selected_casing": _cased(_SELECTED),
     # Okabe-Ito orange: distinct from every fill palette used.
     "health": {"color": "#E69F00", "weight": 1.5, "opacity": 0.9, "dashArray": "5 4"},
 }
+
+TEXT_DARK, TEXT_LIGHT = "#000000", "#ffffff"
+MIN_CONTRAST = 4.5  # WCAG 2 AA for text
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance (0 black to 1 white) of a '#rrggbb' or 'rgb(...)' colour."""
+    channels = convert_colors_to_same_type([colour], colortype="tuple")[0][0]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG 2 contrast ratio of two colours, from 1 (the same) to 21 (black and white)."""
+    luminances = relative_luminance(first), relative_luminance(second)
+    return (max(luminances) + 0.05) / (min(luminances) + 0.05)
+
+
+def text_colour(fill: str) -> str:
+    """Black or white, whichever contrasts more with `fill`: always at least 4.58:1, so text
+    in it reads on any fill (WCAG AA asks 4.5:1)."""
+    dark, light = contrast_ratio(TEXT_DARK, fill), contrast_ratio(TEXT_LIGHT, fill)
+    return TEXT_DARK if dark >= light else TEXT_LIGHT
 
 
 class FillStyle(TypedDict):

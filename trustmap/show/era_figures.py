@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.colors import hex_to_rgb, unlabel_rgb
 
-from trustmap.show.colouring import COTERMINOSITY_CLASSES, SAFE
+from trustmap.show.colouring import COTERMINOSITY_CLASSES, SAFE, text_colour
 from trustmap.stats.formatting import wrap_html
 from trustmap.vocabulary import (
     COTERMINOUS_GROUPS,
@@ -26,6 +26,7 @@ __all__ = [
 REST_COLOUR = "#6f6f6f"  # "not coterminous" and "the rest": no class colour of their own
 ERA_HEIGHT_PX = 440
 CLASS_COUNTS_HEIGHT_PX = 620
+CLASS_COUNT_MIN_TEXT_PX = 10  # a count that would be drawn smaller is hidden (its hover stays)
 CHANGE_HEIGHT_PX = 420
 TITLE_CHARS = 42  # titles wrap early: plotly does not reflow them on a phone
 SPAN_SHADE = "rgba(0,0,0,0.05)"
@@ -96,9 +97,10 @@ def pooled_rates_figure(
     after: list[str],
     marked_year: int = 2003,
 ) -> go.Figure:
-    """Each group's pooled rate per year (line) and its 95% interval (band), from
-    `before_after.group_pooled_rates` (period, group, councils, rate, ci_low, ci_high); the
-    `before` and `after` spans shaded and `marked_year` drawn as a dashed line."""
+    """Each group's pooled rate per year (line, labelled as description: it weighs councils by
+    size) and its exact 95% Poisson interval (band), from `before_after.group_pooled_rates`
+    (period, group, councils, rate, ci_low, ci_high); the `before` and `after` spans shaded and
+    `marked_year` drawn as a dashed line."""
     figure = go.Figure()
     for name in labels:
         rows = yearly[yearly["group"] == name].assign(year=lambda t: t["period"].astype(int))
@@ -121,7 +123,7 @@ def pooled_rates_figure(
                 x=rows["year"],
                 y=rows["rate"],
                 mode="lines+markers",
-                name=f"{name} (pooled, band = 95% CI)",
+                name=f"{name}: pooled rates (description)",
                 legendgroup=name,
                 line={"color": colour, "width": 2.5},
                 marker={"color": colour, "size": 7},
@@ -152,9 +154,8 @@ def pooled_rates_figure(
     _layout(
         figure,
         f"{label}: two groups of councils, pooled per year",
-        f"Rate over all the group's councils (summed counts over derived denominators), "
-        f"with its exact 95% Poisson interval; shaded: the spans compared "
-        f"({before[0]}-{before[-1]} and {after[0]}-{after[-1]})",
+        f"Description, not a test. Bands: exact 95% Poisson intervals, blind to differences "
+        f"between councils. Shaded: {before[0]}-{before[-1]} and {after[0]}-{after[-1]}",
     )
     figure.update_yaxes(title=wrap_html(unit, 40))
     return figure
@@ -162,18 +163,21 @@ def pooled_rates_figure(
 
 def class_counts_figure(table: pd.DataFrame) -> go.Figure:
     """Stacked horizontal bars of councils per coterminosity class, one bar per health vintage
-    (oldest on top, so that it reads on a phone too), in the map's class colours, each
-    labelled with its bodies (known of expected where fewer are known); `table` is
-    `nhs_story.class_count_table`'s frame."""
+    (oldest on top, so that it reads on a phone too), in the map's class colours, each part
+    labelled with its count (in black or white, as reads on its colour; hidden where too
+    narrow) and each bar with its bodies (known of expected where fewer are known) and how
+    many of its councils are coterminous; `table` is `nhs_story.class_count_table`'s frame."""
     order = list(dict.fromkeys(table["health"]))
     first_rows = table.drop_duplicates("health").set_index("health").loc[order]
+    coterminous = table[table["class"] == "coterminous"].set_index("health")["councils"]
     bar_labels = [
-        f"{row.kind.replace(' location', '')} {pd.Timestamp(row.date):%b %Y}<br>"
+        f"{row.kind.replace(' location', '')} {pd.Timestamp(row.date):%b %Y}, "
         + (
             f"{row.bodies} bodies"
             if row.bodies == row.expected_bodies
             else f"{row.bodies} of {row.expected_bodies} bodies"
         )
+        + f"<br>{coterminous.get(row.Index, 0)} of {row.councils_then} coterminous"
         for row in first_rows.itertuples()
     ]
     figure = go.Figure()
@@ -186,6 +190,11 @@ def class_counts_figure(table: pd.DataFrame) -> go.Figure:
                 orientation="h",
                 name=legend,
                 marker={"color": colour, "line": {"color": "#ffffff", "width": 0.5}},
+                text=[f"{count:g}" if count else "" for count in rows["councils"].fillna(0)],
+                textposition="inside",
+                insidetextanchor="middle",
+                textangle=0,
+                textfont={"color": text_colour(colour)},
                 customdata=rows[["council_vintage", "councils_then", "bodies"]].to_numpy(),
                 hovertemplate=(
                     f"<b>{legend}</b>: %{{x}} of %{{customdata[1]}} councils of "
@@ -205,6 +214,7 @@ def class_counts_figure(table: pd.DataFrame) -> go.Figure:
         bargap=0.25,
         margin={"l": 10, "b": 90},
         legend={"y": -0.05},
+        uniformtext={"minsize": CLASS_COUNT_MIN_TEXT_PX, "mode": "hide"},
     )
     figure.update_yaxes(autorange="reversed", tickfont={"size": 10}, gridcolor="rgba(0,0,0,0)")
     return figure

@@ -7,7 +7,9 @@ a marker coloured by its judgement. Rows are scaled as Fingertips scales them: t
 from England reaches the edge, and the better end is on the right (the higher end where neither
 direction is better). Colour says better or worse (blue or orange; purple where no direction is
 better); the marker's shape says how it was judged: a circle for a Wilson interval against
-England, a diamond for the council's quartile among all councils (LAIT's banding).
+England, a diamond for the council's quartile among all councils (LAIT's banding), the same
+diamond where no interval could be drawn (the hover and the table say why), a square for a count
+or money, shown but not judged.
 """
 
 from __future__ import annotations
@@ -20,8 +22,13 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from trustmap.stats.formatting import wrap_html
+from trustmap.stats.judgement import NO_INTERVAL
 from trustmap.stats.readings import format_with_unit, round_to, unit_affixes
-from trustmap.vocabulary import ENGLAND_BASIS_LABELS, JUDGEMENT_METHOD_LABELS
+from trustmap.vocabulary import (
+    ENGLAND_BASIS_LABELS,
+    JUDGEMENT_METHOD_LABELS,
+    NOT_JUDGED_LABELS,
+)
 
 __all__ = [
     "JUDGEMENT_STYLES",
@@ -69,6 +76,12 @@ JUDGEMENT_STYLES: dict[tuple[str, bool, str], JudgementStyle] = {
     (QUARTILE, False, "lowest quarter"): JudgementStyle("lowest quarter", "#E7E3F2", "diamond"),
 }
 NOT_COMPARED_STYLE = JudgementStyle("not compared", "#FFFFFF", "circle-open")
+# A count or money is shown, never judged: keyed by its judgement (`vocabulary.NOT_JUDGED_LABELS`).
+NOT_JUDGED_STYLES = {
+    NOT_JUDGED_LABELS["count"]: JudgementStyle(NOT_JUDGED_LABELS["count"], "#FFFFFF", "square"),
+    NOT_JUDGED_LABELS["money"]: JudgementStyle(NOT_JUDGED_LABELS["money"], "#D9D9D9", "square"),
+}
+NOT_JUDGED = "not judged"  # `method_counts`' key for counts and money
 RANGE_COLOUR, QUARTILES_COLOUR, ENGLAND_COLOUR = "#E3E3E3", "#A6A6A6", "#000000"
 # The y axis counts pixels down from the top of the rows, so each row is as tall as its
 # wrapped label: its label lines, then a block holding the bar and the two-line values.
@@ -108,9 +121,10 @@ def _better_direction(polarity) -> bool:
 
 
 def judgement_style(method: str, polarity: str | None, judgement: str) -> JudgementStyle:
-    """The style of one row's judgement (`NOT_COMPARED_STYLE` for anything not compared)."""
+    """The style of one row's judgement (`NOT_JUDGED_STYLES` for a count or money,
+    `NOT_COMPARED_STYLE` for anything else not compared)."""
     key = (method, _better_direction(polarity), judgement)
-    return JUDGEMENT_STYLES.get(key, NOT_COMPARED_STYLE)
+    return JUDGEMENT_STYLES.get(key) or NOT_JUDGED_STYLES.get(judgement, NOT_COMPARED_STYLE)
 
 
 def england_on_scale(rows: pd.DataFrame) -> pd.Series:
@@ -271,7 +285,9 @@ def spine_key(rows: pd.DataFrame) -> list[JudgementStyle]:
     """The judgement styles `rows` use, in `JUDGEMENT_STYLES` order (not compared last): the
     chart's key, drawn beside it so that it wraps with the page."""
     used = set(_styles(rows))
-    ordered = dict.fromkeys([*JUDGEMENT_STYLES.values(), NOT_COMPARED_STYLE])
+    ordered = dict.fromkeys(
+        [*JUDGEMENT_STYLES.values(), *NOT_JUDGED_STYLES.values(), NOT_COMPARED_STYLE]
+    )
     return [style for style in ordered if style in used]
 
 
@@ -405,14 +421,26 @@ def spine_table(rows: pd.DataFrame) -> pd.DataFrame:
 
 
 def method_counts(rows: pd.DataFrame) -> dict[str, int]:
-    """How many rows each judgement method covers: wilson, quartile, not compared (zeros kept)."""
-    counts = rows["method"].value_counts()
-    return {method: int(counts.get(method, 0)) for method in (WILSON, QUARTILE, NOT_COMPARED)}
+    """How many rows each judgement method covers: wilson, quartile, not judged (counts and
+    money), not compared (anything else; zeros kept)."""
+    methods = rows["method"].where(~rows["judgement"].isin(NOT_JUDGED_STYLES), NOT_JUDGED)
+    counts = methods.value_counts()
+    return {
+        method: int(counts.get(method, 0))
+        for method in (WILSON, QUARTILE, NOT_JUDGED, NOT_COMPARED)
+    }
+
+
+def _no_interval_note(rows: pd.DataFrame) -> str:
+    """', 2 of them where no interval could be drawn' (nothing where none)."""
+    count = int(rows["reason"].fillna("").str.startswith(NO_INTERVAL).sum())
+    return f", {count} of them where no interval could be drawn" if count else ""
 
 
 def spine_caption(rows: pd.DataFrame) -> str:
-    """'33 indicators, latest period of each (2024 to 2025): 2 judged by a Wilson interval
-    against England, 31 by quartile among councils (LAIT), 0 not compared.'"""
+    """'33 indicators, latest period of each (2024 to 2025): 2 judged by a Wilson 95% interval
+    against England, 27 by quartile among councils (LAIT), 2 of them where no interval could be
+    drawn, 3 counts or money shown but not judged, 1 not compared.'"""
     counts = method_counts(rows)
     periods = rows["period"].dropna().astype(str)
     span = (
@@ -425,5 +453,6 @@ def spine_caption(rows: pd.DataFrame) -> str:
     return (
         f"{len(rows)} indicators, latest period of each{span}: {counts[WILSON]} judged by a "
         f"Wilson 95% interval against England, {counts[QUARTILE]} by quartile among councils "
-        f"(LAIT), {counts[NOT_COMPARED]} not compared."
+        f"(LAIT){_no_interval_note(rows)}, {counts[NOT_JUDGED]} counts or money shown but not "
+        f"judged, {counts[NOT_COMPARED]} not compared."
     )

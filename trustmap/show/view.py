@@ -7,7 +7,7 @@ Reading a link never fails: an unknown or odd value is reported and replaced by 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
@@ -59,6 +59,12 @@ QUERY_KEYS = {
     "o": "own",
 }
 FILTERS = ("region", "la_type", "status", "cclass")
+FILTER_NAMES = {
+    "region": "region",
+    "la_type": "council type",
+    "status": "pathfinder status",
+    "cclass": "coterminosity class",
+}
 STATUSES = {"pathfinder": True, "other": False}
 AREA_KEY = "a"
 SHOWN_VALUE_CHARS = 40
@@ -111,6 +117,7 @@ class Choices:
     filters: dict[str, tuple[str, ...]]  # filter field -> the values it may take
     health_overlays: dict[str, str]  # health layer -> its label, with the coverage the build has
     nhs_vintages: dict[str, str]  # health vintage -> its label, for coterminosity
+    indicator_labels: dict[str, str] = field(default_factory=dict)  # id -> label, for notes
 
     @classmethod
     def from_build(cls, build: Build, theme_ids) -> Choices:
@@ -133,7 +140,12 @@ class Choices:
             },
             health_overlays={health: overlay_label(build, health) for health in display_ids(build)},
             nhs_vintages={row.id: row.label for row in health_vintages().itertuples()},
+            indicator_labels=dict(zip(catalogue["id"], catalogue["label"], strict=True)),
         )
+
+    def indicator_label(self, indicator: str) -> str:
+        """The indicator's label, for notes a person reads (its id if the label is unknown)."""
+        return self.indicator_labels.get(indicator, indicator)
 
     def indicators_of(self, theme: str | None) -> list[str]:
         return [
@@ -175,37 +187,65 @@ def settle(asked: Mapping[str, object], choices: Choices) -> tuple[View, list[st
     default = choices.default_view()
     notes = []
 
-    def keep(value, allowed, name, fallback):
+    def keep(value, allowed, name, fallback, fallback_words=None):
         # Values come from the browser: anything but a known string is replaced.
         if value is None or (isinstance(value, str) and value in allowed):
             return value if value is not None else fallback
-        notes.append(f"Unknown {name} '{shown(value)}': showing {fallback or 'all'} instead.")
+        notes.append(f"Unknown {name} '{shown(value)}': showing {fallback_words} instead.")
         return fallback
 
-    vintage = keep(asked.get("vintage"), choices.vintages, "vintage", default.vintage)
-    colour = keep(asked.get("colour"), COLOUR_MODES, "colour mode", default.colour)
-    theme = keep(asked.get("theme"), choices.themes, "theme", None)
+    vintage = keep(
+        asked.get("vintage"), choices.vintages, "vintage", default.vintage, default.vintage
+    )
+    colour = keep(
+        asked.get("colour"),
+        COLOUR_MODES,
+        "colour mode",
+        default.colour,
+        COLOUR_MODES[default.colour].lower(),
+    )
+    theme = keep(asked.get("theme"), choices.themes, "theme", None, "every theme")
     in_theme = choices.indicators_of(theme)
-    indicator = keep(asked.get("indicator"), choices.periods, "indicator", default.indicator)
+    indicator = keep(
+        asked.get("indicator"),
+        choices.periods,
+        "indicator",
+        default.indicator,
+        choices.indicator_label(default.indicator),
+    )
     if indicator not in in_theme:
         indicator = default.indicator if default.indicator in in_theme else in_theme[0]
     periods = choices.periods[indicator]
     asked_period, asked_area = asked.get("period"), asked.get("area")
     period = asked_period if asked_period in periods else periods[-1]
     if asked_period is not None and asked_period not in periods:
-        notes.append(f"{indicator} has no period '{shown(asked_period)}': showing {period}.")
+        notes.append(
+            f"{choices.indicator_label(indicator)} has no period '{shown(asked_period)}': "
+            f"showing {period}."
+        )
     area = (
         asked_area if isinstance(asked_area, str) and asked_area in choices.council_codes else None
     )
     if asked_area is not None and area is None:
         notes.append(f"Unknown council code '{shown(asked_area)}': no council selected.")
     filters = {
-        name: keep(asked.get(name), choices.filters[name], name.replace("_", " "), None)
+        name: keep(asked.get(name), choices.filters[name], FILTER_NAMES[name], None, "all councils")
         for name in FILTERS
     }
-    health = keep(asked.get("health"), choices.health_overlays, "health overlay", None)
-    scheme = keep(asked.get("scheme"), CLASSIFIERS, "colour classes", None)
-    nhs = keep(asked.get("nhs"), choices.nhs_vintages, "NHS geography", default_for(vintage))
+    health = keep(
+        asked.get("health"), choices.health_overlays, "NHS boundaries to draw", None, "none"
+    )
+    scheme = keep(
+        asked.get("scheme"), CLASSIFIERS, "colour classes", None, CLASSIFIERS["quantiles"][0]
+    )
+    nhs_default = default_for(vintage)
+    nhs = keep(
+        asked.get("nhs"),
+        choices.nhs_vintages,
+        "NHS geography",
+        nhs_default,
+        choices.nhs_vintages.get(nhs_default, nhs_default),
+    )
     own, own_notes = settle_own(
         asked.get("own"), theme_ids=choices.themes, council_codes=choices.council_codes
     )

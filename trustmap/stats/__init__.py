@@ -1,5 +1,6 @@
 """Statistics and their wording: Welch and Mann-Whitney comparisons, judgements against England,
-rates, change, rounding and plain readings. Pure functions of numbers and frames.
+rates, change, a council-level difference-in-differences, rounding and plain readings. Pure
+functions of numbers and frames.
 
 Import a module by name (`from trustmap.stats import ...`); `__all__` lists them.
 """
@@ -7,6 +8,7 @@ Import a module by name (`from trustmap.stats import ...`); `__all__` lists them
 __all__ = [
     "change",
     "compare",
+    "did",
     "formatting",
     "judgement",
     "rates",

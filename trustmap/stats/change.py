@@ -3,7 +3,8 @@
 Each council's change is the mean of its values over the `after` periods minus the mean over
 the `before` periods, for councils with a value in every period of both spans. The groups are
 compared with the Welch statistics of `trustmap.stats.compare`, and the difference in change is also
-adjusted for one covariate by OLS with HC3 (heteroskedasticity-robust) standard errors.
+adjusted for covariates and fixed effects by OLS with HC3 (heteroskedasticity-robust) standard
+errors.
 These are observational comparisons: the groups were not assigned.
 """
 
@@ -29,6 +30,7 @@ YEAR_RANGE = re.compile(r"^(\d{4})-(\d{4})$")
 # HC3 rather than HC1: in samples of a few hundred or fewer it keeps tests closest to their
 # nominal size (Long and Ervin 2000), and a comparison of councils has about 150.
 ROBUST_ERRORS = "HC3"
+FIXED_EFFECT = "category"  # the design's column of `fixed_effects`, before its indicators
 
 
 def span_periods(span: str, periods: Iterable[str]) -> list[str]:
@@ -107,23 +109,42 @@ def compare_change(
 def adjusted_difference(
     change: pd.DataFrame,
     in_first: pd.Series,
-    covariate: pd.Series,
+    covariates: pd.DataFrame,
     *,
+    fixed_effects: pd.Series | None = None,
     confidence: float = 0.95,
 ) -> dict:
-    """OLS of `change` on group membership (1 = first group) and `covariate`, with HC3 robust
-    standard errors and t intervals: coefficient (adjusted difference in change), ci_low,
-    ci_high, p, n, covariate (its name), covariate_coefficient, standard_errors, and
-    missing_covariate (councils left out for want of a covariate value)."""
-    name = str(covariate.name)
+    """OLS of `change` on group membership (1 = first group), every column of `covariates`
+    (indexed like `change`) and, given `fixed_effects` (a category per council, e.g. its
+    region), one indicator per category but the first, with HC3 robust standard errors and t
+    intervals: coefficient (adjusted difference in change), ci_low, ci_high, p, n, covariates
+    (their names), fixed_effects (its name or None), covariate_coefficients, standard_errors,
+    confidence and missing_covariate (councils left out for want of a covariate or category)."""
+    reserved = {"change", "first", "const", FIXED_EFFECT} & set(covariates.columns)
+    if reserved:
+        raise ValueError(f"a covariate may not be named {', '.join(sorted(reserved))}")
     frame = pd.concat(
         {"change": change["change"], "first": in_first.reindex(change.index)}, axis=1
     ).dropna()
-    with_covariate = frame.join(covariate.rename("covariate")).dropna()
-    if with_covariate["first"].nunique() < 2:
-        raise ValueError("both groups need councils with a covariate value")
-    design = sm.add_constant(with_covariate[["first", "covariate"]].astype(float))
-    fit = sm.OLS(with_covariate["change"], design).fit(cov_type=ROBUST_ERRORS, use_t=True)
+    terms = covariates.reindex(frame.index)
+    if fixed_effects is not None:
+        terms = terms.join(fixed_effects.rename(FIXED_EFFECT))
+    complete = frame.join(terms).dropna()
+    if complete["first"].nunique() < 2:
+        raise ValueError("both groups need councils with a value of every covariate")
+    if fixed_effects is not None:
+        sizes = complete[FIXED_EFFECT].value_counts()
+        if (sizes < 2).any():
+            raise ValueError(
+                f"every {fixed_effects.name} needs two councils or more, not "
+                f"{', '.join(map(str, sizes.index[sizes < 2]))}"
+            )
+    design = complete.drop(columns=["change", FIXED_EFFECT], errors="ignore")
+    if fixed_effects is not None:
+        dummies = pd.get_dummies(complete[FIXED_EFFECT], prefix=FIXED_EFFECT, drop_first=True)
+        design = design.join(dummies)
+    design = sm.add_constant(design.astype(float), has_constant="add")
+    fit = sm.OLS(complete["change"], design).fit(cov_type=ROBUST_ERRORS, use_t=True)
     ci_low, ci_high = fit.conf_int(alpha=1 - confidence).loc["first"]
     return {
         "coefficient": float(fit.params["first"]),
@@ -131,9 +152,12 @@ def adjusted_difference(
         "ci_high": float(ci_high),
         "p": float(fit.pvalues["first"]),
         "n": int(fit.nobs),
-        "covariate": name,
-        "covariate_coefficient": float(fit.params["covariate"]),
+        "covariates": [str(name) for name in covariates.columns],
+        "fixed_effects": None if fixed_effects is None else str(fixed_effects.name),
+        "covariate_coefficients": {
+            str(name): float(fit.params[name]) for name in covariates.columns
+        },
         "standard_errors": ROBUST_ERRORS,
-        "missing_covariate": len(frame) - len(with_covariate),
+        "missing_covariate": len(frame) - len(complete),
         "confidence": confidence,
     }

@@ -13,6 +13,7 @@ from statsmodels.stats.weightstats import CompareMeans, DescrStatsW
 from trustmap.stats import judgement
 
 POLARITIES = ("high", "low", None)
+MIN_GROUP_SIZE = 2  # the fewest values a group needs for a mean, a spread and the tests
 
 
 class GroupRow(TypedDict):
@@ -115,10 +116,16 @@ def _split_groups(values: pd.Series, in_first: pd.Series) -> tuple[np.ndarray, n
 
 def _too_few_message(labels: tuple[str, str], sizes: tuple[int, int]) -> str:
     """Say which groups have fewer than 2 values; empty when both are big enough."""
-    small = [f"group {label!r} has {n}" for label, n in zip(labels, sizes, strict=True) if n < 2]
+    small = [
+        f"group {label!r} has {n}"
+        for label, n in zip(labels, sizes, strict=True)
+        if n < MIN_GROUP_SIZE
+    ]
     if not small:
         return ""
-    return f"too few values to compare: {' and '.join(small)} (at least 2 are needed)"
+    return (
+        f"too few values to compare: {' and '.join(small)} (at least {MIN_GROUP_SIZE} are needed)"
+    )
 
 
 def _no_spread(values: np.ndarray) -> bool:
@@ -132,7 +139,7 @@ NO_SPREAD_NOTE = "no spread: each group's values are all equal, so the Welch tes
 
 
 def _summarise(group: str, values: np.ndarray) -> GroupSummary:
-    if len(values) < 2:
+    if len(values) < MIN_GROUP_SIZE:
         return GroupSummary(group, len(values), math.nan, math.nan, math.nan)
     description = DescrStatsW(values, ddof=1)
     return GroupSummary(
@@ -152,7 +159,7 @@ def _compare(
     summaries = _summarise(labels[0], first), _summarise(labels[1], second)
     first_summary, second_summary = summaries
     n1, n2 = len(first), len(second)
-    if min(n1, n2) < 2:
+    if min(n1, n2) < MIN_GROUP_SIZE:
         nan = math.nan
         return GroupComparison(
             first_summary, second_summary, nan, nan, nan, nan, nan, nan, confidence
@@ -279,9 +286,11 @@ def compare_area_with_england(
     polarity: judgement.Polarity,
     england_value: float | None = None,
     counts: judgement.CountPair | None = None,
+    kind: judgement.Kind | None = None,
 ) -> AreaVersusEngland:
     """Rank one area among all councils and judge it against England (`judgement.judge`: a
-    Wilson interval where `counts` are given, else its quartile among `council_values`).
+    Wilson interval where `counts` are given, else its quartile among `council_values`; a
+    count or money, by `kind`, is not judged).
 
     Without the source's own England figure (None or NaN) the mean of the councils is used.
     """
@@ -314,6 +323,11 @@ def compare_area_with_england(
         n_ranked=len(ranked_values),
         quintile=quintile,
         verdict=judgement.judge(
-            value, ranked_values, polarity=polarity, england_value=england, counts=counts
+            value,
+            ranked_values,
+            polarity=polarity,
+            england_value=england,
+            counts=counts,
+            kind=kind,
         ),
     )

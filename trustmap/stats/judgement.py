@@ -1,16 +1,23 @@
 """Judge one council's value against England, as Fingertips and DfE LAIT do.
 
-Where the source gives a count and a denominator, the council's Wilson score interval (95% and
-99.8%) is placed against England's value (Fingertips). Otherwise the council's quartile among all
-councils, adjusted for polarity, is reported (LAIT's quartile banding: R's default quantiles,
-A = best quarter). "not compared" is left only where neither is possible, with the reason.
+Where the source gives a count and a real denominator, the council's Wilson score interval (95%
+and 99.8%) is placed against England's value (Fingertips). Otherwise the council's quartile among
+all councils, adjusted for polarity, is reported (LAIT's quartile banding: R's default quantiles,
+A = best quarter), with the reason no interval was drawn. Counts and money measure a council's
+size, not how it does: they are shown but not judged. "not compared" is left otherwise only where
+neither method is possible, with the reason.
 
-How an indicator declares its count and denominator: a row of
-`data/indicators/indicator_statistics.csv` (id, count_indicator, denominator_indicator, multiplier,
-decimals, note) says that `value = count / denominator * multiplier`, the count and denominator
-being other indicators' values for the same area and period. With no `denominator_indicator` the
-denominator is derived as `count * multiplier / value` (the rate is published, its denominator is
-not) and the judgement says so. `decimals` overrides the precision rule of `decimals_of`.
+How an indicator declares what it is: a row of `data/indicators/indicator_statistics.csv` (id,
+count_indicator, denominator_indicator, multiplier, decimals, kind, denominator, note). `kind` is
+rate, proportion, count or money (an indicator without a row is judged by quartile). A count pair
+says that `value = count / denominator * multiplier`, the count and denominator being other
+indicators' values for the same area and period. With no `denominator_indicator` the denominator
+is derived as `count * multiplier / value` (the rate is published, its denominator is not) and the
+judgement says so. `denominator` says what it really is: published (the source gives it),
+population (a population estimate, as in a rate per 10,000 children), or estimated (an estimate of
+an eligible group, or a count the bundle lacks and derives from a rounded percentage): an interval
+is drawn only on the first two, and never where the count passes its denominator (over 100%).
+`decimals` overrides the precision rule of `decimals_of`.
 """
 
 from __future__ import annotations
@@ -27,14 +34,19 @@ from statsmodels.stats.proportion import proportion_confint
 from trustmap.bundle import schemas
 from trustmap.bundle.tables import table_path
 from trustmap.bundle.validation import DataFileError, read_csv, reject_rows
+from trustmap.vocabulary import NOT_JUDGED_LABELS, NOT_JUDGED_REASONS
 
 __all__ = [
     "CONFIDENCE_LEVELS",
+    "INTERVAL_DENOMINATORS",
     "MAX_DECIMALS",
     "MIN_QUARTILE_COUNCILS",
+    "NO_INTERVAL",
     "STATISTICS_TABLE",
     "CountPair",
+    "DenominatorKind",
     "Judgement",
+    "Kind",
     "Method",
     "check_statistics",
     "decimals_of",
@@ -56,16 +68,22 @@ QUARTILE_WORDS = {
 }
 Method = Literal["wilson", "quartile", "not compared"]
 Polarity = Literal["high", "low"] | None
+Kind = Literal["rate", "proportion", "count", "money"]
+DenominatorKind = Literal["published", "population", "estimated"]
+INTERVAL_DENOMINATORS = ("published", "population")  # a binomial interval is valid on these
+NO_INTERVAL = "no interval"  # how a quartile judgement's reason starts where Wilson was ruled out
 
 
 @dataclass(frozen=True)
 class CountPair:
-    """A council's count and denominator: `value = count / denominator * multiplier`."""
+    """A council's count and denominator: `value = count / denominator * multiplier`;
+    `denominator_kind` says what the denominator is (see the module's docstring)."""
 
     count: float
     denominator: float
     multiplier: float
     derived_denominator: bool = False
+    denominator_kind: DenominatorKind = "published"
 
 
 @dataclass(frozen=True)
@@ -130,10 +148,11 @@ def _wilson(counts: CountPair, england_value: float, polarity: Polarity) -> Judg
         )
         for level in CONFIDENCE_LEVELS
     ]
+    denominator = "a population" if counts.denominator_kind == "population" else "denominator"
     source = (
-        "count from the source, denominator derived as count x multiplier / value"
+        f"count from the source, {denominator} derived as count x multiplier / value"
         if counts.derived_denominator
-        else "count and denominator from the source"
+        else f"count and {denominator} from the source"
     )
     return Judgement(
         method="wilson",
@@ -147,14 +166,25 @@ def _wilson(counts: CountPair, england_value: float, polarity: Polarity) -> Judg
     )
 
 
-def _usable(counts: CountPair | None) -> TypeGuard[CountPair]:
-    return (
-        counts is not None
-        and math.isfinite(counts.count)
-        and math.isfinite(counts.denominator)
-        and 0 <= counts.count <= counts.denominator
-        and counts.denominator > 0
-    )
+def _no_interval(value: float, counts: CountPair | None, england_value: float | None) -> str:
+    """Why no Wilson interval can be drawn ("" where one can)."""
+    if counts is None:
+        return "no count and denominator in the source"
+    why = []
+    if counts.denominator_kind not in INTERVAL_DENOMINATORS:
+        why.append("the denominator is estimated, not published")
+    numbers = (counts.count, counts.denominator)
+    if not all(map(math.isfinite, numbers)) or counts.count < 0 or counts.denominator <= 0:
+        why.append("no usable count and denominator for this council")
+    elif counts.count > counts.denominator or value > counts.multiplier:
+        why.append("the value is over 100% of its denominator")
+    if england_value is None or not math.isfinite(england_value):
+        why.append("England has no value")
+    return f"{NO_INTERVAL} ({'; '.join(why)})" if why else ""
+
+
+def _not_judged(kind: Kind | None) -> TypeGuard[Literal["count", "money"]]:
+    return kind in NOT_JUDGED_LABELS
 
 
 def judge(
@@ -164,13 +194,19 @@ def judge(
     polarity: Polarity,
     england_value: float | None,
     counts: CountPair | None = None,
+    kind: Kind | None = None,
 ) -> Judgement:
-    """Judge a council's `value` against England: Wilson where `counts` are usable and England
-    has a value, else its quartile among `council_values` (every council of the same period,
-    the council included), else not compared with the reason."""
+    """Judge a council's `value` against England: nothing for a count or money (`kind`: "not
+    compared: a count" with the reason); Wilson where `counts` are usable, their denominator
+    real (`INTERVAL_DENOMINATORS`), the value at most 100% of it and England has a value; else
+    its quartile among `council_values` (every council of the same period, the council
+    included) with the reason no interval was drawn; else not compared with the reason."""
+    if _not_judged(kind):
+        return Judgement("not compared", NOT_JUDGED_LABELS[kind], reason=NOT_JUDGED_REASONS[kind])
     if value is None or not math.isfinite(value):
         return _not_compared("no value for this council")
-    if _usable(counts) and england_value is not None and math.isfinite(england_value):
+    why = _no_interval(value, counts, england_value)
+    if not why and counts is not None and england_value is not None:
         return _wilson(counts, england_value, polarity)
     values = np.asarray(council_values, dtype=float)
     values = values[np.isfinite(values)]
@@ -181,7 +217,6 @@ def judge(
         )
     letter = quartile_band(value, values, polarity)
     words = QUARTILE_WORDS["none" if polarity is None else "polarity"]
-    why = "no count and denominator in the source" if counts is None else "unusable count"
     return Judgement(
         method="quartile",
         judgement=words[QUARTILE_LETTERS.index(letter)],
@@ -203,15 +238,32 @@ def decimals_of(values: pd.Series | np.ndarray, *, most: int = MAX_DECIMALS) -> 
 
 @cache
 def read_statistics() -> pd.DataFrame:
-    """`indicator_statistics.csv`, validated: a count needs a multiplier, a denominator a count."""
+    """`indicator_statistics.csv`, validated: a count pair needs a multiplier and the kind of
+    its denominator, a published denominator its indicator, a denominator a count; a count or
+    money (never judged) has no count pair."""
     table = read_csv(table_path(STATISTICS_TABLE), schemas.INDICATOR_STATISTICS)
     has_count = table["count_indicator"].notna()
     checks = [
         (has_count & table["multiplier"].isna(), "multiplier", "a count needs a multiplier"),
         (
+            has_count & table["denominator"].isna(),
+            "denominator",
+            "a count pair needs the kind of its denominator: published, population or estimated",
+        ),
+        (
+            (table["denominator"] == "published") & table["denominator_indicator"].isna(),
+            "denominator_indicator",
+            "a published denominator needs the indicator that gives it",
+        ),
+        (
             table["denominator_indicator"].notna() & ~has_count,
             "count_indicator",
             "a denominator needs a count",
+        ),
+        (
+            table["kind"].isin(list(NOT_JUDGED_LABELS)) & has_count,
+            "kind",
+            "a count or money is never judged, so it takes no count pair",
         ),
     ]
     for failing, column, problem in checks:

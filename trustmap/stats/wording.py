@@ -11,8 +11,8 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from trustmap.stats import readings
-from trustmap.vocabulary import COTERMINOUS_GROUPS
+from trustmap.stats import compare, outliers, readings
+from trustmap.vocabulary import COTERMINOUS_GROUPS, in_words
 
 __all__ = [
     "comparison_caution",
@@ -20,8 +20,11 @@ __all__ = [
     "comparison_headline",
     "comparison_reading",
     "comparison_subtitle",
+    "comparison_unavailable",
+    "far_from_rest_note",
     "format_p",
     "group_nouns",
+    "left_out_lines",
 ]
 
 
@@ -129,4 +132,84 @@ def comparison_footnote(result: Mapping[str, Any]) -> str:
         f"Difference in means, {first} minus {second}: {difference}, Welch interval. "
         f"Welch t-test {format_p(result['p_welch'])}; Mann-Whitney U test "
         f"{format_p(result['p_mannwhitney'])}{effect}."
+    )
+
+
+def _one(noun: str) -> str:
+    """A group noun of `group_nouns` for one council: 'pathfinder', 'other council'."""
+    return noun.replace("councils", "council", 1) if "councils" in noun else noun.removesuffix("s")
+
+
+def _member(by: str, health: str | None) -> str:
+    """What a council of the first group is: 'a pathfinder', 'coterminous with CCG April 2019'."""
+    return "a pathfinder" if by == "pathfinder" else f"coterminous with {health}"
+
+
+def comparison_unavailable(
+    by: str,
+    health: str | None,
+    *,
+    kept: tuple[int, int],
+    with_value: tuple[int, int],
+    period: str,
+    filtered: bool,
+) -> str | None:
+    """Why a comparison by `by` cannot be drawn, in one sentence; None when it can. `kept`:
+    how many councils the filters keep in each group; `with_value`: how many of them have a
+    value for `period`."""
+    first, second = group_nouns({"by": by, "health": health})
+    councils = "council kept" if filtered else "council"
+    if kept[0] and not kept[1]:
+        return (
+            f"Every {councils} is {_member(by, health)}, so there is no group to compare them with."
+        )
+    if kept[1] and not kept[0]:
+        return (
+            f"No {councils} is {_member(by, health)}, so the {second} have no group to be "
+            "compared with."
+        )
+    if not any(kept):
+        return f"No {councils} belongs to either group ({first} or {second})."
+    if not any(with_value):
+        return f"No {councils} has a value for {period}, so there is nothing to compare."
+    small = [
+        f"{n} {_one(noun) if n == 1 else noun}" if n == total else f"{n} of the {total} {noun}"
+        for noun, n, total in zip((first, second), with_value, kept, strict=True)
+        if n < compare.MIN_GROUP_SIZE
+    ]
+    if not small:
+        return None
+    verb = "has" if len(small) == 1 else "have"
+    kept_word = " kept" if filtered else ""
+    return (
+        f"Too few councils to compare: only {in_words(small)}{kept_word} {verb} a value for "
+        f"{period}; each group needs at least {compare.MIN_GROUP_SIZE}."
+    )
+
+
+def left_out_lines(result: Mapping[str, Any]) -> list[str]:
+    """The councils a comparison leaves out, a line per reason ("Bournemouth, Christchurch and
+    Poole and Dorset: no value in 2019."), in the order of `result["left_out"]`."""
+    by_reason: dict[str, list[str]] = {}
+    for council in result["left_out"]:
+        by_reason.setdefault(council["reason"], []).append(council["la_name"])
+    return [f"{in_words(names)}: {reason}." for reason, names in by_reason.items()]
+
+
+def far_from_rest_note(result: Mapping[str, Any]) -> str:
+    """The councils compared whose value is far from the rest (`outliers.far_from_median`),
+    named with their values, or "" when none is: "City of London (299 per 10,000) and Isles of
+    Scilly (0 per 10,000) are far from the rest ... and kept."."""
+    far = result["far_from_rest"]
+    if not far:
+        return ""
+    named = [
+        f"{council['la_name']} "
+        f"({readings.format_with_unit(council['value'], result['decimals'], result['unit'])})"
+        for council in far
+    ]
+    verb = "is" if len(far) == 1 else "are"
+    return (
+        f"{in_words(named)} {verb} far from the rest (more than {outliers.FAR_IQRS:g} "
+        "interquartile ranges from the median of the councils compared) and kept."
     )

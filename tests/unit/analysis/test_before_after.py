@@ -6,7 +6,13 @@ import pandas as pd
 import pytest
 
 from tests.fixtures import bundle as tiny
-from trustmap.analysis.before_after import before_after, council_series, pooled_reading, reading
+from trustmap.analysis.before_after import (
+    before_after,
+    council_series,
+    did_reading,
+    pooled_reading,
+    reading,
+)
 from trustmap.vocabulary import PATHFINDER_GROUPS
 
 PATHFINDERS, OTHERS = PATHFINDER_GROUPS
@@ -14,58 +20,82 @@ PATHFINDERS, OTHERS = PATHFINDER_GROUPS
 
 def comparison(diff: float, low: float, high: float, means: tuple[float, float]) -> dict:
     groups = [{"group": PATHFINDERS, "mean": means[0]}, {"group": OTHERS, "mean": means[1]}]
-    return {"groups": groups, "diff": diff, "ci_low": low, "ci_high": high}
+    return {"groups": groups, "diff": diff, "ci_low": low, "ci_high": high, "p_welch": 0.5}
 
 
-def result(level: dict, change: dict) -> dict:
+def did(estimate: float, low: float, high: float, p: float) -> dict:
+    return {
+        "estimate": estimate,
+        "ci_low": low,
+        "ci_high": high,
+        "p": p,
+        "n_councils": {PATHFINDERS: 35, OTHERS: 113},
+        "confidence": 0.95,
+    }
+
+
+def result(level: dict, change: dict, panel: dict | None = None) -> dict:
     return {
         "label": "rate",
+        "unit": "per 1,000 women aged 15-17",
         "before": "1998-2002",
         "after": "2004-2008",
         "level_before": level,
         "change": change,
+        "did": panel or did(change["diff"], change["ci_low"], change["ci_high"], 0.5),
         "notes": ["Observational."],
     }
 
 
-def test_reading_says_already_lower_and_no_faster_when_the_intervals_say_so():
+def test_reading_says_already_lower_and_gives_the_change_without_a_verdict_of_its_own():
     text = reading(result(comparison(-4, -6, -2, (40, 44)), comparison(-0.5, -2, 1, (-3.5, -3))))
     assert "pathfinders (and successors) was already lower than that of other councils" in text
     assert "'" not in text  # the groups by their names, never quoted as codes
-    assert "its fall was no faster or slower" in text and text.endswith("Observational.")
+    assert "gives the same difference (-0.50, 95% CI -2.00 to +1.00, p = 0.5)" in text
+    assert "faster" not in text and "slower" not in text and text.endswith("Observational.")
 
 
-def test_reading_says_similar_and_faster_fall_or_slower_rise():
-    fall = reading(result(comparison(1, -1, 3, (45, 44)), comparison(-2, -3, -1, (-5, -3))))
-    assert "was no different from" in fall and "its fall was faster" in fall
-    rise = reading(result(comparison(5, 2, 8, (50, 45)), comparison(-2, -3, -1, (1, 3))))
-    assert "already higher than" in rise and "its rise was slower" in rise
+def test_did_reading_says_the_gap_changed_no_more_than_chance_when_the_interval_covers_0():
+    level, change = comparison(1, -1, 3, (45, 44)), comparison(-0.6, -2.5, 1.3, (-3.7, -3.1))
+    text = did_reading(result(level, change, did(-0.606, -2.516, 1.303, 0.531)))
+    assert text == (
+        "Councils as units: from 1998-2002 to 2004-2008 the gap between pathfinders (and "
+        "successors) and other councils changed no more than chance would explain. "
+        "Difference-in-differences, the change of pathfinders (and successors) minus that of "
+        "other councils: -0.61 per 1,000 women aged 15-17, 95% CI -2.52 to +1.30, p = 0.53; "
+        "35 and 113 councils."
+    )
 
 
-def test_pooled_reading_counts_years_whose_intervals_lie_apart():
-    rows = []
-    for period, first, second in (("2001", (9, 11), (12, 14)), ("2002", (9, 11), (10, 12))):
-        for group, (low, high) in ((PATHFINDERS, first), (OTHERS, second)):
-            rows.append(
-                {
-                    "period": period,
-                    "group": group,
-                    "rate": (low + high) / 2,
-                    "ci_low": low,
-                    "ci_high": high,
-                }
-            )
-    rows += [
-        {"period": "2005", "group": PATHFINDERS, "rate": 8.0, "ci_low": 7, "ci_high": 9},
-        {"period": "2005", "group": OTHERS, "rate": 11.0, "ci_low": 10, "ci_high": 12},
+def test_did_reading_says_fell_or_rose_when_the_interval_excludes_0():
+    level, change = comparison(1, -1, 3, (45, 44)), comparison(-2, -3, -1, (-5, -3))
+    fell = did_reading(result(level, change, did(-2.0, -3.0, -1.0, 0.0004)))
+    assert "changed more than chance would explain: pathfinders (and successors) fell " in fell
+    assert "-2.00 per 1,000 women aged 15-17, 95% CI -3.00 to -1.00, p < 0.001" in fell
+    rose = did_reading(result(level, change, did(1.5, 0.2, 2.8, 0.02)))
+    assert "(and successors) rose relative to other councils" in rose
+    assert "+1.50 per 1,000 women aged 15-17, 95% CI +0.20 to +2.80, p = 0.02" in rose
+
+
+def test_pooled_reading_is_description_with_each_groups_mean_rate_in_each_span():
+    rows = [
+        {"period": period, "group": group, "rate": rate, "ci_low": rate - 1, "ci_high": rate + 1}
+        for period, group, rate in (
+            ("2001", PATHFINDERS, 10.0),
+            ("2002", PATHFINDERS, 10.0),
+            ("2005", PATHFINDERS, 8.0),
+            ("2001", OTHERS, 13.0),
+            ("2002", OTHERS, 11.0),
+            ("2005", OTHERS, 11.0),
+        )
     ]
     text = pooled_reading(
         pd.DataFrame(rows), before=["2001", "2002"], after=["2005"], labels=PATHFINDER_GROUPS
     )
-    assert "lower in 1, higher in 0 and not apart in 1 of 2001-2002" in text
-    assert "lower in every year of 2005-2005" in text
+    assert text.startswith("Description, not a test: pooled rates")
     assert "10.0 to 8.0 for pathfinders (and successors); 12.0 to 11.0 for other councils" in text
-    assert "'" not in text
+    assert "no evidence against the council-level results" in text
+    assert "every year" not in text and "'" not in text
 
 
 def test_council_series_takes_each_council_on_the_vintage_asked(tiny_build):
@@ -130,3 +160,17 @@ def test_conceptions_before_after_compares_148_councils_and_says_why_4_are_out(b
     assert len(pooled) == 20 and set(pooled["councils"]) == {35, 113}
     first_1998 = pooled[(pooled["period"] == "1998") & (pooled["group"] == PATHFINDERS)]
     assert first_1998["count"].iat[0] == 9693
+    # The headline is council-level; on the balanced councils its estimate is the Welch one.
+    assert found["did"]["estimate"] == pytest.approx(found["change"]["diff"], abs=1e-9)
+    assert (found["did"]["ci_low"], found["did"]["ci_high"]) == pytest.approx(
+        (-2.516, 1.303), abs=1e-3
+    )
+    assert found["did"]["p"] == pytest.approx(0.531, abs=1e-3)
+    assert found["did"]["n_councils"] == {PATHFINDERS: 35, OTHERS: 113}
+    assert found["did"]["council_years"] == 148 * 10
+    assert "changed no more than chance would explain" in found["did_reading"]
+    assert found["did_reading"].endswith(
+        "-0.61 per 1,000 women aged 15-17, 95% CI -2.52 to +1.30, p = 0.53; 35 and 113 councils."
+    )
+    assert found["pooled_reading"].startswith("Description, not a test")
+    assert "every year" not in found["pooled_reading"]

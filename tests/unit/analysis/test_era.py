@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from trustmap.analysis import era
-from trustmap.export.era_slides import _years, choice_query
+from trustmap.export.era_slides import _years, before_after_slide, choice_query
 from trustmap.vocabulary import PATHFINDER_GROUPS
 
 
@@ -96,3 +96,20 @@ def test_before_after_view_pools_every_year_for_both_groups(build):
     ]
     assert first_1998[0]["count"] == 9693 and first_1998[0]["councils"] == 35
     assert view["change"]["diff"] == pytest.approx(-0.606, abs=1e-3)
+
+
+@pytest.mark.bundle
+def test_the_slide_carries_the_council_level_headline_not_the_pooled_rates(build):
+    choice = era.BeforeAfterChoice(
+        "ons-u18-conception-rate", "1998-2002", "2004-2008", "pathfinder"
+    )
+    slide = before_after_slide(build, choice)
+    assert slide.figure.layout.title.subtitle.text.startswith(
+        "Councils as units: from 1998-2002 to 2004-2008 the gap between pathfinders (and "
+        "successors) and other councils changed no more than chance would explain. "
+        "Difference-in-differences"
+    )
+    assert "pooled rates are description, not a test" in slide.source
+    assert "every year" not in slide.source
+    names = [trace.name for trace in slide.figure.data if trace.showlegend is not False]
+    assert names == [f"{group}: pooled rates (description)" for group in PATHFINDER_GROUPS]

@@ -3,11 +3,14 @@ bundle."""
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from tests.fixtures import bundle as tiny
 from trustmap.analysis import profile
 from trustmap.bundle.choices import UnknownChoiceError
+from trustmap.stats import judgement
+from trustmap.vocabulary import NOT_JUDGED_LABELS, NOT_JUDGED_REASONS
 
 SPREAD = ["period", "value", "england_value", "england_basis", "lowest", "q25", "q75", "highest"]
 VERDICT = ["n_councils", "rank", "method", "judgement", "quartile"]
@@ -63,6 +66,20 @@ def test_counts_give_a_wilson_interval(tiny_build):
     ]
 
 
+def test_a_count_is_shown_but_not_judged(tiny_build):
+    table = profile.spine_rows(tiny_build, tiny.DELTA, theme="health").set_index("indicator_id")
+    # Delta's 60 infant deaths, declared a count: shown, ranked, never judged.
+    deaths = table.loc["ons-infant-deaths"]
+    assert (deaths["value"], deaths["method"], deaths["judgement"]) == (
+        60.0,
+        "not compared",
+        "not compared: a count",
+    )
+    assert deaths["reason"] == NOT_JUDGED_REASONS["count"] and pd.isna(deaths["quartile"])
+    # Live births, declared nothing, keep their quartile.
+    assert table.at["ons-live-births", "method"] == "quartile"
+
+
 def test_a_council_finds_the_rows_of_its_ground_under_an_older_code(tiny_build):
     """Shire's unitary of 2019 covers the districts of the 2009 county, whose code the
     conceptions (to 2005 here) and good development of 2016-17 are published under."""
@@ -78,7 +95,7 @@ def test_a_council_finds_the_rows_of_its_ground_under_an_older_code(tiny_build):
         ["2017", 76.0, "quartile", "best quarter", None],
     ]
     assert table.set_index("indicator_id").at["ons-u18-conception-rate", "reason"] == (
-        "Wilson score interval against England (count from the source, denominator derived "
+        "Wilson score interval against England (count from the source, a population derived "
         "as count x multiplier / value)"
     )
 
@@ -132,3 +149,45 @@ def test_profile_reads_against_england(build):
     assert row["value"] == pytest.approx(13.987)
     assert row["england_basis"] == "mean of councils" and row["n_councils"] == 151
     assert table.at["lait-fsp-new-gooddev", "england_basis"] == "source"
+
+
+# Units that name a count or a sum of money: every indicator with one is declared so.
+COUNT_UNITS = r"^(?:Number|count|Total cases|Starters FTE|Leavers FTE|Social Workers|Spend$)"
+
+
+@pytest.fixture(scope="module")
+def every_spine(build) -> pd.DataFrame:
+    """Every council's spine over every indicator (all themes), with its la_code."""
+    codes = sorted(set(build["council_members"]["la_code"]))
+    return pd.concat(profile.spine_rows(build, code).assign(la_code=code) for code in codes)
+
+
+@pytest.mark.bundle
+def test_no_interval_on_an_estimated_denominator_or_over_100_percent(every_spine):
+    statistics = judgement.read_statistics()
+    declared = statistics.reindex(every_spine["indicator_id"]).set_index(every_spine.index)
+    wilson = every_spine["method"] == "wilson"
+    assert set(declared.loc[wilson, "denominator"]) == {"published", "population"}
+    assert not (every_spine["value"] > declared["multiplier"])[wilson].any()
+    percent = every_spine["unit"].str.contains("%", na=False) & (every_spine["value"] > 100)
+    assert not (percent & wilson).any()
+    # The case that asked for the rule: 3- and 4-year-olds over 100% of DfE's estimate.
+    over = every_spine[percent & (every_spine["indicator_id"] == "lait-pct-3-4yr-olds")]
+    assert len(over) >= 10 and set(over["method"]) == {"quartile"}
+    why = "no interval (the denominator is estimated, not published; the value is over 100%"
+    assert over["reason"].str.startswith(why).all()
+    assert wilson.sum() > 1000  # intervals remain where the denominator is real
+
+
+@pytest.mark.bundle
+def test_counts_and_money_are_shown_but_not_judged(build, every_spine):
+    kinds = judgement.read_statistics()["kind"]
+    catalogue = build["indicator_catalogue"].set_index("id")
+    named = catalogue.index[catalogue["unit"].str.contains(COUNT_UNITS)]
+    assert set(kinds.reindex(named)) <= {"count", "money"}  # no count left undeclared
+    sized = every_spine.assign(kind=kinds.reindex(every_spine["indicator_id"]).to_numpy())
+    sized = sized[sized["kind"].isin(list(NOT_JUDGED_LABELS))]
+    assert set(sized["kind"]) == {"count", "money"}
+    shown = sized[sized["value"].notna()]
+    assert (shown["judgement"] == shown["kind"].map(NOT_JUDGED_LABELS)).all()
+    assert set(sized["method"]) == {"not compared"} and sized["quartile"].isna().all()

@@ -28,7 +28,7 @@ def test_bundle_files_unknown_files_and_checksums(tmp_path):
     bundle = write_bundle(tmp_path / "bundle")
     (bundle / "boundaries" / "SOURCES.md").write_text("notes")
     listed = sources.bundle_files(bundle)
-    assert len(listed) == 16 and "boundaries/SOURCES.md" not in listed
+    assert len(listed) == 17 and "boundaries/SOURCES.md" not in listed
     assert listed[:2] == [CCGS, DISTRICTS]
     assert sources.unknown_files(bundle) == []
     shutil.copyfile(bundle / CCGS, bundle / "boundaries" / "england_ccg_2099.geojson")

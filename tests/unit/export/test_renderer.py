@@ -81,3 +81,34 @@ def test_a_full_queue_is_refused_at_once(chart):
         assert renderer.image(figure, opts).startswith(b"<svg")
     finally:
         renderer.close()
+
+
+LONG_SOURCE = (
+    "Colours: a legend's words again. A note on which councils have a value. "
+    "Source: Office for National Statistics, a boundary file with a long name (December 2016); "
+    "Department for Education, a tool with a long name too (2016-2025 editions). Open "
+    "Government Licence v3.0."
+)
+
+
+def test_a_short_source_is_printed_whole_on_one_line():
+    assert export.footer_lines(SOURCE) == [SOURCE]
+
+
+def test_a_long_footer_keeps_the_citation_and_says_where_the_rest_is(monkeypatch):
+    monkeypatch.setattr(export, "FOOTER_LINE_CHARS", 120)
+    lines = export.footer_lines(LONG_SOURCE)
+    assert len(lines) == 2 and all(len(line) <= 120 for line in lines)
+    text = " ".join(lines)
+    assert text.startswith("Source: Office for National Statistics")
+    assert "legend" not in text and text.endswith(export.FOOTER_ELSEWHERE)
+    monkeypatch.setattr(export, "FOOTER_LINE_CHARS", 70)
+    short = export.footer_lines(LONG_SOURCE)
+    assert len(short) == 2 and short[-1].endswith(f"... {export.FOOTER_ELSEWHERE}")
+
+
+def test_slide_text_is_sized_for_a_room(chart):
+    slide = export.slide_figure(chart, title="A chart", source=LONG_SOURCE * 3)
+    assert slide.layout.title.font.size >= 28 and slide.layout.font.size >= 14
+    (footer,) = slide.layout.annotations
+    assert footer.font.size >= 13 and footer.text.count("<br>") == 2  # three lines

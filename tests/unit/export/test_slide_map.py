@@ -6,13 +6,16 @@ from __future__ import annotations
 import geopandas as gpd
 import pandas as pd
 import pytest
+from plotly.colors import unlabel_rgb
 from shapely.geometry import Polygon, box
 
 from trustmap.export.slide_map import (
     FADED_LABEL,
     SlideMapLayers,
+    fill_colours,
     focus_bounds,
     map_labels,
+    numbered,
     short_name,
     slide_outlines,
     slide_panels,
@@ -82,9 +85,9 @@ def test_a_selected_council_is_zoomed_to_with_a_strong_outline():
     minx, _, maxx, _ = focus_bounds(selected)
     assert (minx, maxx) == (140_000, 360_000)  # 200-300 km grown by 60% each side
     figure = static_council_map(selected)
-    zoomed = [trace for trace in figure.data if trace.xaxis == "x" and trace.line.width in (9, 4)]
-    halo, outline = zoomed
-    assert halo.line.color == "#ffffff" and outline.name == "selected: c6"
+    zoomed = [trace for trace in figure.data if trace.xaxis == "x" and trace.line.width in (7, 4)]
+    casing, outline = zoomed  # the casing of colouring.MAP_LINES, 3 px wider, under the line
+    assert casing.line.color == "#ffffff" and outline.name == "selected: c6"
     assert list(outline.x).count(None) == 1
 
 
@@ -95,10 +98,53 @@ def test_names_shorten_where_they_do_not_fit_or_collide():
     assert short_name("City of London") == "City"
     labels = map_labels(
         ["Hammersmith and Fulham", "Kensington and Chelsea", "Sutton"],
-        [(0, 0), (20, 5), (500, 500)],
+        [(0, 0), (30, 5), (500, 500)],
         [200, 200, 200],
     )
     assert labels == ["H&F", "K&C", "Sutton"]
+
+
+def test_a_name_that_cannot_fit_becomes_a_number_in_a_key():
+    names = ["Westminster", "City of London", "Camden", "Sutton"]
+    # City's short form (4 letters at 14 px, about 31 px) is wider than its 20 px; Camden and
+    # Westminster collide even as short forms, and Camden is the narrower.
+    labels = map_labels(names, [(0, 0), (300, 300), (10, 0), (600, 600)], [120, 20, 90, 200])
+    assert labels == ["Westminster", "", "", "Sutton"]
+    texts, key = numbered(names, labels)
+    assert texts == ["Westminster", "2", "1", "Sutton"]  # numbered in the order of names
+    assert key == ["1 Camden", "2 City of London"]
+
+
+def test_every_label_is_black_or_white_as_reads_on_its_fill():
+    councils = gpd.GeoDataFrame(
+        {"la_code": ["dark", "light", "faded"]},
+        geometry=[
+            box(0, 0, 50_000, 50_000),
+            box(50_000, 0, 100_000, 50_000),
+            box(0, 50_000, 50_000, 100_000),
+        ],
+        crs=27700,
+    )
+    frame = pd.DataFrame(
+        {
+            "la_code": ["dark", "light", "faded"],
+            "la_name": ["Dark", "Light", "Faded"],
+            "class_index": [0, 1, 0],
+            "detail": "",
+        }
+    )
+    colouring = Colouring(frame, ("low", "high"), ("#440154", "#fde725"), "Viridis ends")
+    kept = frozenset({"dark", "light"})
+    layers = SlideMapLayers(councils, colouring, kept=kept, inset_codes=("dark", "light", "faded"))
+    dark, faded = fill_colours(layers, ["dark", "faded"])
+    # #440154 = (68, 1, 84), 70% of the way to white
+    assert dark == "#440154" and unlabel_rgb(faded) == pytest.approx((198.9, 178.8, 203.7))
+    figure = static_council_map(layers)
+    labels = next(trace for trace in figure.data if trace.mode == "text")
+    colours = dict(zip(labels.text, labels.textfont.color, strict=True))
+    # white on the dark purple; black on yellow and on the purple faded 70% towards white
+    assert colours == {"Dark": "#ffffff", "Light": "#000000", "Faded": "#000000"}
+    assert labels.textfont.size >= 14
 
 
 COUNTY = Polygon(
@@ -124,7 +170,8 @@ def test_enclosed_council_shows_through_its_county_hole():
     figure = static_council_map(
         SlideMapLayers(councils, two_classes({"county": 0, "city": 0}), pathfinder_codes=("city",))
     )
-    low, low_faded, high, high_faded, faded_outline, outline = figure.data
+    low, low_faded, high, high_faded, casing, faded_outline, outline = figure.data
+    assert list(casing.x) == list(outline.x) and casing.line.width == outline.line.width + 3
     assert list(low.x).count(None) == 3  # county exterior, county hole, city
     assert [list(trace.x) for trace in (low_faded, high, high_faded, faded_outline)] == [[]] * 4
     assert all(isinstance(x, int) for x in low.x if x is not None)  # whole metres

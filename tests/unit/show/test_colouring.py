@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pytest
 
 from trustmap.show.colouring import (
+    MAP_LINES,
     class_bounds,
+    contrast_ratio,
     coterminosity_colouring,
     indicator_colouring,
     pathfinder_colouring,
+    text_colour,
 )
 
 SKY, ROSE, SAND, GREEN = (
@@ -120,3 +124,36 @@ def test_class_bounds_by_scheme():
         "3.400 to 4.200",
         "4.200 to 5",
     ]
+
+
+@pytest.mark.parametrize(
+    "first, second, ratio",
+    [
+        ("#ffffff", "#000000", 21.0),  # the WCAG extremes
+        ("#777777", "#ffffff", 4.48),  # the grey that just fails AA on white
+        ("#000000", "#000000", 1.0),
+        ("rgb(255, 255, 255)", "#767676", 4.54),  # the lightest grey that passes on white
+        ("#0000ff", "#ffffff", 8.59),
+    ],
+)
+def test_contrast_ratio_of_known_pairs(first, second, ratio):
+    assert contrast_ratio(first, second) == pytest.approx(ratio, abs=0.01)
+    assert contrast_ratio(second, first) == pytest.approx(ratio, abs=0.01)
+
+
+def test_text_on_every_fill_reads_at_4_5_to_1():
+    # White on Viridis' dark purple, black on its yellow; on every fill of the maps (Viridis,
+    # Paul Tol's palette, the greys) one of the two reaches 4.5:1.
+    assert text_colour(VIRIDIS_4[0]) == "#ffffff" and text_colour(VIRIDIS_4[3]) == "#000000"
+    assert text_colour(GREEN) == "#ffffff" and text_colour(SKY) == "#000000"
+    for fill in [*VIRIDIS_4, SKY, ROSE, SAND, GREEN, GREY, "#808080", "#6f6f6f"]:
+        assert contrast_ratio(text_colour(fill), fill) >= 4.5
+
+
+def test_dark_outlines_have_a_light_casing_wider_than_the_line():
+    for line in ("pathfinder", "selected"):
+        casing, outline = MAP_LINES[f"{line}_casing"], MAP_LINES[line]
+        assert casing["weight"] == outline["weight"] + 3
+        # the casing stands out on the darkest fill, the line on the lightest
+        assert contrast_ratio(casing["color"], VIRIDIS_4[0]) > 10
+        assert contrast_ratio(outline["color"], VIRIDIS_4[3]) > 10

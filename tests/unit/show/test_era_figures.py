@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from trustmap.show.colouring import COTERMINOSITY_CLASSES, SAFE
+from trustmap.show.colouring import COTERMINOSITY_CLASSES, SAFE, contrast_ratio
 from trustmap.show.era_figures import (
     change_by_group_figure,
     class_counts_figure,
@@ -104,7 +104,23 @@ def test_class_counts_stack_one_bar_per_vintage_in_the_maps_colours():
     ]
     coterminous, *_, undetermined = figure.data
     assert list(coterminous.x) == [36, 81] and list(undetermined.x) == [106, 0]
-    assert list(coterminous.y) == ["PCT Oct 2006<br>44 of 152 bodies", "CCG Apr 2019<br>191 bodies"]
+    assert list(coterminous.y) == [
+        "PCT Oct 2006, 44 of 152 bodies<br>36 of 150 coterminous",
+        "CCG Apr 2019, 191 bodies<br>81 of 151 coterminous",
+    ]
+
+
+def test_class_counts_label_every_part_with_its_count_in_a_colour_that_reads():
+    figure = class_counts_figure(class_table())
+    coterminous, contains, spans, overlapping, undetermined = figure.data
+    assert list(coterminous.text) == ["36", "81"] and list(contains.text) == ["", "12"]
+    assert list(undetermined.text) == ["106", ""]  # an empty part carries no number
+    # white on the coterminous green, black on the pale blue and the grey
+    assert coterminous.textfont.color == "#ffffff" and spans.textfont.color == "#000000"
+    assert undetermined.textfont.color == "#000000"
+    for trace in figure.data:
+        assert contrast_ratio(trace.textfont.color, trace.marker.color) >= 4.5
+    assert figure.layout.uniformtext.mode == "hide"  # a count too wide for its part is hidden
 
 
 def test_change_by_group_draws_each_councils_change():

@@ -247,19 +247,51 @@ def test_table_rounds_to_each_indicators_decimals():
 
 
 def test_method_counts_and_caption():
+    estimated = "no interval (the denominator is estimated, not published): quartile among 9"
     rows = pd.DataFrame(
         [
             spine_row(period="2024"),
             spine_row(method="quartile", period="2025"),
-            spine_row(method="quartile", period="2025"),
-            spine_row(method="not compared", period=None),
+            spine_row(method="quartile", period="2025", reason=estimated),
+            spine_row(method="not compared", judgement="not compared: a count"),
+            spine_row(method="not compared", judgement="not compared: money"),
+            spine_row(method="not compared", judgement="not compared", period=None),
         ]
     )
-    assert method_counts(rows) == {"wilson": 1, "quartile": 2, "not compared": 1}
+    assert method_counts(rows) == {
+        "wilson": 1,
+        "quartile": 2,
+        "not judged": 2,
+        "not compared": 1,
+    }
     assert spine_caption(rows) == (
-        "4 indicators, latest period of each (2024 to 2025): 1 judged by a Wilson 95% interval "
-        "against England, 2 by quartile among councils (LAIT), 1 not compared."
+        "6 indicators, latest period of each (2024 to 2025): 1 judged by a Wilson 95% interval "
+        "against England, 2 by quartile among councils (LAIT), 1 of them where no interval "
+        "could be drawn, 2 counts or money shown but not judged, 1 not compared."
     )
+
+
+def test_counts_and_money_are_drawn_as_squares_named_in_words():
+    count = judgement_style("not compared", None, "not compared: a count")
+    money = judgement_style("not compared", "high", "not compared: money")
+    assert (count.name, count.symbol, money.name, money.symbol) == (
+        "not compared: a count",
+        "square",
+        "not compared: money",
+        "square",
+    )
+    rows = pd.DataFrame(
+        [
+            spine_row(method="not compared", judgement="not compared", value=math.nan),
+            spine_row(method="not compared", judgement="not compared: money"),
+            spine_row(method="not compared", judgement="not compared: a count"),
+        ]
+    )
+    assert [style.name for style in spine_key(rows)] == [
+        "not compared: a count",
+        "not compared: money",
+        "not compared",
+    ]
 
 
 def test_a_long_title_wraps_whole_and_moves_down_a_line_so_that_none_is_cut():

@@ -42,6 +42,7 @@ CHOICES = Choices(
         "ccg2019": "April 2019: 191 CCGs",
         "sicbl2023": "April 2023: 106 sub-ICB locations",
     },
+    indicator_labels={FSP: "Good level of development", IMD: "IMD average score"},
 )
 # The NHS geography defaults to the first in force with the council vintage (project table).
 DEFAULT = View("2019", "pathfinder", None, IMD, "2019", nhs="ccg2019")
@@ -86,7 +87,9 @@ def test_the_nhs_geography_follows_the_council_vintage_unless_the_link_names_one
     assert view.nhs == "ccg2019" and to_query(view).endswith("&n=ccg2019")
     view, notes = parse_query("?v=2023&n=ccg1999", CHOICES)
     assert view.nhs == "sicbl2023"
-    assert notes == ["Unknown NHS geography 'ccg1999': showing sicbl2023 instead."]
+    assert notes == [
+        "Unknown NHS geography 'ccg1999': showing April 2023: 106 sub-ICB locations instead."
+    ]
     assert view.council_filter().health == "sicbl2023"
 
 
@@ -96,9 +99,9 @@ def test_odd_values_are_named_and_replaced():
     assert notes == [
         "Ignored unknown link parameter 'zz'.",
         "Unknown vintage '1999': showing 2019 instead.",
-        "Unknown colour mode 'rainbow': showing pathfinder instead.",
-        "Unknown indicator 'nope': showing iod2019-imd-average-score instead.",
-        "iod2019-imd-average-score has no period '<b>': showing 2019.",
+        "Unknown colour mode 'rainbow': showing pathfinder status instead.",
+        "Unknown indicator 'nope': showing IMD average score instead.",
+        "IMD average score has no period '<b>': showing 2019.",
         "Unknown council code 'E99999999': no council selected.",
     ]
 
@@ -106,17 +109,17 @@ def test_odd_values_are_named_and_replaced():
 def test_a_theme_keeps_only_its_indicators():
     view, notes = parse_query(f"?t=early-years&i={IMD}&p=2019", CHOICES)
     assert (view.theme, view.indicator, view.period) == ("early-years", FSP, "2023")
-    assert notes == [f"{FSP} has no period '2019': showing 2023."]
+    assert notes == ["Good level of development has no period '2019': showing 2023."]
 
 
 def test_filters_and_overlays_fall_back_to_all():
     view, notes = parse_query("?r=Atlantis&s=maybe&h=pct1974&m=jenks", CHOICES)
     assert (view.region, view.status, view.health, view.scheme) == (None, None, None, None)
     assert notes == [
-        "Unknown region 'Atlantis': showing all instead.",
-        "Unknown status 'maybe': showing all instead.",
-        "Unknown health overlay 'pct1974': showing all instead.",
-        "Unknown colour classes 'jenks': showing all instead.",
+        "Unknown region 'Atlantis': showing all councils instead.",
+        "Unknown pathfinder status 'maybe': showing all councils instead.",
+        "Unknown NHS boundaries to draw 'pct1974': showing none instead.",
+        "Unknown colour classes 'jenks': showing quintiles instead.",
     ]
 
 

@@ -110,9 +110,9 @@ def test_adjusted_difference_is_ols_with_hc3_errors():
     deprivation = np.array([10.0, 20, 30, 25, 15, 35, 40, 12])
     change = np.array([-5.0, -7, -9, -6, -2, -6, -8, -1])
     table = pd.DataFrame({"change": change}, index=codes)
-    covariate = pd.Series(deprivation, index=codes, name="imd_2019_score")
-    covariate["C7"] = np.nan  # one council without a covariate is left out and counted
-    result = adjusted_difference(table, pd.Series(first == 1, index=codes), covariate)
+    covariates = pd.DataFrame({"imd_2019_score": deprivation}, index=codes)
+    covariates.loc["C7", "imd_2019_score"] = np.nan  # left out of the fit, and counted
+    result = adjusted_difference(table, pd.Series(first == 1, index=codes), covariates)
     design = np.column_stack([np.ones(7), first[:7], deprivation[:7]])
     coefficients, errors = hc3_by_hand(design, change[:7])
     t = stats.t.ppf(0.975, 7 - 3)
@@ -121,4 +121,60 @@ def test_adjusted_difference_is_ols_with_hc3_errors():
     assert result["ci_high"] == pytest.approx(coefficients[1] + t * errors[1])
     assert result["p"] == pytest.approx(2 * stats.t.sf(abs(coefficients[1] / errors[1]), 4))
     assert (result["n"], result["missing_covariate"]) == (7, 1)
-    assert (result["covariate"], result["standard_errors"]) == ("imd_2019_score", "HC3")
+    assert (result["covariates"], result["standard_errors"]) == (["imd_2019_score"], "HC3")
+    assert result["fixed_effects"] is None
+
+
+# Twelve councils in three regions: the change is exactly 2 x group + 0.5 x level + the region's
+# own shift (North 0, South 10, West -4), so every adjustment that includes both recovers 2.
+FIRST = np.array([1, 0, 1, 0, 1, 0, 0, 1, 1, 0, 1, 0])
+LEVEL = np.array([40.0, 52, 61, 45, 38, 70, 55, 48, 66, 59, 43, 50])
+REGIONS = ["North"] * 4 + ["South"] * 4 + ["West"] * 4
+SHIFT = {"North": 0.0, "South": 10.0, "West": -4.0}
+CODES = [f"R{i:02d}" for i in range(12)]
+
+
+def regional_change(noise: np.ndarray) -> pd.DataFrame:
+    exact = 2 * FIRST + 0.5 * LEVEL + np.array([SHIFT[r] for r in REGIONS])
+    return pd.DataFrame({"change": exact + noise}, index=CODES)
+
+
+def test_region_fixed_effects_recover_a_known_difference():
+    table = regional_change(np.zeros(12))
+    region = pd.Series(REGIONS, index=CODES, name="region")
+    level = pd.DataFrame({"level": LEVEL}, index=CODES)
+    in_first = pd.Series(FIRST == 1, index=CODES)
+    with_region = adjusted_difference(table, in_first, level, fixed_effects=region)
+    assert with_region["coefficient"] == pytest.approx(2.0)
+    assert with_region["covariate_coefficients"] == {"level": pytest.approx(0.5)}
+    assert with_region["fixed_effects"] == "region"
+    # Without the regions the South's +10 and West's -4 leak into the group difference.
+    assert adjusted_difference(table, in_first, level)["coefficient"] != pytest.approx(2.0)
+
+
+def test_region_fixed_effects_match_a_hand_built_design_with_hc3_errors():
+    noise = np.array([0.3, -0.8, 1.1, 0.4, -0.6, 0.9, -1.2, 0.2, 0.7, -0.3, -0.9, 0.5])
+    table = regional_change(noise)
+    region = pd.Series(REGIONS, index=CODES, name="region")
+    level = pd.DataFrame({"level": LEVEL}, index=CODES)
+    result = adjusted_difference(
+        table, pd.Series(FIRST == 1, index=CODES), level, fixed_effects=region
+    )
+    south, west = (
+        np.array([r == name for r in REGIONS], dtype=float) for name in ("South", "West")
+    )
+    design = np.column_stack([np.ones(12), FIRST, LEVEL, south, west])
+    coefficients, errors = hc3_by_hand(design, table["change"].to_numpy())
+    t = stats.t.ppf(0.975, 12 - 5)
+    assert result["coefficient"] == pytest.approx(coefficients[1])
+    assert result["ci_low"] == pytest.approx(coefficients[1] - t * errors[1])
+    assert result["p"] == pytest.approx(2 * stats.t.sf(abs(coefficients[1] / errors[1]), 7))
+    assert result["n"] == 12
+
+
+def test_a_region_with_one_council_is_refused_by_name():
+    table = regional_change(np.zeros(12))
+    region = pd.Series([*REGIONS[:-1], "East"], index=CODES, name="region")
+    level = pd.DataFrame({"level": LEVEL}, index=CODES)
+    with pytest.raises(ValueError, match="every region needs two councils or more, not East"):
+        adjusted_difference(table, pd.Series(FIRST == 1, index=CODES), level, fixed_effects=region)

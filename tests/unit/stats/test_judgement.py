@@ -6,7 +6,18 @@ import numpy as np
 import pytest
 
 from trustmap.analysis import profile
-from trustmap.stats.judgement import CountPair, decimals_of, judge, quartile_band, wilson_interval
+from trustmap.bundle.tables import TABLES_ENV_VAR
+from trustmap.bundle.validation import DataFileError
+from trustmap.stats.judgement import (
+    STATISTICS_TABLE,
+    CountPair,
+    decimals_of,
+    judge,
+    quartile_band,
+    read_statistics,
+    wilson_interval,
+)
+from trustmap.vocabulary import NOT_JUDGED_LABELS, NOT_JUDGED_REASONS
 
 
 def wilson_by_hand(count: int, n: int, z: float) -> tuple[float, float]:
@@ -97,6 +108,62 @@ def test_counts_without_england_fall_back_to_quartile():
         7.0, COUNCILS, polarity="high", england_value=None, counts=CountPair(7, 100, 100)
     )
     assert (result.method, result.quartile) == ("quartile", "A")
+    assert result.reason.startswith("no interval (England has no value): quartile among 8")
+
+
+def test_a_population_denominator_keeps_its_interval():
+    # 42 per 10,000 children: 700 children looked after of 166,667 derived, as LAIT's rates.
+    counts = CountPair(
+        700, 166_667, 10_000, derived_denominator=True, denominator_kind="population"
+    )
+    result = judge(42.0, COUNCILS, polarity=None, england_value=67.0, counts=counts)
+    assert (result.method, result.judgement) == ("wilson", "lower")
+    assert result.reason == (
+        "Wilson score interval against England (count from the source, a population derived as "
+        "count x multiplier / value)"
+    )
+
+
+def test_an_estimated_denominator_falls_back_to_quartile_with_a_note():
+    # 27 of 100 would give a Wilson interval, but 100 is an estimate of the eligible children.
+    counts = CountPair(27, 100, 100, derived_denominator=True, denominator_kind="estimated")
+    result = judge(7.0, COUNCILS, polarity="high", england_value=25.0, counts=counts)
+    assert (result.method, result.quartile, result.ci_low) == ("quartile", "A", None)
+    assert result.reason == (
+        "no interval (the denominator is estimated, not published): quartile among 8 councils "
+        "(LAIT banding)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "counts"),
+    [
+        (233.0, CountPair(70, 30, 100, derived_denominator=True)),  # City of London's 233%
+        # 100.4%: the derived denominator rounds to the count, but the value is over 100.
+        (100.4, CountPair(100, 100, 100, derived_denominator=True)),
+        (101.0, CountPair(101, 100, 100)),  # a published denominator smaller than its count
+    ],
+)
+def test_over_100_percent_falls_back_to_quartile_with_a_note(value, counts):
+    result = judge(value, COUNCILS, polarity="high", england_value=95.0, counts=counts)
+    assert (result.method, result.quartile) == ("quartile", "A")
+    assert result.reason.startswith(
+        "no interval (the value is over 100% of its denominator): quartile among 8"
+    )
+
+
+@pytest.mark.parametrize("kind", ["count", "money"])
+def test_counts_and_money_are_not_judged(kind):
+    result = judge(
+        5.0, COUNCILS, polarity="high", england_value=4.0, counts=CountPair(5, 10, 1), kind=kind
+    )
+    assert (result.method, result.judgement, result.quartile) == (
+        "not compared",
+        NOT_JUDGED_LABELS[kind],
+        None,
+    )
+    assert result.reason == NOT_JUDGED_REASONS[kind]
+    assert NOT_JUDGED_LABELS[kind] == f"not compared: {'a count' if kind == 'count' else 'money'}"
 
 
 def test_not_compared_only_with_a_reason():
@@ -111,6 +178,28 @@ def test_not_compared_only_with_a_reason():
 
 
 @pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ("lait-x,lait-n,,100,,proportion,,", "needs the kind of its denominator"),
+        ("lait-x,lait-n,,100,,proportion,published,", "published denominator needs the indicator"),
+        ("lait-n,lait-x,,100,,count,estimated,", "a count or money is never judged"),
+    ],
+)
+def test_a_statistics_table_that_contradicts_itself_is_refused(tmp_path, monkeypatch, row, problem):
+    table = tmp_path / STATISTICS_TABLE
+    table.parent.mkdir(parents=True)
+    header = "id,count_indicator,denominator_indicator,multiplier,decimals,kind,denominator,note"
+    table.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    monkeypatch.setenv(TABLES_ENV_VAR, str(tmp_path))
+    read_statistics.cache_clear()
+    try:
+        with pytest.raises(DataFileError, match=problem):
+            read_statistics()
+    finally:
+        read_statistics.cache_clear()
+
+
+@pytest.mark.parametrize(
     ("values", "decimals"),
     [([1.0, 2.0, 30.0], 0), ([1.5, 2.25, 3.0], 2), ([0.12345, 1.0], 3), ([12.13, np.nan], 2)],
 )
@@ -122,11 +211,15 @@ def test_decimals_are_the_sources_precision(values, decimals):
 def test_judgement_methods_on_suttons_profile(build):
     table = profile.council_profile(build, "E09000029")
     assert len(table) == len(build["indicator_catalogue"]) and set(table["la_name"]) == {"Sutton"}
+    # Wilson: looked after and protection plan rates (population), second plans, adoptions
+    # and care leavers (published), ONS infant and neonatal mortality, under-18 conceptions.
+    # 61 counts and money are shown but not judged; 43 more indicators have no figure.
     assert table["method"].value_counts().to_dict() == {
-        "quartile": 484,
-        "not compared": 45,
-        "wilson": 11,  # 10 LAIT and ONS mortality rates, and under-18 conceptions
+        "quartile": 428,
+        "not compared": 104,
+        "wilson": 8,
     }
+    assert (table["judgement"].isin(NOT_JUDGED_LABELS.values())).sum() == 61
     lac = table.set_index("indicator_id").loc["lait-lac"]
     # 2025: Sutton 42 per 10,000 against England's 67; Wilson 36.8 to 48.0.
     assert (lac["period"], lac["judgement"], lac["england_value"]) == ("2025", "lower", 67.0)

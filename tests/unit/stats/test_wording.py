@@ -12,7 +12,10 @@ from trustmap.stats.wording import (
     comparison_headline,
     comparison_reading,
     comparison_subtitle,
+    comparison_unavailable,
+    far_from_rest_note,
     format_p,
+    left_out_lines,
 )
 
 
@@ -85,3 +88,81 @@ def test_footnote_carries_the_tests_rounded():
 )
 def test_p_values_as_people_read_them(p, text):
     assert format_p(p) == text
+
+
+def unavailable(by="pathfinder", health=None, *, kept, with_value, filtered=True):
+    return comparison_unavailable(
+        by, health, kept=kept, with_value=with_value, period="2019", filtered=filtered
+    )
+
+
+def test_a_group_the_filters_empty_is_named_in_one_sentence():
+    assert unavailable(kept=(35, 0), with_value=(35, 0)) == (
+        "Every council kept is a pathfinder, so there is no group to compare them with."
+    )
+    assert unavailable(kept=(0, 116), with_value=(0, 114)) == (
+        "No council kept is a pathfinder, so the other councils have no group to be compared with."
+    )
+    assert unavailable("coterminous", "CCG April 2019", kept=(3, 0), with_value=(3, 0)) == (
+        "Every council kept is coterminous with CCG April 2019, so there is no group to compare "
+        "them with."
+    )
+    assert unavailable("coterminous", "PCT October 2006", kept=(0, 0), with_value=(0, 0)) == (
+        "No council kept belongs to either group (councils coterminous with PCT October 2006 "
+        "or councils not coterminous)."
+    )
+
+
+def test_too_few_values_say_how_many_of_how_many():
+    assert unavailable(kept=(3, 2), with_value=(0, 0)) == (
+        "No council kept has a value for 2019, so there is nothing to compare."
+    )
+    assert unavailable(kept=(1, 1), with_value=(1, 1)) == (
+        "Too few councils to compare: only 1 pathfinder and 1 other council kept have a value "
+        "for 2019; each group needs at least 2."
+    )
+    assert unavailable(kept=(5, 3), with_value=(5, 1), filtered=False) == (
+        "Too few councils to compare: only 1 of the 3 other councils has a value for 2019; "
+        "each group needs at least 2."
+    )
+    assert unavailable(kept=(2, 2), with_value=(2, 2)) is None
+
+
+LOOKED_AFTER = {"unit": "Rate per 10,000", "decimals": 0}
+
+
+def test_left_out_councils_are_listed_a_line_per_reason():
+    result = group_result(
+        left_out=[
+            {
+                "la_code": "E06000058",
+                "la_name": "Bournemouth, Christchurch and Poole",
+                "reason": "no value in 2019",
+            },
+            {
+                "la_code": "E06000053",
+                "la_name": "Isles of Scilly",
+                "reason": "a combined unit in the source in 2019 (Cornwall and Isles of Scilly)",
+            },
+            {"la_code": "E06000059", "la_name": "Dorset", "reason": "no value in 2019"},
+        ],
+    )
+    assert left_out_lines(result) == [
+        "Bournemouth, Christchurch and Poole and Dorset: no value in 2019.",
+        "Isles of Scilly: a combined unit in the source in 2019 (Cornwall and Isles of Scilly).",
+    ]
+    assert left_out_lines(group_result(left_out=[])) == []
+
+
+def test_councils_far_from_the_rest_are_named_with_their_values_and_kept():
+    far = [
+        {"la_code": "E09000001", "la_name": "City of London", "value": 299.0},
+        {"la_code": "E06000009", "la_name": "Blackpool", "value": 200.0},
+    ]
+    assert far_from_rest_note(group_result(far_from_rest=far, **LOOKED_AFTER)) == (
+        "City of London (299 per 10,000) and Blackpool (200 per 10,000) are far from the rest "
+        "(more than 3 interquartile ranges from the median of the councils compared) and kept."
+    )
+    one = far_from_rest_note(group_result(far_from_rest=far[1:], **LOOKED_AFTER))
+    assert one.startswith("Blackpool (200 per 10,000) is far from the rest")
+    assert far_from_rest_note(group_result(far_from_rest=[])) == ""
