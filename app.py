@@ -14,11 +14,11 @@ from flask import Flask, Response
 from flask_talisman import Talisman
 
 import callbacks  # noqa: F401  (registers the callbacks)
-from layouts.map import preload_link
+from layouts.map import RENDERER_HOOKS, preload_link
 from layouts.pages import SHOWN
 from layouts.pages import register as register_pages
 from layouts.shell import shell
-from serving import exports, guard, map_files
+from serving import exports, guard, map_files, map_preview
 from serving.cache import configure_cache
 from serving.data import choices, get_build
 from trustmap.bundle.datadir import DataDirectoryError
@@ -42,8 +42,9 @@ JSON_TYPES = ("application/json", "application/geo+json")
 
 
 def script_sources(app: dash.Dash) -> dict:
-    """Scripts from the own host, and Dash's inline scripts by their hashes."""
-    return {"script-src": ["'self'", *app.csp_hashes()]}
+    """Scripts from the own host, and the inline scripts (Dash's, the map's before Dash) by
+    their hashes."""
+    return {"script-src": ["'self'", *app.csp_hashes(), map_preview.script_hash()]}
 
 
 def content_security_policy(app: dash.Dash) -> dict:
@@ -88,13 +89,16 @@ def create_app() -> dash.Dash:
         use_pages=True,
         pages_folder="",
         routing_callback_inputs=SHOWN,
+        hooks=RENDERER_HOOKS,
     )
     register_pages()
     app.index_string = (
         app.index_string.replace("<html>", '<html lang="en">', 1)
         .replace("{%metas%}", "{%metas%}\n        " + preload_link(build, choices()), 1)
         .replace("{%favicon%}", NO_FAVICON.strip(), 1)
+        .replace("{%app_entry%}", "{%app_entry%}\n        " + map_preview.MARKER, 1)
     )
+    map_preview.register()
     app.layout = shell(build, choices())
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES

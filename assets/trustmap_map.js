@@ -1,11 +1,35 @@
 /* The council map's functions (layouts/map.py), loaded from assets/ under the CSP:
  * no eval. dash-leaflet resolves {"variable": "trustmapMap.fillStyle"} by walking `window`.
  *
- * A paint (`MapPaint` in trustmap/show/map_paint.py) is the map's `hideout`, read here by the
- * same names: every list is in the outlines' order (feature.properties.i). Its `lines` and
- * `fill` are the styles of trustmap/show/colouring.py, the same as on slides; none is
- * written again here. Changing a hideout makes dash-leaflet restyle the layers. */
+ * A paint (`MapPaint` in trustmap/show/map_paint.py) is read here by the same names: every
+ * list is in the outlines' order (feature.properties.i). Its `lines` and `fill` are the styles
+ * of trustmap/show/colouring.py, the same as on slides; none is written again here.
+ *
+ * The map shows one paint, `shown.paint`: the page's own (the layers' hideout, which never
+ * changes) until another is fetched. The style functions and the hover text read it, so a
+ * layer that draws later (its outlines still arriving, or a new vintage's) draws it too; a new
+ * paint restyles the councils already drawn in place (`setStyle`), none is re-created. */
 window.trustmapMap = (function () {
+  // {element: the page's #map, paint, config: once the page's `settled` callback has run}
+  let shown = null;
+  // Each GeoJSON layer by id (a page drawn again replaces them), found as its councils are
+  // added: the fills, and the outlines with their casings.
+  const fills = {};
+  const lines = {};
+
+  // The paint the map shows; a page's new map (a new #map element) starts with its hideout.
+  function current(hideout) {
+    const element = document.getElementById("map");
+    if (!shown || shown.element !== element) shown = { element: element, paint: hideout, config: null };
+    return shown.paint;
+  }
+
+  // The map page shown, with its paint and config (null before its callbacks ran, or on
+  // another page).
+  function page() {
+    return shown && shown.config && shown.element === document.getElementById("map") ? shown : null;
+  }
+
   function kept(h, i) {
     return !h.kept || h.kept.indexOf(i) !== -1;
   }
@@ -23,9 +47,19 @@ window.trustmapMap = (function () {
     return { stroke: false, fill: false };
   }
 
+  function hoverText(feature, h) {
+    const i = feature.properties.i;
+    const unit = h.legend.unit && h.details[i] !== "no value" ? " " + h.legend.unit : "";
+    return feature.properties.la_name + ": " + h.details[i] + unit;
+  }
+
+  function sameLines(a, b) {
+    return JSON.stringify([a.pathfinders, a.selected, a.lines]) === JSON.stringify([b.pathfinders, b.selected, b.lines]);
+  }
+
   return {
     fillStyle: function (feature, context) {
-      const h = context.hideout;
+      const h = current(context.hideout);
       const i = feature.properties.i;
       return {
         className: "council-" + feature.properties.la_code, // for tests and user styles
@@ -35,23 +69,47 @@ window.trustmapMap = (function () {
       };
     },
     outlineStyle: function (feature, context) {
-      return outline(feature, context.hideout, "");
+      return outline(feature, current(context.hideout), "");
     },
     // The light casing under each dark outline (its own layer, below the outlines' pane).
     casingStyle: function (feature, context) {
-      return outline(feature, context.hideout, "_casing");
+      return outline(feature, current(context.hideout), "_casing");
     },
     bindHover: function (feature, layer, context) {
-      const h = context.hideout;
-      const i = feature.properties.i;
-      const unit = h.legend.unit && h.details[i] !== "no value" ? " " + h.legend.unit : "";
-      layer.bindTooltip(feature.properties.la_name + ": " + h.details[i] + unit, { sticky: true });
+      // The text is read when the tooltip opens: always the paint shown.
+      layer.bindTooltip(() => hoverText(feature, current(context.hideout)), { sticky: true });
       // Out of the Tab order: the map is one stop; councils are reached by "Find a council"
       // and the list of councils (/council), which a keyboard and a screen reader can use.
       layer.on("add", function () {
         const path = layer.getElement();
         if (path) path.setAttribute("tabindex", "-1");
       });
+    },
+    fillsAdded: function (e, props) {
+      fills[props.id] = e.target;
+    },
+    linesAdded: function (e, props) {
+      lines[props.id] = e.target;
+    },
+    // The page's map, its layers' hideout and its config (MAP_CONFIG): as its callbacks start.
+    mount: function (hideout, config) {
+      current(hideout);
+      shown.config = config;
+    },
+    page: page,
+    /* Show `paint` on the page's map: restyle the councils drawn (the outlines only if they
+     * changed), or, when new outlines are on their way (`inPlace` false), leave the old ones
+     * as they are. */
+    show: function (paint, inPlace) {
+      if (!page()) return; // the page has gone
+      const before = shown.paint;
+      shown.paint = paint;
+      if (!inPlace) return;
+      for (const layer of Object.values(fills)) {
+        layer.resetStyle(); // the style function again, on every council: setStyle in place
+        layer.eachLayer((council) => council.isTooltipOpen() && council.getTooltip().update());
+      }
+      if (!sameLines(before, paint)) Object.values(lines).forEach((layer) => layer.resetStyle());
     },
     // The wheel scrolls the page until the map is clicked; it zooms at once with Ctrl or Cmd.
     wheelOn: function (e) {
@@ -79,6 +137,7 @@ window.trustmapMap = (function () {
 
 (function () {
   const NO = () => window.dash_clientside.no_update;
+  const map = window.trustmapMap;
 
   function paintQuery(view, config) {
     const params = new URLSearchParams();
@@ -103,13 +162,18 @@ window.trustmapMap = (function () {
     return { border: Math.max(2, Math.round(style.weight)) + "px " + kind + " " + style.color };
   }
 
+  function overlayLabel(view, config) {
+    return view.health && config.health[view.health] ? config.health[view.health].label : null;
+  }
+
   // The legend under the map: the colour classes, then what the lines mean.
-  function legend(paint, overlay) {
+  // Its words are the vocabulary's (`config.key`, trustmap/vocabulary.py MAP_KEY_LABELS).
+  function legend(paint, overlay, key) {
     const items = paint.legend.labels.map((label, k) => swatch(paint.legend.colours[k], label));
     const styles = paint.lines;
-    const lines = [swatch("transparent", "2003 pathfinder (or successor)", border(styles.pathfinder, "solid"))];
-    if (paint.selected !== null) lines.push(swatch("transparent", "selected council", border(styles.selected, "solid")));
-    if (paint.kept) lines.push(swatch(paint.fill.faded_swatch, "left out by the filters", { opacity: 0.3 }));
+    const lines = [swatch("transparent", key.pathfinder, border(styles.pathfinder, "solid"))];
+    if (paint.selected !== null) lines.push(swatch("transparent", key.selected, border(styles.selected, "solid")));
+    if (paint.kept) lines.push(swatch(paint.fill.faded_swatch, key.faded, { opacity: 0.3 }));
     if (overlay) lines.push(swatch("transparent", overlay, border(styles.health, "dashed")));
     return [
       element("Div", { className: "fw-semibold" }, paint.legend.title),
@@ -124,45 +188,99 @@ window.trustmapMap = (function () {
     return [element("Div", { className: "alert alert-" + colour + " py-2 mb-2 small", id: "map-data-alert" }, paint.note)];
   }
 
+  // What the paint says beside the map: legend, note, source (children of `config.words`).
+  function words(paint, view, config) {
+    return [legend(paint, overlayLabel(view, config), config.key), note(paint), paint.source];
+  }
+
+  function say(config, children) {
+    config.words.forEach((id, k) => window.dash_clientside.set_props(id, { children: children[k] }));
+  }
+
   function healthLayer(view, config, lines) {
     const overlay = view.health && config.health[view.health];
     if (!overlay) return [];
     return [{
       type: "GeoJSON",
       namespace: "dash_leaflet",
-      props: { url: overlay.url, style: stroke(lines.health, { fill: false }), interactive: false },
+      props: { url: overlay.url, style: Object.assign({}, lines.health, { fill: false }), interactive: false },
     }];
-  }
-
-  // dash-leaflet drops a new hideout that arrives while its layer is still fetching the
-  // outlines (the fetched councils take the props of the fetch's start): a link's paint can
-  // come first, so it waits until every layer has drawn.
-  const LAYER_PANES = ["#map .leaflet-overlay-pane", "#map .leaflet-map-outlines-pane",
-    "#map .leaflet-map-casing-pane", "#inset .leaflet-overlay-pane",
-    "#inset .leaflet-inset-outlines-pane", "#inset .leaflet-inset-casing-pane"];
-  // Outputs of the paint callback (callbacks/map.py): a hideout and a URL per layer (fills,
-  // outlines, inset fills, inset outlines, casing, inset casing), then seven more.
-  const LAYERS = 6;
-  const OUTPUTS = 2 * LAYERS + 7;
-  const LAYERS_WAIT_MS = 10000;
-
-  function layersDrawn() {
-    return LAYER_PANES.every((pane) => document.querySelector(pane + " path"));
-  }
-
-  function untilLayersDrawn() {
-    const started = Date.now();
-    return new Promise(function (resolve) {
-      (function check() {
-        if (layersDrawn() || Date.now() - started > LAYERS_WAIT_MS) resolve();
-        else window.setTimeout(check, 50);
-      })();
-    });
   }
 
   function sameBounds(a, b) {
     return JSON.stringify(a) === JSON.stringify(b);
   }
+
+  // A control's value as a view's field: a native select's empty choice ("") is none.
+  function field(value) {
+    return value === "" || value === undefined ? null : value;
+  }
+
+  function changedControls(view, config, values) {
+    return config.controls.filter((name, k) => field(values[k]) !== view[name]);
+  }
+
+  /* The view the controls ask for, worked out here as the view callback will on the server
+   * (callbacks/view.py `next_view`) from the last settled `view`: an indicator or period
+   * chosen colours the map by it, a new indicator shows its latest period (the paint's route
+   * settles it). Null when the server must decide: a new theme (which indicators it has) or
+   * vintage (its outlines, its NHS geography). */
+  function asked(view, config, values) {
+    const changed = changedControls(view, config, values);
+    if (changed.includes("theme") || changed.includes("vintage")) return null;
+    const next = Object.assign({}, view);
+    changed.forEach((name) => (next[name] = field(values[config.controls.indexOf(name)])));
+    if (changed.includes("indicator") || changed.includes("period")) next.colour = "indicator";
+    if (changed.includes("indicator")) next.period = null;
+    return next;
+  }
+
+  /* The paint of `query`, shown on the page's map: the one shown already, else fetched
+   * (cached by its URL) and shown unless a later early draw has begun meanwhile (the newest
+   * change wins). One fetch at a time: a paint on its way may be this one, asked for in other
+   * words (the settled view names the period). An early draw counts as begun when asked for,
+   * and is dropped if overtaken; a settled one when it fetches, and still fetches when
+   * overtaken (its outputs need its paint). Resolves to [the paint or null, whether the map
+   * shows it]. */
+  let begun = 0;
+  let arriving = null; // the paint on its way
+
+  async function draw(query, inPlace, early) {
+    let mine = early ? ++begun : begun;
+    while (arriving) await arriving;
+    const on = map.page();
+    if (!on) return [null, false];
+    if (on.paint.query === query) return [on.paint, true];
+    const overtaken = mine !== begun;
+    if (overtaken && early) return [null, false];
+    if (!overtaken && !early) mine = ++begun;
+    arriving = fetch(on.config.paint + "?b=" + encodeURIComponent(on.config.build) + "&" + query)
+      .then((response) => (response.ok ? response.json() : null))
+      .catch(() => null)
+      .finally(() => (arriving = null));
+    const paint = await arriving;
+    const shows = paint !== null && !overtaken && mine === begun;
+    if (shows) map.show(paint, inPlace);
+    return [paint, shows];
+  }
+
+  /* A callback's request leaves for the server (Dash's request_pre hook: RENDERER_HOOKS in
+   * layouts/map.py). When it carries a control's change with every control's value and the
+   * shell's settled view, as the view callback's does, the paint of the view the controls ask
+   * for is fetched and shown at once, beside it; the legend, note and source follow. */
+  map.requested = function (payload) {
+    const on = map.page();
+    if (!on || !on.config.controls.some((name) => payload.changedPropIds.includes(name + ".value"))) return;
+    const sent = {};
+    [...payload.inputs, ...(payload.state || [])].forEach((dep) => (sent[dep.id + "." + dep.property] = dep.value));
+    const values = on.config.controls.map((name) => sent[name + ".value"]);
+    const view = sent[on.config.shell_view + ".data"];
+    const target = view && values.every((value) => value !== undefined) && asked(view, on.config, values);
+    if (!target) return;
+    draw(paintQuery(target, on.config), true, true).then(([paint, shows]) => {
+      if (shows) say(on.config, words(paint, target, on.config));
+    });
+  };
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     trustmapMap: {
@@ -173,40 +291,31 @@ window.trustmapMap = (function () {
         const code = click && click.properties ? click.properties.la_code : null;
         return code ? { code: code, at: Date.now() } : window.dash_clientside.no_update;
       },
-      /* The view changed: fetch its paint (cached by URL), restyle both maps, zoom where the
-       * selection or the filters point, and rewrite legend, note and source. Outputs: paint x6,
-       * url x6, health layer x2, legend, note, source, viewport, drawn. */
-      paint: async function (view, config, drawn, current) {
-        if (!view) return Array(OUTPUTS).fill(NO());
+      /* The settled view reached the page (or the page opened): its paint, if the early one
+       * differs (the server settled otherwise) or there was none (a map click, a link); then
+       * the outlines of its vintage, its health overlay and where the map looks, each only
+       * when it changed (`drawn`, MAP_DRAWN). A view the controls have already left is
+       * skipped: the next comes. Outputs: url x6, health layer x2, legend, note, source,
+       * viewport, drawn. */
+      settled: async function (view, config, drawn, hideout, ...values) {
+        const skip = Array(15).fill(NO());
+        const opened = !window.dash_clientside.callback_context.triggered_id;
+        map.mount(hideout, config);
+        if (!view || (!opened && changedControls(view, config, values).length)) return skip;
         drawn = drawn || {};
-        const query = paintQuery(view, config);
-        const overlay = view.health && config.health[view.health] ? config.health[view.health].label : null;
-        // Only what changed is sent on: each layer given a new hideout restyles every council.
-        const sameHealth = view.health === drawn.health;
-        if (drawn.query === query) {
-          const health = sameHealth ? NO() : healthLayer(view, config, current.lines);
-          return [...Array(2 * LAYERS).fill(NO()), health, health,
-                  legend(current, overlay), note(current), NO(), NO(), Object.assign({}, drawn, { health: view.health })];
-        }
-        const response = await fetch(config.paint + "?b=" + encodeURIComponent(config.build) + "&" + query);
-        if (!response.ok) return Array(OUTPUTS).fill(NO());
-        const paint = await response.json();
-        await untilLayersDrawn();
-        const health = sameHealth ? NO() : healthLayer(view, config, paint.lines);
         const url = config.outlines[view.vintage];
-        const lines = JSON.stringify([paint.pathfinders, paint.selected]);
-        const outlines = url === drawn.url && lines === drawn.lines ? NO() : paint;
-        const zoom = paint.zoom || config.england;
-        const moved = !sameBounds(drawn.zoom, paint.zoom);
+        const [paint] = await draw(paintQuery(view, config), url === drawn.url, false);
+        if (!paint) return skip;
+        const health = view.health === drawn.health ? NO() : healthLayer(view, config, paint.lines);
+        const zoom = sameBounds(drawn.zoom, paint.zoom)
+          ? NO()
+          : { bounds: paint.zoom || config.england, transition: "flyToBounds", options: { duration: 0.6, maxZoom: 11 } };
         return [
-          paint, outlines, paint, outlines, outlines, outlines,
-          ...Array(LAYERS).fill(url === drawn.url ? NO() : url),
+          ...Array(6).fill(url === drawn.url ? NO() : url),
           health, health,
-          legend(paint, overlay),
-          note(paint),
-          paint.source,
-          moved ? { bounds: zoom, transition: "flyToBounds", options: { duration: 0.6, maxZoom: 11 } } : NO(),
-          { query: query, zoom: paint.zoom, url: url, lines: lines, health: view.health },
+          ...words(paint, view, config),
+          zoom,
+          { query: paint.query, zoom: paint.zoom, url: url, health: view.health },
         ];
       },
     },

@@ -12,6 +12,7 @@ Only 127.0.0.1 is ever contacted.
 from __future__ import annotations
 
 import gzip
+import http.client
 import json
 import os
 import sys
@@ -88,9 +89,11 @@ class Exchange:
         return self.error is None and 200 <= self.status < 400
 
 
-def fetch(url: str, label: str, payload: dict | None = None) -> Exchange:
-    """GET `url`, or POST `payload` as JSON; never raises for HTTP or network errors."""
-    data = None if payload is None else json.dumps(payload).encode()
+def fetch(url: str, label: str, payload: dict | None = None, body: str | None = None) -> Exchange:
+    """GET `url`, or POST `payload` (or `body`, JSON already) as JSON; never raises for HTTP or
+    network errors."""
+    text = body if payload is None else json.dumps(payload)
+    data = None if text is None else text.encode()
     request = urllib.request.Request(url, data=data, headers={"Accept-Encoding": "gzip"})
     if data is not None:
         request.add_header("Content-Type", "application/json")
@@ -100,12 +103,12 @@ def fetch(url: str, label: str, payload: dict | None = None) -> Exchange:
             status, raw, headers = response.status, response.read(), response.headers
     except urllib.error.HTTPError as error:  # an answer all the same: 4xx or 5xx
         status, raw, headers = error.code, error.read(), error.headers
-    except OSError as error:
+    except (OSError, http.client.HTTPException) as error:  # refused, reset, cut short
         return Exchange(label, 0, 0, time.perf_counter() - started, error=repr(error))
     seconds = time.perf_counter() - started
-    body = gzip.decompress(raw) if headers.get("Content-Encoding") == "gzip" else raw
+    content = gzip.decompress(raw) if headers.get("Content-Encoding") == "gzip" else raw
     content_type = headers.get("Content-Type", "")
-    return Exchange(label, status, len(raw), seconds, body, content_type=content_type)
+    return Exchange(label, status, len(raw), seconds, content, content_type=content_type)
 
 
 def _layout_props(node, props: dict, types: dict) -> None:
@@ -255,14 +258,6 @@ def percentile(values: list[float], share: float) -> float:
     low = int(position)
     high = min(low + 1, len(ordered) - 1)
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
-
-
-def layout_options(tab: DashTab, prop_id: str) -> list[str]:
-    """The values of a dropdown's options in the tab's layout."""
-    return [
-        option["value"] if isinstance(option, dict) else option
-        for option in tab.props.get(prop_id) or []
-    ]
 
 
 def seconds(action) -> float:

@@ -9,7 +9,9 @@ idle), and every byte the page received from the change on (all responses: callb
 anything else). Only 127.0.0.1 resolves.
 
 Run: `.venv/bin/python bench/indicator_switch.py [--switches N]`; the last line is
-`indicator_switch: speedup=<naive/real time> bytes_ratio=<naive/real bytes>`.
+`indicator_switch: speedup=<naive/real time> bytes_ratio=<naive/real bytes>`. With `--trace`,
+trustmap alone: where one switch's milliseconds go (requests, map paths, legend), as timed in
+the page.
 """
 
 from __future__ import annotations
@@ -70,6 +72,44 @@ READY = {
     "naive": """() => { const g = document.querySelector('#map .js-plotly-plot');
       return g && g.data && g.data[0] && g._fullLayout.map._subplot.map.loaded(); }""",
 }
+# One switch of trustmap, timed in the page: each request (sent, first byte, last byte), the
+# first change to the map's fill paths (restyled in place, or re-created), the legend, the frame.
+TRACE = """async ([indicator, label, lateMs]) => {
+  const marks = [];
+  let t0 = 0;
+  const mark = (what) => marks.push([performance.now() - t0, what]);
+  const pane = document.querySelector('#map .leaflet-overlay-pane');
+  const seen = new Set();
+  const observer = new MutationObserver((records) => {
+    for (const r of records) {
+      const what = r.type === 'childList' ? 'fill paths re-created' : 'fill paths restyled';
+      if (!seen.has(what)) { seen.add(what); mark('first ' + what); }
+    }
+  });
+  const watched = {subtree: true, childList: true, attributes: true, attributeFilter: ['fill']};
+  observer.observe(pane, watched);
+  t0 = performance.now();
+  window.dash_clientside.set_props('indicator', {value: indicator});
+  await new Promise(resolve => {
+    const check = () => {
+      const title = document.querySelector('#map-legend').innerText.split('\\n')[0];
+      if (!title.startsWith(label + ' (')) return requestAnimationFrame(check);
+      mark('legend names the indicator');
+      requestAnimationFrame(resolve);
+    };
+    requestAnimationFrame(check);
+  });
+  mark('next frame: the time of the switch');
+  observer.disconnect();
+  await new Promise(resolve => setTimeout(resolve, lateMs));  // late responses too
+  for (const r of performance.getEntriesByType('resource').filter(r => r.startTime >= t0)) {
+    const name = r.name.replace(location.origin, '').split('?')[0];
+    marks.push([r.startTime - t0, name + ' sent']);
+    marks.push([r.responseStart - t0, name + ' first byte']);
+    marks.push([r.responseEnd - t0, name + ' received (' + r.transferSize + ' B)']);
+  }
+  return marks.sort((a, b) => a[0] - b[0]);
+}"""
 # Bytes and responses since `t0`.
 SINCE = """(t0) => {
   const after = performance.getEntriesByType('resource').filter(r => r.startTime >= t0);
@@ -98,11 +138,30 @@ def switch(page, name: str, indicator: str, label: str) -> dict:
     return page.evaluate(SINCE, t0) | {"ms": repainted}
 
 
+def trace(choices: list[tuple[str, str]]) -> None:
+    """Print where one switch of trustmap goes, after two untimed switches warm the page."""
+    with serve(real_app_command, "real") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM_PATH, args=[*CHROMIUM_ARGS, ONLY_LOOPBACK]
+        )
+        page = open_app(browser, url, "real", choices[0][0])
+        for indicator, label in choices[1:3]:
+            switch(page, "real", indicator, label)
+        for ms, what in page.evaluate(TRACE, [*choices[3], LATE_MS]):
+            print(f"{ms:7.1f} ms  {what}")
+        browser.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--switches", type=int, default=SWITCHES)
+    parser.add_argument("--trace", action="store_true", help="trace one switch of trustmap")
     args = parser.parse_args()
     choices = indicators()
+    if args.trace:
+        print(machine_note())
+        trace(choices)
+        return
     if args.switches + 1 > len(choices):
         raise SystemExit(f"at most {len(choices) - 1} switches: each shows a new indicator")
     print(machine_note())

@@ -1,227 +1,261 @@
-"""Concurrent users against the app under gunicorn (2 workers) on loopback.
+"""Concurrent users against the dashboard under gunicorn, replaying what a browser sends.
 
-Each simulated user (a thread with its own `DashTab`) opens the page (GET /, _dash-layout,
-_dash-dependencies and the initial callbacks, then, as the browser does once the map has drawn,
-the callbacks that build the sections below it and theirs), then, with a pause between actions,
-changes the indicator, clicks a random council of the 2019 vintage (the POSTs a map click
-triggers), and now and then downloads an export (`GET /export/<chart>.<fmt>?<view>`, skipped
-with a note when the app has no such route). After each, the map's paint is fetched when the
-view's changed as `assets/trustmap_map.js` does (`GET /map/paint.json?...`, counted with the
-action). Sections below the map stay off screen: their clientside keys never pass on, so the
-comparisons and charts do not fire. Everything stops at --seconds or after --max-requests requests.
-The server is gunicorn -w 2 with `make serve`'s settings file (deploy/gunicorn.conf.py: 4
-threads a worker, the cache warmed before the workers start), no nginx and an in-process cache
-per worker; `--plain` runs plain
-`gunicorn -w 2 app:server` (sync workers, cold cache), as the issue measured it.
-`--redis` runs two instances (gunicorn -w 2 each) behind `make serve`'s nginx, sharing one
-Redis (a throwaway `redis-server` on a free loopback port) that stops for OUTAGE_S seconds in
-the middle of the run: no request may fail.
-Run: `.venv/bin/python bench/load.py [--seconds 60] [--users 50] [--plain | --redis]`.
+First, what a browser tab sends for each action is recorded in headless Chromium against the
+server under test (bench/_flows.py: every request to the app but its cached scripts and styles,
+POST bodies included, in the waves the tab sent them). Then each simulated user (a thread)
+visits the site: opens a page (one of `_flows.OPEN_PAGES`: the page's GET, `_dash-layout`,
+`_dash-dependencies`, Dash Pages' routing callback and the page's callbacks), then, with a pause
+between actions, changes the map's indicator, clicks a council on the map (the clicked store,
+the view callback, the routing callback, the paint's GET and the selected council's line),
+opens a council's page, or now and then downloads an export (`GET /export/<chart>.<fmt>?<view>`).
+A click or a council page asks for a random council of the 2019 vintage. Each request class is
+timed per request (p50/p95/p99) and per action (the user's wait, all its waves).
+
+Servers (all with 2 workers):
+- default: gunicorn with `make serve`'s settings file (deploy/gunicorn.conf.py: 4 threads a
+  worker, the cache warmed before the workers fork), no nginx, an in-process cache per worker;
+- `--plain`: plain `gunicorn -w 2 app:server` (sync workers, cold cache), as issue 25 measured;
+- `--redis`: two instances behind `make serve`'s nginx sharing one throwaway Redis that stops
+  for OUTAGE_S seconds mid-run: no request may fail;
+- `--faults`: `make serve` itself (deploy/serve.py: nginx in front of gunicorn); one gunicorn
+  worker is SIGKILLed every KILL_EVERY_S seconds: no page load and no GET may fail; failed POSTs
+  are counted apart, with their reasons;
+- `--soak SECONDS`: `make serve` for that long; each minute, every worker's resident memory
+  (from /proc), its growth since the worker's first minute, the errors and the load average.
+Run: `.venv/bin/python bench/load.py [--seconds 60] [--users 50] [--plain | --redis | --faults
+| --soak 1200]`.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import signal
+import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import replace
 from functools import partial
-from urllib.parse import urlencode
 
+from _flows import Flows, record
 from _servers import (
     PYTHON,
-    DashTab,
     Exchange,
     deploy_gunicorn_command,
     fetch,
     gunicorn_command,
-    layout_options,
     machine_note,
     percentile,
-    serve,
     started,
 )
 
+from tests.support.gunicorn_workers import resident_mb, workers
 from tests.support.redis_server import RedisServer, redis_server
 
 SECONDS = 60
 USERS = 50
 WORKERS = 2
-MAX_REQUESTS = 50_000
+MAX_REQUESTS = 500_000
 ACTIONS_PER_VISIT = (3, 8)
-PAUSE_S = (0.5, 2.0)  # a person reads the map between actions
+PAUSE_S = (0.5, 2.0)  # a person reads the page between actions
 EXPORT_SHARE = 0.05
-CLICK_SHARE = 0.35
+CLICK_SHARE = 0.30
+COUNCIL_PAGE_SHARE = 0.10
 CHARTS = ("map", "pathfinder", "coterminous")
 FORMATS = ("png", "svg", "pdf")
+EXPORT_VIEWS = ("?v=2019&c=pathfinder", "?v=2019&c=coterminosity", "?c=indicator")
 EXPORT_PROBE = "/export/map.svg?v=2019&c=pathfinder"
-START_QUERIES = ("", "?c=indicator", "?v=2019&c=coterminosity")
-MAP_PAINTED = "map-painted.data"  # set in the browser once the map has drawn its councils
-CLICK = "map-fill.clickData"
 VINTAGE = "2019"
 TARGET_P95_S = 0.3
-WARM_UP_VISITS = 4
 OUTAGE_S = 15
+KILL_EVERY_S = 30
+SOAK_MINUTE_S = 60
+SOAK_TARGET_MB = 50
 UNAVAILABLE = "export unavailable"
+EXPORT_BUSY = "export busy"
+OPEN_PAGE, COUNCIL_PAGE = "open page", "open council page"
 
 
 class Recorder:
-    """Every request's kind, outcome and seconds; says when the request budget is spent."""
+    """Every request's class, outcome and seconds, and every action's seconds; says when the
+    run is over."""
 
     def __init__(self, max_requests: int, deadline: float):
         self.max_requests = max_requests
         self.deadline = deadline
         self.started = time.monotonic()
         self.results: dict[str, list[Exchange]] = defaultdict(list)
+        self.actions: dict[str, list[float]] = defaultdict(list)
+        self.failed_loads: list[Exchange] = []  # the first failed GET of each page opened
         self.count = 0
         self._lock = threading.Lock()
 
-    def add(self, kind: str, exchanges: list[Exchange]) -> None:
+    def add(self, kind: str, exchanges: list[Exchange], seconds: float) -> None:
         with self._lock:
-            self.results[kind] += exchanges
+            # Bodies are read and dropped: a soak keeps tens of thousands of exchanges.
+            self.results[kind] += [replace(e, body=b"") for e in exchanges]
+            self.actions[kind].append(seconds)
             self.count += len(exchanges)
+            broken = [e for e in exchanges if not e.ok and not e.label.startswith("POST")]
+            if kind in (OPEN_PAGE, COUNCIL_PAGE) and broken:
+                self.failed_loads.append(broken[0])
 
     def done(self) -> bool:
         return self.count >= self.max_requests or time.monotonic() >= self.deadline
 
+    def errors(self) -> list[Exchange]:
+        with self._lock:
+            return [e for kind, found in self.results.items() for e in found if failed(kind, e)]
+
     def report(self) -> None:
-        print(f"{'kind':<16}{'requests':>9}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}")
+        print(
+            f"{'class':<18}{'actions':>8}{'requests':>9}{'errors':>7}{'p50 ms':>8}{'p95 ms':>8}"
+            f"{'p99 ms':>8}{'action p95':>11}"
+        )
         everything = [e for exchanges in self.results.values() for e in exchanges]
-        errors = {kind: sum(failed(kind, e) for e in found) for kind, found in self.results.items()}
-        errors["overall"] = sum(errors.values())
         for kind, exchanges in [*sorted(self.results.items()), ("overall", everything)]:
             seconds = [e.seconds for e in exchanges]
+            actions = self.actions.get(kind) or [s for a in self.actions.values() for s in a]
+            errors = sum(failed(kind, e) for e in exchanges) if kind != "overall" else None
             print(
-                f"{kind:<16}{len(exchanges):>9}{errors[kind]:>8}"
-                + "".join(
-                    f"{percentile(seconds, share) * 1000:>9.0f}" for share in (0.5, 0.95, 0.99)
-                )
+                f"{kind:<18}{len(actions):>8}{len(exchanges):>9}"
+                f"{errors if errors is not None else len(self.errors()):>7}"
+                + "".join(f"{percentile(seconds, s) * 1000:>8.0f}" for s in (0.5, 0.95, 0.99))
+                + f"{percentile(actions, 0.95) * 1000:>11.0f}"
             )
         for kind, exchanges in sorted(self.results.items()):
             for example in [e for e in exchanges if failed(kind, e)][:3]:
-                print(
-                    f"  {kind} error: {example.status} {example.error or ''} {example.label[:80]}"
-                )
-        slow = [
-            kind
+                print(f"  {kind} error: {reason(example)} {example.label[:60]}")
+        slow = {
+            kind: percentile([e.seconds for e in exchanges], 0.95) / TARGET_P95_S
             for kind, exchanges in self.results.items()
-            if not kind.startswith("export")
-            and percentile([e.seconds for e in exchanges], 0.95) > TARGET_P95_S
-        ]
+            if kind not in (UNAVAILABLE, EXPORT_BUSY)
+        }
         elapsed = time.monotonic() - self.started
         print(
             f"{len(everything) / elapsed:.1f} requests/s over {elapsed:.0f} s (in-flight included)"
         )
+        over = ",".join(f"{kind} x{ratio:.2f}" for kind, ratio in sorted(slow.items()) if ratio > 1)
         print(
-            f"load: requests={len(everything)} errors={errors['overall']} "
-            f"p95_over_{TARGET_P95_S * 1000:.0f}ms={','.join(sorted(slow)) or 'none'}"
+            f"load: requests={len(everything)} errors={len(self.errors())} "
+            f"p95/target({TARGET_P95_S * 1000:.0f} ms) worst={max(slow.values()):.2f} "
+            f"over={over or 'none'}"
+        )
+
+    def report_faults(self, kills: list[int]) -> None:
+        """Failed page loads, GETs and POSTs apart, with their reasons."""
+        errors = self.errors()
+        gets = [e for e in errors if not e.label.startswith("POST")]
+        posts = [e for e in errors if e.label.startswith("POST")]
+        for name, found in (("GET", gets), ("POST", posts), ("page load", self.failed_loads)):
+            reasons: dict[str, int] = defaultdict(int)
+            for exchange in found:
+                reasons[reason(exchange)] += 1
+            for why, count in sorted(reasons.items(), key=lambda item: -item[1]):
+                print(f"  failed {name}: {count} x {why}")
+        print(
+            f"faults: workers killed={len(kills)} failed page loads={len(self.failed_loads)} "
+            f"failed GETs={len(gets)} failed POSTs={len(posts)} (target: 0 page loads, 0 GETs)"
         )
 
 
 def failed(kind: str, exchange: Exchange) -> bool:
-    return kind != UNAVAILABLE and not exchange.ok
+    return kind not in (UNAVAILABLE, EXPORT_BUSY) and not exchange.ok
+
+
+def reason(exchange: Exchange) -> str:
+    return exchange.error or f"HTTP {exchange.status}"
 
 
 def export_kind(answer: Exchange) -> str:
-    """`export`, or UNAVAILABLE for the app's readable page saying the chart cannot be
-    drawn for the view (a random user asks for it; the page disables that link)."""
-    unavailable = answer.status == 404 and answer.content_type.startswith("text/html")
-    return UNAVAILABLE if unavailable else "export"
+    """`export`; UNAVAILABLE for the app's readable page saying the chart cannot be drawn for
+    the view (a random user asks for it; the page disables that link); EXPORT_BUSY for the
+    renderer's refusal when too many exports wait (503 with Retry-After, by design)."""
+    if answer.status == 404 and answer.content_type.startswith("text/html"):
+        return UNAVAILABLE
+    return EXPORT_BUSY if answer.status == 503 else "export"
 
 
-def user(url: str, councils: list[str], indicators: list[str], exports: bool, record: Recorder):
+def timed(record: Recorder, kind: str, action: Callable[[], list[Exchange]]) -> None:
+    start = time.perf_counter()
+    exchanges = action()
+    record.add(kind, exchanges, time.perf_counter() - start)
+
+
+def user(url: str, flows: Flows, councils: list[str], exports: bool, record: Recorder) -> None:
     """One person: visits of a few actions each until the run ends."""
     rng = random.Random()
     while not record.done():
-        tab = DashTab(url)
-        opened = tab.open(rng.choice(START_QUERIES))
-        record.add("open page", [e for e in opened if e.label.startswith("GET")])
-        if not all(e.ok for e in opened[:3]):
-            record.add("open callbacks", opened[3:])
-            continue
-        opened = opened[3:] + repaint(tab) + tab.change(MAP_PAINTED, True)
-        record.add("open callbacks", opened)
+        timed(record, OPEN_PAGE, partial(rng.choice(flows.opens).replay, url))
         for _ in range(rng.randint(*ACTIONS_PER_VISIT)):
             time.sleep(rng.uniform(*PAUSE_S))
             if record.done():
                 return
-            roll = rng.random()
+            roll, code = rng.random(), rng.choice(councils)
             if exports and roll < EXPORT_SHARE:
                 path = f"/export/{rng.choice(CHARTS)}.{rng.choice(FORMATS)}"
-                answer = fetch(url + path + (tab.props.get("url.search") or ""), path)
-                record.add(export_kind(answer), [answer])
+                start = time.perf_counter()
+                answer = fetch(url + path + rng.choice(EXPORT_VIEWS), f"GET {path}")
+                record.add(export_kind(answer), [answer], time.perf_counter() - start)
             elif roll < EXPORT_SHARE + CLICK_SHARE:
-                click = {"properties": {"la_code": rng.choice(councils)}}
-                record.add("click council", tab.change(CLICK, click) + repaint(tab))
+                timed(record, "click council", partial(rng.choice(flows.clicks).replay, url, code))
+            elif roll < EXPORT_SHARE + CLICK_SHARE + COUNCIL_PAGE_SHARE:
+                timed(record, COUNCIL_PAGE, partial(flows.council_page.replay, url, code))
             else:
-                changed = tab.change("indicator.value", rng.choice(indicators))
-                record.add("indicator", changed + repaint(tab))
+                timed(record, "indicator", partial(rng.choice(flows.indicators).replay, url))
 
 
-def repaint(tab: DashTab) -> list[Exchange]:
-    """The paint's GET when the view differs from what the map shows (assets/trustmap_map.js's
-    `paint`: same fields, same query, the build key first)."""
-    config, view = tab.props.get("map-config.data"), tab.props.get("view.data")
-    drawn = tab.props.get("map-drawn.data") or {}
-    if not isinstance(config, dict) or not isinstance(view, dict):
-        return []
-    query = urlencode(
-        [(name, view[name]) for name in config["fields"] if view.get(name) is not None]
-    )
-    if query == drawn.get("query"):
-        return []
-    tab.props["map-drawn.data"] = drawn | {"query": query}
-    path = f"{config['paint']}?{urlencode({'b': config['build']})}&{query}"
-    return [fetch(tab.base_url + path, "GET paint")]
-
-
-def warm_up(url: str) -> tuple[list[str], list[str], bool]:
-    """Visit the app a few times (both workers load the data); return the 2019 council codes,
-    the indicator ids and whether the export routes exist."""
-    for _ in range(WARM_UP_VISITS):
-        tab = DashTab(url)
-        tab.open(f"?v={VINTAGE}")
-    outlines = (tab.props.get("map-config.data") or {}).get("outlines", {})
-    councils = []
-    if VINTAGE in outlines:
-        features = json.loads(fetch(url + outlines[VINTAGE], "outlines").body)["features"]
-        councils = [feature["properties"]["la_code"] for feature in features]
-    indicators = layout_options(tab, "indicator.options")
+def warm_up(url: str) -> tuple[Flows, list[str], bool]:
+    """Record the browser's flows (which also warms both workers); return them, the council
+    codes of VINTAGE and whether the export routes exist."""
+    flows = record(url)
+    print(flows.summary())
+    outlines = [
+        sent.path
+        for wave in flows.opens[0].waves
+        for sent in wave
+        if sent.path.startswith("/map/outlines/") and VINTAGE in sent.path
+    ]
+    if not outlines:
+        raise SystemExit(f"the map page asked for no outlines of {VINTAGE}")
+    features = json.loads(fetch(url + outlines[0], "outlines").body)["features"]
+    councils = [feature["properties"]["la_code"] for feature in features]
     probe = fetch(url + EXPORT_PROBE, "export probe")
     exports = probe.ok and not probe.content_type.startswith("text/html")
     if not exports:
-        print(f"note: no export route yet ({EXPORT_PROBE} -> {probe.status} {probe.content_type})")
-    if not councils or not indicators:
-        raise SystemExit("the warm-up visit found no councils or indicators on the page")
-    return councils, indicators, exports
+        print(f"note: no export route ({EXPORT_PROBE} -> {probe.status} {probe.content_type})")
+    return flows, councils, exports
 
 
-def run_users(url: str, args: argparse.Namespace, against: str, alongside=None) -> Recorder:
-    """Warm up, then run the users; `alongside()`, if given, starts a thread with them (it is
-    waited for at the end)."""
-    councils, indicators, exports = warm_up(url)
+def run_users(url: str, args: argparse.Namespace, against: str, alongside=()) -> Recorder:
+    """Record the flows, then run the users with the threads `alongside(record)` returns
+    (started with them, waited for at the end)."""
+    flows, councils, exports = warm_up(url)
+    seconds = args.soak or args.seconds
     print(
-        f"{args.users} users for {args.seconds:.0f} s against {against}; "
-        f"{len(councils)} councils of {VINTAGE}, {len(indicators)} indicators"
+        f"{args.users} users for {seconds:.0f} s against {against}; "
+        f"{len(councils)} councils of {VINTAGE}",
+        flush=True,
     )
-    record = Recorder(args.max_requests, time.monotonic() + args.seconds)
-    users = [
-        threading.Thread(target=user, args=(url, councils, indicators, exports, record))
+    record = Recorder(args.max_requests, time.monotonic() + seconds)
+    threads = [
+        threading.Thread(target=user, args=(url, flows, councils, exports, record))
         for _ in range(args.users)
     ]
-    if alongside is not None:
-        users.append(alongside())
-    for thread in users:
+    threads += [make(record) for make in alongside]
+    for thread in threads:
         thread.start()
-    for thread in users:
+    for thread in threads:
         # A request in flight at the deadline may take up to fetch's own timeout to end.
         thread.join()
     return record
 
 
-def redis_outage(redis: RedisServer, after_s: float) -> threading.Thread:
+def redis_outage(redis: RedisServer, after_s: float, record: Recorder) -> threading.Thread:
     """A thread that stops Redis `after_s` after it starts, for OUTAGE_S, then starts it
     again (empty)."""
 
@@ -236,8 +270,63 @@ def redis_outage(redis: RedisServer, after_s: float) -> threading.Thread:
     return threading.Thread(target=outage)
 
 
-def two_instances_command(port: int) -> list[str]:
-    return [PYTHON, "deploy/serve.py", "--port", str(port), "--instances", "2"]
+def killer(top: int, kills: list[int], record: Recorder) -> threading.Thread:
+    """A thread that SIGKILLs a random gunicorn worker under `top` every KILL_EVERY_S."""
+
+    def kill() -> None:
+        rng = random.Random()
+        while not record.done():
+            time.sleep(min(KILL_EVERY_S, max(0.0, record.deadline - time.monotonic())))
+            alive = workers(top)
+            if record.done() or not alive:
+                return
+            victim = rng.choice(alive)
+            os.kill(victim, signal.SIGKILL)
+            kills.append(victim)
+            print(f"killed worker {victim} (SIGKILL); workers were {alive}", flush=True)
+
+    return threading.Thread(target=kill)
+
+
+def soak_monitor(top: int, record: Recorder) -> threading.Thread:
+    """A thread printing, each minute, every worker's resident memory and its growth since that
+    worker's first minute, the errors of the minute and the load average."""
+
+    def monitor() -> None:
+        first: dict[int, float] = {}
+        errors_before, minute = 0, 0
+        while not record.done():
+            time.sleep(min(SOAK_MINUTE_S, max(0.0, record.deadline - time.monotonic())))
+            minute += 1
+            sizes = {pid: resident_mb(pid) for pid in workers(top)}
+            parts = []
+            for pid, size in sorted(sizes.items()):
+                if size is None:
+                    continue
+                first.setdefault(pid, size)
+                parts.append(f"{pid} {size:.0f} MB ({size - first[pid]:+.0f})")
+            errors = len(record.errors())
+            print(
+                f"minute {minute}: requests={record.count} errors={errors - errors_before} "
+                f"load={os.getloadavg()[0]:.1f} workers: {'; '.join(parts)}",
+                flush=True,
+            )
+            errors_before = errors
+        growth = [resident_mb(pid) or 0 for pid in first]
+        worst = max((size - first[pid] for pid, size in zip(first, growth, strict=True)), default=0)
+        print(
+            f"soak: minutes={minute} workers={len(first)} errors={len(record.errors())} "
+            f"largest growth={worst:.0f} MB (target < {SOAK_TARGET_MB} MB, "
+            f"ratio {worst / SOAK_TARGET_MB:.2f})",
+            flush=True,
+        )
+
+    return threading.Thread(target=monitor)
+
+
+def serve_command(port: int, instances: int = 1) -> list[str]:
+    """`make serve`: deploy/serve.py, nginx in front of `instances` gunicorn instances."""
+    return [PYTHON, "deploy/serve.py", "--port", str(port), "--instances", str(instances)]
 
 
 def main() -> None:
@@ -246,43 +335,66 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=USERS)
     parser.add_argument("--workers", type=int, default=WORKERS)
     parser.add_argument("--max-requests", type=int, default=MAX_REQUESTS)
-    parser.add_argument(
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
         "--plain",
         action="store_true",
         help="plain gunicorn -w 2 app:server (sync workers, cold cache) instead of make serve's "
         "gunicorn settings",
     )
-    parser.add_argument(
+    mode.add_argument(
         "--redis",
         action="store_true",
-        help="two instances (gunicorn -w 2 each) behind make serve's nginx and one Redis, "
-        "which stops for a while mid-run",
+        help="two instances behind make serve's nginx and one Redis, which stops mid-run",
+    )
+    mode.add_argument(
+        "--faults",
+        action="store_true",
+        help=f"make serve, one gunicorn worker SIGKILLed every {KILL_EVERY_S} s",
+    )
+    mode.add_argument(
+        "--soak", type=float, metavar="SECONDS", help="make serve for SECONDS, memory per minute"
     )
     args = parser.parse_args()
+    if args.soak is not None and args.soak < SOAK_MINUTE_S:
+        parser.error(f"--soak needs at least {SOAK_MINUTE_S} seconds (one minute's figures)")
     print(machine_note())
+    kills: list[int] = []
     if args.redis:
         with (
             redis_server() as redis,
-            started(two_instances_command, "two", env={"TRUSTMAP_REDIS_URL": redis.url}) as server,
+            started(
+                partial(serve_command, instances=2), "two", env={"TRUSTMAP_REDIS_URL": redis.url}
+            ) as server,
         ):
             record = run_users(
                 server.url,
                 args,
                 "two instances behind nginx, one Redis",
-                alongside=partial(redis_outage, redis, (args.seconds - OUTAGE_S) / 2),
+                alongside=[partial(redis_outage, redis, (args.seconds - OUTAGE_S) / 2)],
             )
             down = server.log_path.read_text().count("Redis cache not answering")
         print(f"workers that logged the outage: {down} (one line each)")
+    elif args.faults or args.soak:
+        with started(serve_command, "serve") as server:
+            top = server.process.pid
+            alongside = (
+                [partial(killer, top, kills)] if args.faults else [partial(soak_monitor, top)]
+            )
+            record = run_users(server.url, args, "make serve (nginx, gunicorn)", alongside)
     else:
         command, name = (
             (gunicorn_command, "plain gunicorn")
             if args.plain
             else (deploy_gunicorn_command, "gunicorn with deploy/gunicorn.conf.py")
         )
-        with serve(partial(command, workers=args.workers), "gunicorn") as url:
-            record = run_users(url, args, f"{name} -w {args.workers}")
+        with started(partial(command, workers=args.workers), "gunicorn") as server:
+            record = run_users(server.url, args, f"{name} -w {args.workers}")
     print(machine_note())
     record.report()
+    if args.faults:
+        record.report_faults(kills)
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
-"""The map page: a clientside callback fetches a view's paint and restyles it in the browser
-(assets/trustmap_map.js); the server only answers the paint's URL (`serving.map_files`), the
-map's table twin as CSV and the line naming the selected council. Links that carry the view
-(the export links, the navigation) take the page's query in the browser."""
+"""The map page: a view's paint is fetched and shown in the browser (assets/trustmap_map.js), as
+soon as a control's change leaves for the view callback (`RENDERER_HOOKS`, layouts/map.py) and
+again, only if it differs, when the view callback's settled view arrives (`settled`); the
+server only answers the paint's URL (`serving.map_files`), the map's table twin as CSV and the
+line naming the selected council. Links that carry the view (the export links, the
+navigation) take the page's query in the browser."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dash import ClientsideFunction, Input, Output, State, callback, clientside_
 
 from layouts import ids
 from layouts.common import BRIEFING_FORMATS, EXPORT_FORMATS, briefing_id
-from layouts.map import selected_line
+from layouts.map import WORDS, selected_line
 from layouts.pages import PAGES
 from serving.cache import cache
 from serving.data import get_build, view_from_store
@@ -17,7 +19,7 @@ from trustmap.export.file_names import export_name
 from trustmap.show.map_content import map_table
 from trustmap.show.view import View
 
-# The order assets/trustmap_map.js returns their hideouts and URLs in.
+# The layers whose outlines follow the view's vintage.
 LAYERS = (
     ids.MAP_FILL,
     ids.MAP_OUTLINES,
@@ -28,22 +30,16 @@ LAYERS = (
 )
 
 clientside_callback(
-    ClientsideFunction("trustmapMap", "paint"),
-    [Output(layer, "hideout") for layer in LAYERS]
-    + [Output(layer, "url") for layer in LAYERS]
-    + [
-        Output(ids.MAP_HEALTH, "children"),
-        Output(ids.INSET_HEALTH, "children"),
-        Output(ids.MAP_LEGEND, "children"),
-        Output(ids.MAP_ALERT, "children"),
-        Output(ids.MAP_SOURCE, "children"),
-        Output(ids.MAP, "viewport"),
-        Output(ids.MAP_DRAWN, "data"),
-    ],
+    ClientsideFunction("trustmapMap", "settled"),
+    [Output(layer, "url") for layer in LAYERS]
+    + [Output(ids.MAP_HEALTH, "children"), Output(ids.INSET_HEALTH, "children")]
+    + [Output(name, "children") for name in WORDS]
+    + [Output(ids.MAP, "viewport"), Output(ids.MAP_DRAWN, "data")],
     Input(ids.VIEW, "data"),
     State(ids.MAP_CONFIG, "data"),
     State(ids.MAP_DRAWN, "data"),
     State(ids.MAP_FILL, "hideout"),
+    [State(name, "value") for name in ids.CONTROLS],
 )
 
 clientside_callback(

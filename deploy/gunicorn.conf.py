@@ -57,6 +57,6 @@ def when_ready(server):
 
 def worker_exit(server, worker):
     """Stop this worker's export renderer with it (Chromium runs in a session of its own)."""
-    from trustmap.export import renderer
+    from trustmap.export.renderer import renderer
 
     renderer.close()

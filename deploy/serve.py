@@ -29,6 +29,7 @@ HOST = "127.0.0.1"
 START_TIMEOUT_S = 300  # a first start builds the data cache
 STOP_TIMEOUT_S = 15
 POLL_S = 0.5
+ENTRIES_PER_INSTANCE = 4  # tries a request gets on one instance
 
 
 def free_port() -> int:
@@ -38,9 +39,17 @@ def free_port() -> int:
 
 
 def nginx_config(runtime: Path, port: int, instance_ports: list[int]) -> str:
-    """deploy/nginx.conf filled in for this run."""
+    """deploy/nginx.conf filled in for this run. Each instance is listed ENTRIES_PER_INSTANCE
+    times: nginx retries a request whose worker died on the *next* entry (a connection it kept
+    open to the dead worker may fail a try too), and with one entry per instance a single
+    instance would have none. No entry is ever marked down (`max_fails=0`): a killed worker
+    fails requests on every entry of its instance at once, and an instance with all its entries
+    down would answer 502 for a while; a stopped instance refuses connections at once on
+    loopback, so trying it costs nothing."""
     servers = "\n".join(
-        f"        server {HOST}:{p} max_fails=1 fail_timeout=5s;" for p in instance_ports
+        f"        server {HOST}:{p} max_fails=0;"
+        for p in instance_ports
+        for _ in range(ENTRIES_PER_INSTANCE)
     )
     text = (DEPLOY / "nginx.conf").read_text()
     for placeholder, value in {

@@ -9,7 +9,7 @@ from dash import dcc, html
 from layouts import ids
 from trustmap.export.deck import FILE_TYPES
 from trustmap.export.file_names import file_name
-from trustmap.vocabulary import column_header
+from trustmap.vocabulary import BOOLEAN_WORDS, column_header
 
 # An empty figure without axes: no default map style is requested before the first callback.
 BLANK_FIGURE = {
@@ -161,7 +161,9 @@ def table_cell(value) -> html.Td:
     """A cell: blank when missing; a number right-aligned."""
     if value is None:
         return html.Td()
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if isinstance(value, bool):
+        return html.Td(BOOLEAN_WORDS[value])
+    if not isinstance(value, int | float):
         return html.Td(str(value))
     return html.Td(str(as_written(value)), className="text-end")
 

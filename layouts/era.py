@@ -90,8 +90,9 @@ def pathfinders_block(build: Build) -> dbc.Card:
     )
 
 
-def _year_slider(component_id: str, years: list[int], value: list[int]) -> dcc.RangeSlider:
-    return dcc.RangeSlider(
+def _year_slider(component_id: str, years: list[int], value: list[int]) -> html.Div:
+    """A range of years; its tooltips, always shown above the handles, clear of its label."""
+    slider = dcc.RangeSlider(
         id=component_id,
         min=years[0],
         max=years[-1],
@@ -104,6 +105,7 @@ def _year_slider(component_id: str, years: list[int], value: list[int]) -> dcc.R
         allow_direct_input=False,
         tooltip={"placement": "top", "always_visible": True},
     )
+    return html.Div(slider, className="pt-5")
 
 
 def before_after_card(build: Build) -> dbc.Card:

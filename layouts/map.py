@@ -8,13 +8,13 @@ The page is served with the default view's paint, so a plain link draws without 
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 import dash_leaflet as dl
 from dash import dcc, html
+from dash.types import RendererHooks
 
 from layouts import ids
 from layouts.common import briefing_buttons, download_button, export_menu
+from layouts.view_stores import shell_id
 from trustmap.bundle.build import Build
 from trustmap.bundle.sources import OGL_ATTRIBUTION
 from trustmap.model.pathfinders import status_in_words, vintage_pathfinders
@@ -22,16 +22,17 @@ from trustmap.model.vintages import council_table
 from trustmap.show.map_paint import PAINTED_FIELDS, map_paint
 from trustmap.show.outlines import council_outline, health_outline
 from trustmap.show.view import Choices, View, to_query
-from trustmap.vocabulary import council_type
+from trustmap.vocabulary import MAP_KEY_LABELS, council_type
 
 __all__ = [
     "OUTLINE_PREFIX",
     "PAINT_PATH",
+    "RENDERER_HOOKS",
+    "WORDS",
     "map_config",
     "map_section",
     "outline_url",
     "page",
-    "paint_query",
     "preload_link",
     "selected_line",
 ]
@@ -40,8 +41,14 @@ OUTLINE_PREFIX = "/map/outlines"
 PAINT_PATH = "/map/paint.json"
 ENGLAND = [[49.85, -6.45], [55.85, 1.8]]
 LONDON = [[51.28, -0.52], [51.70, 0.34]]
+ZOOM_SNAP = 0.25  # England's map zooms in quarter steps (the inset in Leaflet's whole ones)
+# What a paint says beside the map, in this order: its legend, its note, its source.
+WORDS = (ids.MAP_LEGEND, ids.MAP_ALERT, ids.MAP_SOURCE)
 NO_COUNCIL = "Click a council on the map, or find it by name above, to open its page."
 JS = "trustmapMap"  # the namespace of assets/trustmap_map.js
+# Dash's renderer calls this as each callback's request leaves: the map shows the paint of a
+# control's change at once, beside the view callback (`requested` in trustmap_map.js).
+RENDERER_HOOKS: RendererHooks = {"request_pre": f"(payload) => window.{JS}.requested(payload)"}
 
 
 def function(name: str) -> dict:
@@ -58,19 +65,18 @@ def health_url(build: Build, health_id: str) -> str:
     return f"{OUTLINE_PREFIX}/health-{health_id}.{digest}.geojson"
 
 
-def paint_query(view: View) -> str:
-    """The paint's query as the browser writes it (`paintQuery` in trustmap_map.js)."""
-    values = {name: getattr(view, name) for name in PAINTED_FIELDS}
-    return urlencode({name: value for name, value in values.items() if value is not None})
-
-
 def map_config(build: Build, choices: Choices) -> dict:
     """What the browser needs to fetch outlines and paints: URLs by vintage and health vintage,
-    the overlays' labels, the build key and the fields of a paint's URL."""
+    the overlays' labels, the build key, the fields of a paint's URL, the view fields the
+    controls set, the shell's store of the settled view and the ids of what a paint says."""
     return {
         "build": build.directory.name,
         "paint": PAINT_PATH,
         "fields": list(PAINTED_FIELDS),
+        "controls": list(ids.CONTROLS),
+        "shell_view": shell_id(ids.VIEW),
+        "words": list(WORDS),
+        "key": MAP_KEY_LABELS,
         "outlines": {vintage: outline_url(build, vintage) for vintage in choices.vintages},
         "health": {
             health: {"url": health_url(build, health), "label": label}
@@ -83,7 +89,10 @@ def map_config(build: Build, choices: Choices) -> dict:
 def council_layers(prefix: str, url: str, paint: dict) -> list:
     """Fills (clickable, hover text), the health overlay's pane, then the outlines of the
     pathfinders and the selected council on top of both, each over a light casing (a pane of
-    its own, so that it stays under the outlines however the layers load)."""
+    its own, so that it stays under the outlines however the layers load).
+
+    Their `hideout` is the page's paint and never changes: a new paint restyles their councils
+    in place (trustmap_map.js), which finds each layer as its councils are added."""
     return [
         dl.GeoJSON(
             id=f"{prefix}-fill",
@@ -91,6 +100,7 @@ def council_layers(prefix: str, url: str, paint: dict) -> list:
             hideout=paint,
             style=function("fillStyle"),
             onEachFeature=function("bindHover"),
+            eventHandlers={"layeradd": function("fillsAdded")},
         ),
         dl.Pane(
             dl.LayerGroup(id=f"{prefix}-health"), name=f"{prefix}-health", style={"zIndex": 410}
@@ -102,6 +112,7 @@ def council_layers(prefix: str, url: str, paint: dict) -> list:
                 hideout=paint,
                 style=function("casingStyle"),
                 interactive=False,
+                eventHandlers={"layeradd": function("linesAdded")},
             ),
             name=f"{prefix}-casing",
             style={"zIndex": 415},
@@ -113,6 +124,7 @@ def council_layers(prefix: str, url: str, paint: dict) -> list:
                 hideout=paint,
                 style=function("outlineStyle"),
                 interactive=False,
+                eventHandlers={"layeradd": function("linesAdded")},
             ),
             name=f"{prefix}-outlines",
             style={"zIndex": 420},
@@ -126,7 +138,7 @@ def council_map(url: str, paint: dict) -> html.Div:
         council_layers("map", url, paint),
         id=ids.MAP,
         bounds=paint["zoom"] or ENGLAND,
-        zoomSnap=0.25,
+        zoomSnap=ZOOM_SNAP,
         zoomDelta=0.5,
         # The wheel scrolls the page until the map is clicked (or with Ctrl): trustmap_map.js.
         scrollWheelZoom=False,
@@ -172,11 +184,11 @@ def council_map(url: str, paint: dict) -> html.Div:
     )
 
 
-def drawn(config: dict, view: View, paint: dict) -> dict:
-    """What the map shows, as the browser's paint function keeps it (assets/trustmap_map.js):
-    it fetches and restyles only what differs."""
-    url = config["outlines"][view.vintage]
-    return {"query": paint_query(view), "zoom": paint["zoom"], "url": url, "health": view.health}
+def drawn(paint: dict, url: str) -> dict:
+    """What the page is served with, as the browser's paint function keeps what the settled
+    view has set (assets/trustmap_map.js, which changes only what differs): the paint, its zoom
+    and outlines, and no health overlay (the browser adds the view's as the page opens)."""
+    return {"query": paint["query"], "zoom": paint["zoom"], "url": url, "health": None}
 
 
 def map_section(build: Build, choices: Choices, view: View) -> html.Section:
@@ -185,7 +197,7 @@ def map_section(build: Build, choices: Choices, view: View) -> html.Section:
     return html.Section(
         [
             dcc.Store(id=ids.MAP_CONFIG, data=config),
-            dcc.Store(id=ids.MAP_DRAWN, data=drawn(config, view, paint)),
+            dcc.Store(id=ids.MAP_DRAWN, data=drawn(paint, config["outlines"][view.vintage])),
             dcc.Download(id=ids.MAP_DOWNLOAD),
             html.Div(id=ids.MAP_ALERT, role="status"),
             council_map(config["outlines"][view.vintage], paint),

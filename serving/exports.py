@@ -10,7 +10,7 @@ from datetime import date
 from flask import Flask, Response, abort, request
 from markupsafe import escape
 
-from layouts.common import EXPORT_PREFIX, export_links
+from layouts.common import EXPORT_PREFIX
 from serving.data import choices, get_build
 from trustmap.export import deck, era_slides
 from trustmap.export.file_names import export_name
@@ -116,8 +116,3 @@ def era_export(chart: str, image_format: str) -> Response:
 def slide_file(slide: Slide, file_format: str) -> bytes:
     """One slide as a file: an image or PDF from the renderer, or a one-slide deck."""
     return deck.deck_of([slide]) if file_format == "pptx" else render_slide(slide, file_format)
-
-
-def export_hrefs(view: View, chart: str) -> dict[str, str]:
-    """Format -> href of one chart's exports of a (settled) view."""
-    return export_links(chart, to_query(view))

@@ -6,6 +6,7 @@ here; no other module spells a label. The lowest layer: it imports nothing.
 from __future__ import annotations
 
 __all__ = [
+    "BOOLEAN_WORDS",
     "AREA_CHANGED_LABEL",
     "COLUMN_HEADERS",
     "COTERMINOSITY_CLASS_DEFINITIONS",
@@ -16,6 +17,7 @@ __all__ = [
     "DID_MODEL",
     "GROUPING_LABELS",
     "LEFT_OUT_REASONS",
+    "MAP_KEY_LABELS",
     "OUTCOME_ESTIMATES",
     "PATHFINDER_GROUPS",
     "PATHFINDER_CLASS_LABELS",
@@ -268,4 +270,15 @@ NHS_BODY_HEADERS = {
     "share_of_council": "Share of the council in the largest body",
     "icb": "Integrated care board",
     "icb_class_label": "Class",
+}
+
+# A yes/no column's cells as a person reads them (the CSV keeps True and False).
+BOOLEAN_WORDS = {True: "yes", False: "no"}
+
+# The map legend's lines under its colour classes, on screen (the live map and the drawing
+# before it).
+MAP_KEY_LABELS = {
+    "pathfinder": "2003 pathfinder (or successor)",
+    "selected": "selected council",
+    "faded": "left out by the filters",
 }

@@ -12,8 +12,12 @@ import time
 import pandas as pd
 import pytest
 
+from layouts.pages import linked_view
+from serving.data import get_build
 from tests.e2e.conftest import ARTIFACTS
 from tests.support.browser import wait_until_drawn
+from trustmap.show.map_paint import map_paint
+from trustmap.show.outlines import council_order
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -21,6 +25,7 @@ MAP_TIMEOUT_MS = 60_000
 SMALL_UPDATE_BYTES = 50_000
 VIEWPORT = {"width": 1440, "height": 900}
 PHONE = {"width": 390, "height": 844}
+INCOME = "iod2019-income-average-score"
 
 # What the map has drawn (Leaflet SVG): council fills, distinct fill colours, the outlines of
 # pathfinders (2 px) and of the selected council (4 px), the London inset's fills, the legend.
@@ -37,6 +42,11 @@ RENDERED = """() => {
     legend: document.querySelector('#map-legend').innerText,
   };
 }"""
+
+# Each council's fill colour on England's map, by code (its path's class: council-<code>).
+FILLS = """() => Object.fromEntries(
+  Array.from(document.querySelectorAll('#map .leaflet-overlay-pane path'))
+    .map(p => [p.getAttribute('class').match(/council-(\\w+)/)[1], p.getAttribute('fill')]))"""
 
 # Councils whose drawn shape lies inside a map's box, each at least `minPx` wide or tall.
 INSIDE = """([mapId, codes, minPx]) => {
@@ -202,9 +212,10 @@ def test_old_link_selects_its_council_and_its_page_fills_the_panel(visit):
     assert visit.outside == []
 
 
-def test_link_outlines_its_council_when_the_outlines_arrive_after_the_paint(browser, app_url):
-    # dash-leaflet drops a new style that reaches a layer still fetching its outlines: the
-    # link's paint (drawn with the page) must still outline its council once they arrive.
+def test_a_switch_while_the_outlines_are_held_ends_with_its_colours_and_selection(browser, app_url):
+    # The map has one paint: the page's, then each one fetched; the councils draw with the
+    # paint shown when their outlines arrive, however late. Here a link's council, then an
+    # indicator chosen, both before the outlines have come.
     page = browser.new_page(viewport=VIEWPORT)
     held = []
     page.route(
@@ -214,6 +225,9 @@ def test_link_outlines_its_council_when_the_outlines_arrive_after_the_paint(brow
     page.goto(app_url + "/?a=E09000029", wait_until="commit")
     # The paint has reached the page (its legend names the selection), no outline yet.
     page.locator("#map-legend", has_text="selected council").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.evaluate(f"() => window.dash_clientside.set_props('indicator', {{value: '{INCOME}'}})")
+    page.locator("#map-legend", has_text="Income - Average score").wait_for(timeout=MAP_TIMEOUT_MS)
+    page.wait_for_url(f"**i={INCOME}**")
     assert page.locator("#map .leaflet-overlay-pane path").count() == 0
     held, routes = None, held
     assert routes, "the outlines were asked for while held"
@@ -223,7 +237,17 @@ def test_link_outlines_its_council_when_the_outlines_arrive_after_the_paint(brow
         f"() => {{ const r = ({RENDERED})(); return r && r.selected === 1; }}",
         timeout=MAP_TIMEOUT_MS,
     )
+    view, _ = linked_view(page.url.split("?", 1)[1], None)
+    assert (view.indicator, view.area) == (INCOME, "E09000029")
+    assert page.evaluate(FILLS) == expected_fills(view)
     page.close()
+
+
+def expected_fills(view) -> dict[str, str]:
+    """Each council's fill colour in `view`'s paint, by code, as worked out by trustmap."""
+    paint = map_paint(get_build(), view)
+    codes = council_order(get_build(), view.vintage)["la_code"]
+    return {code: paint["legend"]["colours"][paint["classes"][i]] for i, code in enumerate(codes)}
 
 
 def test_indicator_change_sends_numbers_not_polygons(visit):
@@ -343,6 +367,15 @@ def test_london_filter_shows_every_london_council(visit):
     )
     visit.screenshot("london")
     assert visit.page.evaluate(INSIDE, ["inset", london, 3]) == london
+
+
+def test_a_links_health_boundaries_are_drawn_as_the_page_opens(visit):
+    visit.open("?h=ccg2019")
+    visit.wait_for_legend("CCG April 2019")
+    visit.page.wait_for_function(
+        "() => document.querySelectorAll('#map .leaflet-map-health-pane path').length === 191",
+        timeout=MAP_TIMEOUT_MS,
+    )  # the CCGs of April 2019
 
 
 def test_filter_that_keeps_no_council_says_so(visit):

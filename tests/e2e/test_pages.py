@@ -1,7 +1,8 @@
 """Every page at its own address, as a reader opens it at 1440x900 and on a 390x844 phone:
 drawn when it opens, named in the tab, still while it fills (layout shift under 0.02), and
 without accessibility violations once everything on it has drawn (axe, WCAG 2 A and AA, no
-exclusions). Screenshots of each are kept in tests/artifacts/ (git-ignored)."""
+exclusions). Screenshots of each are kept in tests/artifacts/ (git-ignored). The map page shows
+its councils before Dash has drawn anything, where the live map then takes over."""
 
 from __future__ import annotations
 
@@ -138,4 +139,43 @@ def test_the_map_is_one_tab_stop_between_the_top_and_its_csv_link(browser, app_u
     assert not [stop for stop in stops if stop[0].lower() == "path"], stops
     print(f"{len(stops)} Tab stops from the top of / to the map's CSV link: {stops}")
     assert len(stops) <= 30
+    page.close()
+
+
+def test_the_map_shows_its_councils_before_dash_has_drawn(browser, app_url):
+    page = browser.new_page(viewport=DESKTOP)
+    page.route("**/_dash-component-suites/**", lambda route: route.abort())  # no Dash at all
+    page.goto(app_url + "/?c=coterminosity")
+    drawing = page.locator("#map-preview .trustmap-map svg")
+    drawing.wait_for(state="visible")
+    box = drawing.bounding_box()
+    assert box["width"] > 600 and box["height"] > 500, box
+    assert page.locator("#map-preview .trustmap-preview-fills path[fill]").count() >= 150
+    assert "Coterminosity with" in page.locator("#map-preview .trustmap-legend").inner_text()
+    assert page.locator("#map").count() == 0
+    page.screenshot(path=ARTIFACTS / "map-before-dash.png")
+    page.close()
+
+
+# The drawing's map box when the live map's box first appears (the drawing then gives way).
+BOX_AT_FIRST_MAP = """
+new MutationObserver((_, observer) => {
+  const drawing = document.querySelector('#map-preview .trustmap-map');
+  if (!document.getElementById('map') || !drawing) return;
+  const box = drawing.getBoundingClientRect();
+  window.trustmapDrawingBox = [box.x, box.y + scrollY, box.width, box.height];
+  observer.disconnect();
+}).observe(document, { childList: true, subtree: true });
+"""
+
+
+def test_the_drawing_gives_way_to_the_live_map_in_its_place(browser, app_url):
+    page = browser.new_page(viewport=DESKTOP)
+    page.add_init_script(BOX_AT_FIRST_MAP)
+    page.goto(app_url + "/")
+    page.wait_for_selector(PAGES["map"][2], state="attached", timeout=60_000)
+    page.locator("#map-preview").wait_for(state="hidden")
+    live = page.locator("#map").bounding_box()
+    drawn = page.evaluate("() => window.trustmapDrawingBox")
+    assert drawn == pytest.approx([live["x"], live["y"], live["width"], live["height"]], abs=1)
     page.close()

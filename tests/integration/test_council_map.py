@@ -13,10 +13,12 @@ import pandas as pd
 import pytest
 
 from callbacks.map import map_csv
-from layouts.map import map_config, paint_query
+from layouts.map import map_config
 from serving.data import choices, get_build, view_from_store
 from tests.integration.conftest import linked
+from trustmap.show.map_paint import paint_query
 from trustmap.show.outlines import council_order
+from trustmap.show.view import View
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
@@ -74,6 +76,25 @@ def test_indicator_paint_is_a_few_kilobytes_without_geometry(client):
     assert "lower = better" in legend["title"] and legend["colours"][0] == "rgb(253, 231, 37)"
     breaks = paint_of(client, IMD + "&m=natural_breaks")["legend"]
     assert "natural breaks" in breaks["title"] and breaks["labels"] != legend["labels"]
+
+
+def test_a_paint_asked_for_before_the_view_settles_names_the_settled_view(client):
+    # As an indicator is chosen, the browser asks at once for its paint, with no period (the
+    # route settles the latest); the paint names the view the view callback settles, so the
+    # browser knows it is drawn when that view arrives.
+    build = get_build().directory.name
+    asked = "vintage=2019&colour=indicator&indicator=iod2019-imd-average-score"
+    paint = client.get(f"/map/paint.json?b={build}&{asked}").get_json()
+    assert paint["query"] == paint_query(view_of(IMD)) == f"{asked}&period=2019&nhs=ccg2019"
+    assert paint == paint_of(client, IMD)
+
+
+def test_the_browser_reads_each_control_as_the_view_field_it_sets():
+    config = map_config(get_build(), choices())
+    fields = set(View.__dataclass_fields__)
+    assert config["controls"] and set(config["controls"]) <= fields
+    assert set(config["fields"]) <= fields
+    assert config["shell_view"] == "shell-view"
 
 
 def test_selected_council_is_outlined_and_zoomed_to(client):

@@ -27,6 +27,11 @@ def test_cells_show_numbers_as_the_browser_writes_them_and_missing_values_blank(
     assert texts(second) == ["E2", None]
 
 
+def test_yes_and_no_cells_read_as_words():
+    _, body = table_children(COLUMNS, [{"la_code": True, "rate": False}])
+    assert texts(body.children[0]) == ["yes", "no"]
+
+
 def test_a_table_without_rows_says_why_across_every_column():
     for rows, note in ((None, TWIN_DRAWING), ([], TWIN_EMPTY)):
         _, body = table_children(COLUMNS, rows)

@@ -53,7 +53,7 @@ TITLE_LINE_CHARS = 90  # about the width of a 1600 px slide at 30 px
 SUBTITLE_LINE_CHARS = 135  # and at 20 px
 FOOTER_LINE_CHARS = 200  # and at 14 px
 FOOTER_SOURCE_LINES = 2  # the licence is the footer's third and last line
-FOOTER_ELSEWHERE = "Full notes and sources: the briefing pack's last page."
+FOOTER_ELSEWHERE = "Full notes: this view's briefing pack."
 SENTENCE_END = re.compile(r"(?<=\.)\s+(?=[A-Z])")
 # A warm export takes 0.3-0.5 s and a cold one (Chromium starting) about 2.5 s. Waiting plus
 # drawing stays under gunicorn's 30 s worker timeout, so no export ever costs a worker.

@@ -374,8 +374,13 @@ def _class_traces(layers: SlideMapLayers, panel: Panel, polygons: gpd.GeoSeries)
         zip(layers.colouring.labels, layers.colouring.colours, strict=True)
     ):
         for keep, fill in ((True, colour), (False, _faded(colour))):
+            xs_ys = _rings_xy(polygons[(classes == index).to_numpy() & (kept == keep)])
+            if panel.legend and keep and not xs_ys[0]:
+                # A class with no council in this panel keeps its legend entry (the other
+                # panel may show it): plotly leaves out the entry of a trace without points.
+                xs_ys = ([None], [None])
             trace = _lines(
-                _rings_xy(polygons[(classes == index).to_numpy() & (kept == keep)]),
+                xs_ys,
                 label,
                 panel,
                 BORDER_COLOUR,

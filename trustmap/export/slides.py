@@ -269,6 +269,7 @@ def cover_lines(build: Build, view: View, *, link: str, made_on: date) -> list[s
         lines.append(f"Health boundaries drawn: {health_label(view.health)}.")
     missing = {chart: reason for chart, reason in slide_availability(build, view).items() if reason}
     pages = [CHART_NAMES[chart] for chart in CHARTS if chart not in missing]
+    pages.append(NOTES_TITLE)
     lines += ["", "<b>In this pack</b>", *(f"{n}. {page}" for n, page in enumerate(pages, 2))]
     if missing:
         lines += ["", "<b>Left out</b>", *missing.values()]

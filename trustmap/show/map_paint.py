@@ -4,7 +4,9 @@ selected council and where to zoom. A few kilobytes, the same for every visitor 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TypedDict
+from urllib.parse import urlencode
 
 import pandas as pd
 
@@ -22,6 +24,7 @@ __all__ = [
     "MapPaint",
     "empty_note",
     "map_paint",
+    "paint_query",
     "select_council",
     "view_paint",
     "zoom_bounds",
@@ -69,6 +72,14 @@ class MapPaint(TypedDict):
     source: str
     note: str | None
     level: str | None
+    query: str  # `paint_query` of the paint's view, settled: the browser knows it is drawn
+
+
+def paint_query(view: View) -> str:
+    """The paint's URL query of `view` (`PAINTED_FIELDS` in order, None left out), as the
+    browser writes it (`paintQuery` in assets/trustmap_map.js)."""
+    values = {name: getattr(view, name) for name in PAINTED_FIELDS}
+    return urlencode({name: value for name, value in values.items() if value is not None})
 
 
 # Degrees added around a zoomed council, so its neighbours show and its outline is not at the
@@ -131,18 +142,19 @@ def view_paint(build: Build, view: View) -> MapPaint:
         source=content.source,
         note=note,
         level=level,
+        query=paint_query(replace(view, area=None)),
     )
 
 
 def select_council(build: Build, paint: MapPaint, view: View) -> MapPaint:
-    """`paint` (a `view_paint` of `view`) with `view.area` selected and zoomed to, before the
-    filters; unchanged when no council of the view's vintage is selected."""
-    position = _positions(build, view.vintage)
-    if view.area is None or view.area not in position.index:
-        return paint
-    zoom = zoom_bounds(council_bounds(build, view.vintage), [view.area])
+    """`paint` (a `view_paint` of `view`) for `view` (its query), with `view.area` selected and
+    zoomed to, before the filters; none selected when no council of the view's vintage is."""
     selected = paint.copy()
-    selected["selected"], selected["zoom"] = int(position[view.area]), zoom
+    selected["query"] = paint_query(view)
+    position = _positions(build, view.vintage)
+    if view.area is not None and view.area in position.index:
+        zoom = zoom_bounds(council_bounds(build, view.vintage), [view.area])
+        selected["selected"], selected["zoom"] = int(position[view.area]), zoom
     return selected
 
 

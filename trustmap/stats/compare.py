@@ -300,7 +300,8 @@ def compare_area_with_england(
         raise ValueError("council_values repeats area codes; expected one value per council")
     if area_code not in council_values.index:
         raise ValueError(f"area {area_code!r} is not among the {len(council_values)} councils")
-    ranked_values = council_values.dropna().astype(float)
+    ranked_values = council_values.to_numpy(dtype=float)
+    ranked_values = ranked_values[~np.isnan(ranked_values)]
     england: float | None
     if england_value is not None and pd.notna(england_value):
         england_basis, england = "source", float(england_value)
@@ -310,9 +311,10 @@ def compare_area_with_england(
     value = _number(float(council_values[area_code]))
     rank = quintile = None
     if value is not None:
-        # Rank 1 is the best value, or the highest when there is no polarity.
-        ranks = ranked_values.rank(method="min", ascending=polarity == "low")
-        rank = int(ranks[area_code])
+        # Rank 1 is the best value, or the highest when there is no polarity; ties share the
+        # lowest rank (pandas' method="min"): 1 + how many councils did better.
+        better = ranked_values < value if polarity == "low" else ranked_values > value
+        rank = 1 + int(better.sum())
         quintile = math.ceil(5 * rank / len(ranked_values))
     return AreaVersusEngland(
         area_code=area_code,

@@ -173,7 +173,8 @@ def test_enclosed_council_shows_through_its_county_hole():
     low, low_faded, high, high_faded, casing, faded_outline, outline = figure.data
     assert list(casing.x) == list(outline.x) and casing.line.width == outline.line.width + 3
     assert list(low.x).count(None) == 3  # county exterior, county hole, city
-    assert [list(trace.x) for trace in (low_faded, high, high_faded, faded_outline)] == [[]] * 4
+    assert [list(trace.x) for trace in (low_faded, high_faded, faded_outline)] == [[]] * 3
+    assert list(high.x) == [None]  # no council: its legend entry only
     assert all(isinstance(x, int) for x in low.x if x is not None)  # whole metres
     assert (low.fillcolor, low.name, high.name, outline.name) == (
         "#000000",
@@ -209,3 +210,17 @@ def test_legend_names_the_colouring_wrapped():
         "A title long enough that a<br>slide legend must wrap it<br>onto two lines"
     )
     assert figure.layout.yaxis.scaleanchor == "x"
+
+
+def test_a_zoomed_map_keeps_every_class_in_its_legend():
+    # "London" holds only the low class; the high class (c1..c15) is off the zoomed panel but
+    # on the small England beside it, so the legend still names it.
+    classes = {code: int(code.startswith("c")) for code in GEOMETRY}
+    councils = gpd.GeoDataFrame(
+        {"la_code": list(GEOMETRY)}, geometry=list(GEOMETRY.values()), crs=27700
+    )
+    zoomed = SlideMapLayers(
+        councils, two_classes(classes), inset_codes=tuple(LONDON), kept=frozenset(LONDON)
+    )
+    figure = static_council_map(zoomed)
+    assert [trace.name for trace in figure.data if trace.showlegend][:2] == ["low", "high"]

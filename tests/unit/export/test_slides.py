@@ -12,6 +12,7 @@ import pytest
 
 from tests.fixtures import bundle as tiny
 from trustmap.export.slides import (
+    NOTES_TITLE,
     SlideUnavailableError,
     cover_lines,
     filters_in_words,
@@ -199,6 +200,7 @@ def test_cover_of_the_tiny_bundle_states_the_view(tiny_build):
         "",
         "<b>In this pack</b>",
         "2. The map",
+        f"3. {NOTES_TITLE}",
         "",
         "<b>Left out</b>",
         PATHFINDERS_LEFT_OUT + NO_OTHERS,
@@ -210,10 +212,11 @@ def test_cover_of_the_tiny_bundle_states_the_view(tiny_build):
     ]
     plain = cover_lines(tiny_build, TINY, link=link, made_on=date(2025, 1, 31))
     assert "Filters: none (every council)." in plain
-    assert plain[plain.index("<b>In this pack</b>") + 1 :][:3] == [
+    assert plain[plain.index("<b>In this pack</b>") + 1 :][:4] == [
         "2. The map",
         "3. Pathfinders against other councils",
         "4. Coterminous councils against the rest",
+        f"5. {NOTES_TITLE}",
     ]
 
 
@@ -227,7 +230,7 @@ def test_cover_states_the_view_left_out_charts_and_the_link(build):
     assert lines[0] == "Made on 31 January 2025."
     assert "Filters: London; pathfinders (and successors)." in lines
     assert "Map colours: Foundation Stage - % achieving a good level of development, 2019." in lines
-    assert re.findall(r"^\d\. .*$", text, re.MULTILINE) == ["2. The map"]
+    assert re.findall(r"^\d\. .*$", text, re.MULTILINE) == ["2. The map", f"3. {NOTES_TITLE}"]
     left_out = lines[lines.index("<b>Left out</b>") + 1 :][:2]
     assert left_out[0].startswith("Pathfinders against other councils cannot be drawn")
     assert left_out[0].endswith(NO_OTHERS)

@@ -14,6 +14,7 @@ from trustmap.show.map_paint import (
     PAINTED_FIELDS,
     empty_note,
     map_paint,
+    paint_query,
     select_council,
     view_paint,
     zoom_bounds,
@@ -56,7 +57,7 @@ def test_national_indicator_paint(tiny_build):
     paint = map_paint(tiny_build, view())
     assert set(paint) == {
         *("classes", "details", "legend", "pathfinders", "kept", "selected", "zoom"),
-        *("lines", "fill", "source", "note", "level"),
+        *("lines", "fill", "source", "note", "level", "query"),
     }
     assert paint["lines"]["pathfinder"] == {"color": "#111111", "weight": 2.5, "opacity": 1}
     # Quintile classes of 30, 20, 10, 25, 40, 15 (10 to 15, ..., 30 to 40).
@@ -104,12 +105,26 @@ def test_a_selected_council_is_zoomed_to_before_the_filters(tiny_build):
     assert paint["zoom"] == [[51.95, -1.85], [52.15, -1.65]]
 
 
-def test_a_selection_changes_only_the_selected_council_and_the_zoom(tiny_build):
+def test_a_selection_changes_only_the_selected_council_the_zoom_and_the_query(tiny_build):
     unselected = view_paint(tiny_build, view("pathfinder", region="North", area=tiny.GAMMA))
     assert unselected == map_paint(tiny_build, view("pathfinder", region="North"))
     assert (unselected["selected"], unselected["zoom"]) == (None, [[51.95, -2.05], [52.15, -1.65]])
-    selected = select_council(tiny_build, unselected, view("pathfinder", area=tiny.GAMMA))
-    assert selected == unselected | {"selected": 3, "zoom": [[51.95, -1.85], [52.15, -1.65]]}
+    gamma = view("pathfinder", area=tiny.GAMMA)
+    selected = select_council(tiny_build, unselected, gamma)
+    assert selected == unselected | {
+        "selected": 3,
+        "zoom": [[51.95, -1.85], [52.15, -1.65]],
+        "query": paint_query(gamma),
+    }
+
+
+def test_a_paint_names_its_view_as_the_browser_asks_for_it(tiny_build):
+    # The browser compares this query with the one it asks for to know a paint is drawn.
+    query = f"vintage=2019&colour=indicator&indicator={IMD}&period=2019&nhs=ccg2019"
+    assert map_paint(tiny_build, view())["query"] == paint_query(view()) == query
+    selected = view(area=tiny.GAMMA, region="North")
+    assert map_paint(tiny_build, selected)["query"] == f"{query}&area={tiny.GAMMA}&region=North"
+    assert view_paint(tiny_build, selected)["query"] == f"{query}&region=North"
 
 
 def test_a_council_of_another_vintage_is_not_selected(tiny_build):
