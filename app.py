@@ -21,6 +21,7 @@ from layouts.shell import shell
 from serving import exports, guard, map_files, map_preview
 from serving.cache import configure_cache
 from serving.data import choices, get_build
+from serving.warm import warm_paints_in_background
 from trustmap.bundle.datadir import DataDirectoryError
 from trustmap.bundle.validation import DataFileError
 
@@ -137,6 +138,7 @@ except (DataDirectoryError, DataFileError) as error:  # no bundle, or a broken f
 server = app.server
 
 if __name__ == "__main__":
+    warm_paints_in_background(server)
     app.run(
         host="127.0.0.1",
         port=int(os.environ.get("PORT", "8050")),

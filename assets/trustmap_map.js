@@ -147,15 +147,18 @@ window.trustmapMap = (function () {
     return params.toString();
   }
 
-  function element(type, props, children) {
-    return { type: type, namespace: "dash_html_components", props: Object.assign({ children: children }, props || {}) };
+  // An element with its class (and style), holding `children` (elements or text).
+  function element(tag, className, children, style) {
+    const node = document.createElement(tag);
+    node.className = className || "";
+    Object.assign(node.style, style || {});
+    node.append(...children);
+    return node;
   }
 
   function swatch(colour, label, extra) {
-    return element("Span", { className: "trustmap-key" }, [
-      element("Span", { className: "trustmap-swatch", style: Object.assign({ background: colour }, extra || {}) }),
-      label,
-    ]);
+    const box = element("span", "trustmap-swatch", [], Object.assign({ background: colour }, extra || {}));
+    return element("span", "trustmap-key", [box, label]);
   }
 
   function border(style, kind) {
@@ -176,25 +179,29 @@ window.trustmapMap = (function () {
     if (paint.kept) lines.push(swatch(paint.fill.faded_swatch, key.faded, { opacity: 0.3 }));
     if (overlay) lines.push(swatch("transparent", overlay, border(styles.health, "dashed")));
     return [
-      element("Div", { className: "fw-semibold" }, paint.legend.title),
-      element("Div", { className: "trustmap-keys" }, items),
-      element("Div", { className: "trustmap-keys" }, lines),
+      element("div", "fw-semibold", [paint.legend.title]),
+      element("div", "trustmap-keys", items),
+      element("div", "trustmap-keys", lines),
     ];
   }
 
   function note(paint) {
     if (!paint.note) return [];
     const colour = paint.level === "warning" ? "warning" : "info";
-    return [element("Div", { className: "alert alert-" + colour + " py-2 mb-2 small", id: "map-data-alert" }, paint.note)];
+    const alert = element("div", "alert alert-" + colour + " py-2 mb-2 small", [paint.note]);
+    alert.id = "map-data-alert";
+    return [alert];
   }
 
-  // What the paint says beside the map: legend, note, source (children of `config.words`).
-  function words(paint, view, config) {
-    return [legend(paint, overlayLabel(view, config), config.key), note(paint), paint.source];
-  }
-
-  function say(config, children) {
-    config.words.forEach((id, k) => window.dash_clientside.set_props(id, { children: children[k] }));
+  /* What the paint says beside the map (legend, note, source), written into its three
+   * places (`config.words`: elements Dash draws empty and never fills) in the same task as
+   * the restyle, so the words never lag the colours by a round of Dash's renderer. */
+  function say(paint, view, config) {
+    const children = [legend(paint, overlayLabel(view, config), config.key), note(paint), [paint.source]];
+    config.words.forEach((id, k) => {
+      const place = document.getElementById(id);
+      if (place) place.replaceChildren(...children[k]);
+    });
   }
 
   function healthLayer(view, config, lines) {
@@ -267,7 +274,7 @@ window.trustmapMap = (function () {
   /* A callback's request leaves for the server (Dash's request_pre hook: RENDERER_HOOKS in
    * layouts/map.py). When it carries a control's change with every control's value and the
    * shell's settled view, as the view callback's does, the paint of the view the controls ask
-   * for is fetched and shown at once, beside it; the legend, note and source follow. */
+   * for is fetched and shown at once, beside it, with its legend, note and source. */
   map.requested = function (payload) {
     const on = map.page();
     if (!on || !on.config.controls.some((name) => payload.changedPropIds.includes(name + ".value"))) return;
@@ -278,7 +285,7 @@ window.trustmapMap = (function () {
     const target = view && values.every((value) => value !== undefined) && asked(view, on.config, values);
     if (!target) return;
     draw(paintQuery(target, on.config), true, true).then(([paint, shows]) => {
-      if (shows) say(on.config, words(paint, target, on.config));
+      if (shows) say(paint, target, on.config);
     });
   };
 
@@ -295,10 +302,10 @@ window.trustmapMap = (function () {
        * differs (the server settled otherwise) or there was none (a map click, a link); then
        * the outlines of its vintage, its health overlay and where the map looks, each only
        * when it changed (`drawn`, MAP_DRAWN). A view the controls have already left is
-       * skipped: the next comes. Outputs: url x6, health layer x2, legend, note, source,
-       * viewport, drawn. */
+       * skipped: the next comes. Outputs: url x6, health layer x2, viewport, drawn; the
+       * legend, note and source are written with the paint (`say`). */
       settled: async function (view, config, drawn, hideout, ...values) {
-        const skip = Array(15).fill(NO());
+        const skip = Array(10).fill(NO());
         const opened = !window.dash_clientside.callback_context.triggered_id;
         map.mount(hideout, config);
         if (!view || (!opened && changedControls(view, config, values).length)) return skip;
@@ -306,6 +313,7 @@ window.trustmapMap = (function () {
         const url = config.outlines[view.vintage];
         const [paint] = await draw(paintQuery(view, config), url === drawn.url, false);
         if (!paint) return skip;
+        say(paint, view, config);
         const health = view.health === drawn.health ? NO() : healthLayer(view, config, paint.lines);
         const zoom = sameBounds(drawn.zoom, paint.zoom)
           ? NO()
@@ -313,7 +321,6 @@ window.trustmapMap = (function () {
         return [
           ...Array(6).fill(url === drawn.url ? NO() : url),
           health, health,
-          ...words(paint, view, config),
           zoom,
           { query: paint.query, zoom: paint.zoom, url: url, health: view.health },
         ];

@@ -41,6 +41,7 @@ PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
 REQUEST_TIMEOUT_S = 60
 MAX_ROUNDS = 6  # callback chains here are two or three rounds deep
+WARM_TIMEOUT_S = 300
 
 
 def real_app_command(port: int) -> list[str]:
@@ -69,6 +70,21 @@ def deploy_gunicorn_command(port: int, workers: int = 2) -> list[str]:
 def serve(command_for, name: str) -> Iterator[str]:
     """`started`, yielding only the base URL."""
     with started(command_for, name) as server:
+        yield server.url
+
+
+@contextmanager
+def serve_warmed(command_for, name: str) -> Iterator[str]:
+    """`serve`, once `python app.py` has warmed its paints in the background (the line it
+    logs then): the server as its visitors find it a minute after it starts."""
+    from serving.warm import WARMED
+
+    with started(command_for, name) as server:
+        deadline = time.monotonic() + WARM_TIMEOUT_S
+        while WARMED not in server.log_path.read_text():
+            if server.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"{name} did not warm up; see {server.log_path}")
+            time.sleep(0.5)
         yield server.url
 
 

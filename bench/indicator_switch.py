@@ -1,6 +1,8 @@
 """Indicator switches in headless Chromium: trustmap against bench/naive_app.py, in one run.
 
-Each app is opened on the IoD 2019 indicators (period 2019, councils of 2019); then, alternating
+trustmap is measured once its background warm-up has ended (`serving/warm.py`: every indicator's
+paint as a switch from the landing view asks for it, about 40 s after it starts). Each app is
+opened on the IoD 2019 indicators (period 2019, councils of 2019); then, alternating
 between the apps, the indicator is changed (`dash_clientside.set_props`, as a user's choice
 reaches Dash) to one neither has shown yet. Per switch: the time from the change to the first
 animation frame with the map repainted in the new colours (trustmap: its legend, written with the
@@ -20,7 +22,7 @@ import argparse
 import statistics
 from contextlib import ExitStack
 
-from _servers import HOST, machine_note, naive_app_command, real_app_command, serve
+from _servers import HOST, machine_note, naive_app_command, real_app_command, serve, serve_warmed
 from playwright.sync_api import sync_playwright
 
 from tests.support.browser import CHROMIUM_ARGS, CHROMIUM_PATH
@@ -140,7 +142,7 @@ def switch(page, name: str, indicator: str, label: str) -> dict:
 
 def trace(choices: list[tuple[str, str]]) -> None:
     """Print where one switch of trustmap goes, after two untimed switches warm the page."""
-    with serve(real_app_command, "real") as url, sync_playwright() as playwright:
+    with serve_warmed(real_app_command, "real") as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM_PATH, args=[*CHROMIUM_ARGS, ONLY_LOOPBACK]
         )
@@ -167,9 +169,11 @@ def main() -> None:
     print(machine_note())
     results: dict[str, list[dict]] = {"real": [], "naive": []}
     commands = {"real": real_app_command, "naive": naive_app_command}
+    servers = {"real": serve_warmed, "naive": serve}
     with ExitStack() as stack, sync_playwright() as playwright:
         urls = {
-            name: stack.enter_context(serve(command, name)) for name, command in commands.items()
+            name: stack.enter_context(servers[name](command, name))
+            for name, command in commands.items()
         }
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM_PATH, args=[*CHROMIUM_ARGS, ONLY_LOOPBACK]

@@ -7,13 +7,12 @@ from __future__ import annotations
 import csv
 import io
 
-import dash_bootstrap_components as dbc
 from dash import MATCH, Input, Output, Patch, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from layouts import ids
 from layouts.charts import BLANK_FIGURE, SCATTER_COLUMNS, TREND_COLUMNS, period_choice
-from layouts.common import as_written, twin_outputs
+from layouts.common import as_written, chart_outputs, chart_targets, reason_alert
 from serving.cache import cache
 from serving.data import choices, get_build, view_from_store
 from trustmap.bundle.choices import check_choice
@@ -37,10 +36,6 @@ from trustmap.show.chart_tables import (
 from trustmap.show.view import View
 
 
-def _alert(text: str) -> dbc.Alert:
-    return dbc.Alert(text, color="info", className="py-2")
-
-
 def scatter_columns(x: Axis, y: Axis) -> list[dict]:
     """The scatter twin's columns, x and y headed by their indicator (the CSV's header too)."""
     headers = {"x": f"x: {x.title}", "y": f"y: {y.title}"}
@@ -51,12 +46,8 @@ def scatter_columns(x: Axis, y: Axis) -> list[dict]:
 
 
 def blank_scatter(source: str, text: str) -> dict:
-    return {
-        "figure": BLANK_FIGURE,
-        "source": source,
-        "alert": _alert(text),
-        **twin_outputs(SCATTER_COLUMNS, [], file_stem="scatter", source=source),
-    }
+    blank = chart_outputs(BLANK_FIGURE, source, SCATTER_COLUMNS, [], file_stem="scatter")
+    return blank | {"alert": reason_alert(text)}
 
 
 @cache.memoize()
@@ -79,19 +70,16 @@ def scatter_outputs(view: View, y_indicator: str, y_period: str) -> dict:
         return blank_scatter(
             source, f"No council of {vintage} has values for both {x.title} and {y.title}."
         )
-    return {
-        "figure": scatter_figure(table, x, y, vintage).to_dict(),
-        "source": source,
-        "alert": [],
-        **twin_outputs(
-            scatter_columns(x, y),
-            records(table[["la_code", "la_name", "group", "x", "y"]]),
-            file_stem=export_stem(
-                build, "scatter", view, "against", indicator_words(build, y_indicator), y_period
-            ),
-            source=source,
+    chart = chart_outputs(
+        scatter_figure(table, x, y, vintage).to_dict(),
+        source,
+        scatter_columns(x, y),
+        records(table[["la_code", "la_name", "group", "x", "y"]]),
+        file_stem=export_stem(
+            build, "scatter", view, "against", indicator_words(build, y_indicator), y_period
         ),
-    }
+    )
+    return chart | {"alert": []}
 
 
 @callback(
@@ -111,11 +99,8 @@ def update_y_periods(y_indicator, x_period):
 
 @callback(
     output={
-        "figure": Output(ids.SCATTER, "figure"),
-        "source": Output(ids.SCATTER_SOURCE, "children"),
+        **chart_targets("scatter", graph=ids.SCATTER, source=ids.SCATTER_SOURCE),
         "alert": Output(ids.SCATTER_ALERT, "children"),
-        "twin": Output(ids.grid("scatter"), "children"),
-        "csv": Output(ids.grid_rows("scatter"), "data"),
     },
     inputs={
         "key": Input(ids.COMPARISON_KEY, "data"),
@@ -150,19 +135,19 @@ def trend_outputs(view: View) -> dict:
         table = trend_table(build, view.indicator, council_filter)
         axis = indicator_axis(build, view.indicator, table["period"].iat[0])
     except ValueError as error:
-        note = _alert(str(error))
-        blank = {"figure": BLANK_FIGURE, "box": hidden, "note": note, "source": ""}
-        return blank | twin_outputs(TREND_COLUMNS, [], file_stem="trend")
+        blank = chart_outputs(BLANK_FIGURE, "", TREND_COLUMNS, [], file_stem="trend")
+        return blank | {"box": hidden, "note": reason_alert(str(error))}
     source = trend_source(table, axis)
     stem = export_stem(build, "trend", view)
-    twin = twin_outputs(TREND_COLUMNS, records(table), file_stem=stem, source=source)
-    outputs = {"source": source, "table": table, **twin}
+    # Blank until the trend is drawn below.
+    chart = chart_outputs(BLANK_FIGURE, source, TREND_COLUMNS, records(table), file_stem=stem)
+    outputs = chart | {"table": table}
     if council_filter.active and table[table["series"] == COUNCIL_SERIES].empty:
         note = no_council_kept(council_filter, "any period's vintage")
     else:
         note = trend_note(table)
     if note is not None:
-        return outputs | {"figure": BLANK_FIGURE, "box": hidden, "note": _alert(note)}
+        return outputs | {"box": hidden, "note": reason_alert(note)}
     figure = trend_figure(table, axis, filters=describe_filter(council_filter))
     return outputs | {"figure": figure.to_dict(), "box": {}, "note": []}
 
@@ -179,12 +164,9 @@ TREND_OUTPUTS = ("figure", "box", "note", "source", "twin", "csv")
 
 @callback(
     output={
-        "figure": Output(ids.TREND, "figure"),
+        **chart_targets("trend", graph=ids.TREND, source=ids.TREND_SOURCE),
         "box": Output(ids.TREND_BOX, "style"),
         "note": Output(ids.TREND_NOTE, "children"),
-        "source": Output(ids.TREND_SOURCE, "children"),
-        "twin": Output(ids.grid("trend"), "children"),
-        "csv": Output(ids.grid_rows("trend"), "data"),
     },
     inputs={"key": Input(ids.TREND_KEY, "data"), "area": Input(ids.AREA, "data")},
     state={"drawn": State(ids.TREND_SOURCE, "children")},

@@ -9,7 +9,13 @@ from dash import Input, Output, callback, html
 from dash.exceptions import PreventUpdate
 
 from layouts import ids
-from layouts.common import export_menu, export_unavailable, twin_outputs
+from layouts.common import (
+    export_menu,
+    export_unavailable,
+    reason_alert,
+    twin_outputs,
+    twin_targets,
+)
 from layouts.compare import COMPARISON_TWIN, NEIGHBOURS_TWIN
 from serving.cache import cache
 from serving.data import get_build, view_from_store
@@ -40,10 +46,6 @@ NO_CHART = {
         "margin": {"t": 0, "b": 0},
     },
 }
-
-
-def _alert(text: str, **attributes) -> dbc.Alert:
-    return dbc.Alert(text, color="info", className="py-2", **attributes)
 
 
 def reading_block(result: dict) -> list:
@@ -101,7 +103,7 @@ def unavailable(by: str, reason: str) -> dict:
     return {
         "figure": NO_CHART,
         "box": HIDDEN,
-        "text": _alert(reason, id=ids.compare_reason(by)),
+        "text": reason_alert(reason, id=ids.compare_reason(by)),
         "notes": [],
         "export": export_unavailable(ids.compare_reason(by)),
     }
@@ -159,8 +161,7 @@ PER_GROUPING = {
         },
         "source": Output(ids.COMPARE_SOURCE, "children"),
         "twin_box": Output(ids.COMPARE_TWIN_BOX, "style"),
-        "twin": Output(ids.grid("comparison"), "children"),
-        "csv": Output(ids.grid_rows("comparison"), "data"),
+        **twin_targets("comparison"),
     },
     inputs={"key": Input(ids.COMPARISON_KEY, "data")},
 )
@@ -204,13 +205,13 @@ def neighbours_outputs(view: View, list_year: str) -> dict:
             council_filter=view.council_filter(),
         )
     except ValueError as error:
-        blank = {"figure": NO_CHART, "text": _alert(why_not(view, error)), "footnote": ""}
+        blank = {"figure": NO_CHART, "text": reason_alert(why_not(view, error)), "footnote": ""}
         return blank | twin_outputs(NEIGHBOURS_TWIN, [], file_stem="neighbours")
     source = f"{result['label']}, {result['period']}. Source: {result['source']}."
     if result["n"] < 2:
         made = {
             "figure": NO_CHART,
-            "text": _alert(too_few_pathfinders(view, result)),
+            "text": reason_alert(too_few_pathfinders(view, result)),
             "footnote": source,
         }
     else:
@@ -230,8 +231,7 @@ def neighbours_outputs(view: View, list_year: str) -> dict:
         "figure": Output(ids.compare_graph("neighbours"), "figure"),
         "text": Output(ids.compare_text("neighbours"), "children"),
         "footnote": Output(ids.compare_footnote("neighbours"), "children"),
-        "twin": Output(ids.grid("neighbours"), "children"),
-        "csv": Output(ids.grid_rows("neighbours"), "data"),
+        **twin_targets("neighbours"),
     },
     inputs={
         "key": Input(ids.COMPARISON_KEY, "data"),

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import dash_bootstrap_components as dbc
 import pandas as pd
-from dash import Input, Output, State, callback, dcc, html, no_update
+from dash import Input, Output, callback, html, no_update
 from dash.exceptions import PreventUpdate
 
+from callbacks.downloads import download_on_click, send_csv
 from layouts import ids
-from layouts.common import BLANK_FIGURE, scrolling, twin_outputs
+from layouts.common import BLANK_FIGURE, chart_outputs, chart_targets, scrolling
 from layouts.council import SPINE_COLUMNS, TIMELINE_COLUMNS
 from serving.cache import cache
 from serving.data import choices, get_build, view_from_store
@@ -25,14 +26,14 @@ from trustmap.bundle.health_vintages import health_label
 from trustmap.bundle.health_vintages import vintage as vintage_row
 from trustmap.bundle.sources import source_line
 from trustmap.bundle.themes import themes
-from trustmap.export.file_names import export_name, export_stem
+from trustmap.export.file_names import export_stem
 from trustmap.model.health_classes import AREA_CHANGED, classify
 from trustmap.model.pathfinders import status_in_words, vintage_pathfinders
 from trustmap.model.vintages import council_lineage, council_table
 from trustmap.show.chart_tables import records
 from trustmap.show.spine_figure import spine_caption, spine_figure, spine_key, spine_table
 from trustmap.show.timeline_strip import council_strip, strip_figure, strip_source
-from trustmap.show.view import shown
+from trustmap.show.view import View, shown
 from trustmap.stats.readings import format_number
 from trustmap.vocabulary import (
     COTERMINOSITY_CLASS_DEFINITIONS,
@@ -57,6 +58,16 @@ def council_name(area: str) -> str:
 
 def in_vintage(area: str, vintage: str) -> bool:
     return area in set(council_table(get_build(), vintage)["la_code"])
+
+
+def council_in_view(area, view) -> tuple[str, View]:
+    """The area store's council and the panel's view, checked (both come from the browser); no
+    update unless the council is one of the view's vintage (the panel's sections are hidden)."""
+    view = view_from_store(view)
+    area = known_area(area)
+    if area is None or not in_vintage(area, view.vintage):
+        raise PreventUpdate
+    return area, view
 
 
 def _facts(facts: dict) -> html.Dl:
@@ -146,34 +157,22 @@ def timeline_outputs(area: str, vintage: str, nhs: str) -> dict:
     table = council_strip(get_build(), area, vintage)
     source = strip_source(table)
     figure = strip_figure(table, council=council_name(area), selected=nhs)
-    return {
-        "figure": figure.to_dict(),
-        "style": graph_height(figure),
-        "source": source,
-        **twin_outputs(
-            TIMELINE_COLUMNS,
-            records(table),
-            file_stem=export_stem(get_build(), "timeline", area),
-            source=source,
-        ),
-    }
+    stem = export_stem(get_build(), "timeline", area)
+    chart = chart_outputs(
+        figure.to_dict(), source, TIMELINE_COLUMNS, records(table), file_stem=stem
+    )
+    return chart | {"style": graph_height(figure)}
 
 
 @callback(
     output={
-        "figure": Output(ids.TIMELINE_GRAPH, "figure"),
+        **chart_targets("timeline", graph=ids.TIMELINE_GRAPH, source=ids.TIMELINE_SOURCE),
         "style": Output(ids.TIMELINE_GRAPH, "style"),
-        "source": Output(ids.TIMELINE_SOURCE, "children"),
-        "twin": Output(ids.grid("timeline"), "children"),
-        "csv": Output(ids.grid_rows("timeline"), "data"),
     },
     inputs={"area": Input(ids.AREA, "data"), "view": Input(ids.PANEL_KEY, "data")},
 )
 def update_timeline(area, view):
-    view = view_from_store(view)
-    area = known_area(area)
-    if area is None or not in_vintage(area, view.vintage):
-        raise PreventUpdate
+    area, view = council_in_view(area, view)
     return timeline_outputs(area, view.vintage, view.nhs)
 
 
@@ -275,10 +274,7 @@ def nhs_bodies_children(area: str, vintage: str, nhs: str) -> list:
     Input(ids.PANEL_KEY, "data"),
 )
 def update_nhs_bodies(area, view):
-    view = view_from_store(view)
-    area = known_area(area)
-    if area is None or not in_vintage(area, view.vintage):
-        raise PreventUpdate
+    area, view = council_in_view(area, view)
     return nhs_bodies_children(area, view.vintage, view.nhs)
 
 
@@ -328,44 +324,31 @@ def spine_outputs(area: str, theme: str) -> dict:
         "judged: they measure a council's size."
     )
     figure = spine_figure(rows, council=council_name(area), theme_label=theme_label)
-    return {
-        "figure": figure.to_dict(),
+    stem = export_stem(build, "spine", area, theme_label)
+    chart = chart_outputs(
+        figure.to_dict(), source, SPINE_COLUMNS, records(spine_table(rows)), file_stem=stem
+    )
+    return chart | {
         "style": graph_height(figure),
         "key": spine_key_children(rows),
         "caption": spine_caption(rows),
-        "source": source,
-        **twin_outputs(
-            SPINE_COLUMNS,
-            records(spine_table(rows)),
-            file_stem=export_stem(build, "spine", area, theme_label),
-            source=source,
-        ),
     }
 
 
 @callback(
     output={
-        "figure": Output(ids.SPINE_GRAPH, "figure"),
+        **chart_targets("spine", graph=ids.SPINE_GRAPH, source=ids.SPINE_SOURCE),
         "style": Output(ids.SPINE_GRAPH, "style"),
         "key": Output(ids.SPINE_KEY, "children"),
         "caption": Output(ids.SPINE_CAPTION, "children"),
-        "source": Output(ids.SPINE_SOURCE, "children"),
-        "twin": Output(ids.grid("spine"), "children"),
-        "csv": Output(ids.grid_rows("spine"), "data"),
     },
     inputs={"area": Input(ids.AREA, "data"), "theme": Input(ids.SPINE_THEME, "value")},
 )
 def update_spine(area, theme):
     area = known_area(area)
     if area is None or theme not in choices().themes:
-        return {
-            "figure": BLANK_FIGURE,
-            "style": {"height": "0px"},
-            "key": [],
-            "caption": "",
-            "source": "",
-            **twin_outputs(SPINE_COLUMNS, [], file_stem="spine"),
-        }
+        blank = chart_outputs(BLANK_FIGURE, "", SPINE_COLUMNS, [], file_stem="spine")
+        return blank | {"style": {"height": "0px"}, "key": [], "caption": ""}
     return spine_outputs(area, theme)
 
 
@@ -375,17 +358,9 @@ def profile_csv(area: str) -> str:
     return council_profile(get_build(), area).to_csv(index=False)
 
 
-@callback(
-    Output(ids.PROFILE_DOWNLOAD, "data"),
-    Input(ids.PROFILE_DOWNLOAD_BUTTON, "n_clicks"),
-    State(ids.AREA, "data"),
-    prevent_initial_call=True,
-)
+@download_on_click(ids.PROFILE_DOWNLOAD_BUTTON, ids.PROFILE_DOWNLOAD, ids.AREA)
 def download_profile(_, area):
-    area = known_area(area)
-    if area is None:
-        raise PreventUpdate
-    return dcc.send_string(profile_csv(area), export_name(get_build(), "profile", "csv", area))
+    return send_csv("profile", known_area(area), profile_csv)
 
 
 def _neighbour_table(facts: dict) -> dbc.Table:
@@ -489,8 +464,5 @@ def children_section(area: str, vintage: str) -> list:
 
 @callback(Output(ids.CHILDREN, "children"), Input(ids.AREA, "data"), Input(ids.PANEL_KEY, "data"))
 def update_children(area, view):
-    view = view_from_store(view)
-    area = known_area(area)
-    if area is None or not in_vintage(area, view.vintage):
-        raise PreventUpdate
+    area, view = council_in_view(area, view)
     return children_section(area, view.vintage)

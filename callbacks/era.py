@@ -3,12 +3,18 @@
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import Input, Output, callback, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, EXPORT_FORMATS, export_links, twin_outputs
+from layouts.common import (
+    BLANK_FIGURE,
+    EXPORT_FORMATS,
+    chart_outputs,
+    chart_targets,
+    export_links,
+    reason_alert,
+)
 from layouts.era import YEARLY_COLUMNS, results_table
 from serving.cache import cache
 from serving.data import get_build
@@ -45,46 +51,40 @@ def before_after_outputs(choice: era.BeforeAfterChoice) -> dict:
         html.P(view["reading"], className="mb-1"),
         *(html.P(note, className="small text-muted mb-1") for note in view["notes"][1:]),
     ]
-    return {
-        "figure": figure.to_dict(),
+    chart = chart_outputs(
+        figure.to_dict(),
+        view["source"],
+        YEARLY_COLUMNS,
+        records(yearly.round({"denominator": 0, "rate": 2, "ci_low": 2, "ci_high": 2})),
+        file_stem=export_stem(get_build(), "before-after", choice),
+    )
+    return chart | {
         "alert": [],
         "reading": reading,
         "results": results_table(era.comparison_rows(view)),
         "pooled": view["pooled_reading"],
-        "source": view["source"],
-        **twin_outputs(
-            YEARLY_COLUMNS,
-            records(yearly.round({"denominator": 0, "rate": 2, "ci_low": 2, "ci_high": 2})),
-            file_stem=export_stem(get_build(), "before-after", choice),
-            source=view["source"],
-        ),
         "links": _links(choice_query(choice)),
     }
 
 
 def blank_outputs(reason: str) -> dict:
-    return {
-        "figure": BLANK_FIGURE,
-        "alert": dbc.Alert(reason, color="info", className="py-2"),
+    blank = chart_outputs(BLANK_FIGURE, "", YEARLY_COLUMNS, [], file_stem="before-after")
+    return blank | {
+        "alert": reason_alert(reason),
         "reading": [],
         "results": [],
         "pooled": "",
-        "source": "",
-        **twin_outputs(YEARLY_COLUMNS, [], file_stem="before-after"),
         "links": _links(""),
     }
 
 
 @callback(
     output={
-        "figure": Output(ids.ERA_CHART, "figure"),
+        **chart_targets("before-after", graph=ids.ERA_CHART, source=ids.ERA_SOURCE),
         "alert": Output(ids.ERA_ALERT, "children"),
         "reading": Output(ids.ERA_READING, "children"),
         "results": Output(ids.ERA_RESULTS, "children"),
         "pooled": Output(ids.ERA_POOLED, "children"),
-        "source": Output(ids.ERA_SOURCE, "children"),
-        "twin": Output(ids.grid("before-after"), "children"),
-        "csv": Output(ids.grid_rows("before-after"), "data"),
         "links": {
             fmt: Output(ids.export_link("before-after", fmt), "href") for fmt in EXPORT_FORMATS
         },

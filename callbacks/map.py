@@ -7,15 +7,15 @@ navigation) take the page's query in the browser."""
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback, dcc
+from dash import ClientsideFunction, Input, Output, State, callback, clientside_callback
 
+from callbacks.downloads import download_on_click, send_csv
 from layouts import ids
 from layouts.common import BRIEFING_FORMATS, EXPORT_FORMATS, briefing_id
-from layouts.map import WORDS, selected_line
+from layouts.map import selected_line
 from layouts.pages import PAGES
 from serving.cache import cache
 from serving.data import get_build, view_from_store
-from trustmap.export.file_names import export_name
 from trustmap.show.map_content import map_table
 from trustmap.show.view import View
 
@@ -33,7 +33,6 @@ clientside_callback(
     ClientsideFunction("trustmapMap", "settled"),
     [Output(layer, "url") for layer in LAYERS]
     + [Output(ids.MAP_HEALTH, "children"), Output(ids.INSET_HEALTH, "children")]
-    + [Output(name, "children") for name in WORDS]
     + [Output(ids.MAP, "viewport"), Output(ids.MAP_DRAWN, "data")],
     Input(ids.VIEW, "data"),
     State(ids.MAP_CONFIG, "data"),
@@ -56,15 +55,9 @@ def map_csv(view: View) -> str:
     return map_table(get_build(), view).to_csv(index=False)
 
 
-@callback(
-    Output(ids.MAP_DOWNLOAD, "data"),
-    Input(ids.MAP_DOWNLOAD_BUTTON, "n_clicks"),
-    State(ids.VIEW, "data"),
-    prevent_initial_call=True,
-)
+@download_on_click(ids.MAP_DOWNLOAD_BUTTON, ids.MAP_DOWNLOAD, ids.VIEW)
 def download_map_table(_, view):
-    view = view_from_store(view)
-    return dcc.send_string(map_csv(view), export_name(get_build(), "map", "csv", view))
+    return send_csv("map", view_from_store(view), map_csv)
 
 
 @callback(

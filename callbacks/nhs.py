@@ -3,11 +3,10 @@ counts), the periods of the chosen indicator, and the "Did it matter?" compariso
 
 from __future__ import annotations
 
-import dash_bootstrap_components as dbc
 from dash import Input, Output, callback, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, twin_outputs
+from layouts.common import BLANK_FIGURE, chart_outputs, chart_targets, reason_alert
 from layouts.nhs import OUTCOME_COLUMNS, estimates_table, left_out_list, period_options
 from serving.cache import cache
 from serving.data import get_build
@@ -35,14 +34,8 @@ def update_outcome_periods(indicator):
 
 
 def _blank(reason: str) -> dict:
-    return {
-        "figure": BLANK_FIGURE,
-        "alert": dbc.Alert(reason, color="info", className="py-2"),
-        "reading": [],
-        "dropped": [],
-        "source": "",
-        **twin_outputs(OUTCOME_COLUMNS, [], file_stem="outcomes"),
-    }
+    blank = chart_outputs(BLANK_FIGURE, "", OUTCOME_COLUMNS, [], file_stem="outcomes")
+    return blank | {"alert": reason_alert(reason), "reading": [], "dropped": []}
 
 
 @cache.memoize()
@@ -62,8 +55,14 @@ def outcome_outputs(choice: outcomes.OutcomeChoice) -> dict:
         return _blank(str(error))
     result = made.result
     source = f"Source: {result['source']}; deprivation: {result['covariate_label']}."
-    return {
-        "figure": era_figures.change_by_group_figure(made.councils, result).to_dict(),
+    chart = chart_outputs(
+        era_figures.change_by_group_figure(made.councils, result).to_dict(),
+        source,
+        OUTCOME_COLUMNS,
+        records(made.councils.round({"change": 3, "covariate": 3})),
+        file_stem=export_stem(get_build(), "outcomes", choice),
+    )
+    return chart | {
         "alert": [],
         "reading": [
             html.P(result["headline"], className="mb-1 fw-semibold"),
@@ -82,25 +81,15 @@ def outcome_outputs(choice: outcomes.OutcomeChoice) -> dict:
             left_out_list(result["left_out"]),
             html.P(outcomes.outlier_note(result), className="mb-1"),
         ],
-        "source": source,
-        **twin_outputs(
-            OUTCOME_COLUMNS,
-            records(made.councils.round({"change": 3, "covariate": 3})),
-            file_stem=export_stem(get_build(), "outcomes", choice),
-            source=source,
-        ),
     }
 
 
 @callback(
     output={
-        "figure": Output(ids.OUTCOME_CHART, "figure"),
+        **chart_targets("outcomes", graph=ids.OUTCOME_CHART, source=ids.OUTCOME_SOURCE),
         "alert": Output(ids.OUTCOME_ALERT, "children"),
         "reading": Output(ids.OUTCOME_READING, "children"),
         "dropped": Output(ids.OUTCOME_DROPPED, "children"),
-        "source": Output(ids.OUTCOME_SOURCE, "children"),
-        "twin": Output(ids.grid("outcomes"), "children"),
-        "csv": Output(ids.grid_rows("outcomes"), "data"),
     },
     inputs={
         "indicator": Input(ids.OUTCOME_INDICATOR, "value"),

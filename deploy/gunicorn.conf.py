@@ -25,6 +25,13 @@ accesslog = None  # nginx logs each request once
 control_socket_disable = True
 
 
+def post_worker_init(worker):
+    """A response's head leaves with its body (deploy/whole_head.py)."""
+    from deploy.whole_head import hold_heads
+
+    hold_heads()
+
+
 def on_starting(server):
     """The app's own log lines (refusals, incidents, the cache) beside gunicorn's, on stderr."""
     handler = logging.StreamHandler(sys.stderr)

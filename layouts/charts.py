@@ -7,7 +7,14 @@ import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from layouts import ids
-from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, in_place, labelled, native_select, table_twin
+from layouts.common import (
+    BLANK_FIGURE,
+    GRAPH_CONFIG,
+    chart_footer,
+    in_place,
+    labelled_select,
+    titled_card,
+)
 from trustmap.bundle import themes
 from trustmap.bundle.build import Build
 from trustmap.model.values import council_periods
@@ -66,81 +73,44 @@ def period_choice(
     return [{"label": p, "value": p} for p in periods], chosen
 
 
+def _loading_chart(component_id: str) -> dcc.Loading:
+    """A chart its callback draws, its height kept, a spinner over its box while it redraws."""
+    graph = dcc.Graph(id=component_id, figure=BLANK_FIGURE, config=GRAPH_CONFIG)
+    return dcc.Loading(in_place(graph, CHART_HEIGHT_PX), delay_show=200)
+
+
 def scatter_card(build: Build, x_period: str | None) -> dbc.Card:
     y_indicator = default_y_indicator(build)
     options, latest = period_choice(build, y_indicator, x_period)
     catalogue = build["indicator_catalogue"]
-    return dbc.Card(
-        [
-            dbc.CardHeader("The chosen indicator against a second one"),
-            dbc.CardBody(
-                [
-                    dbc.Row(
-                        [
-                            dbc.Col(
-                                labelled(
-                                    "Second indicator (y)",
-                                    native_select(
-                                        ids.Y_INDICATOR,
-                                        indicator_options(catalogue, list(catalogue["id"])),
-                                        y_indicator,
-                                    ),
-                                    ids.Y_INDICATOR,
-                                ),
-                                md=9,
-                            ),
-                            dbc.Col(
-                                labelled(
-                                    "Its period",
-                                    native_select(ids.Y_PERIOD, options, latest),
-                                    ids.Y_PERIOD,
-                                ),
-                                md=3,
-                            ),
-                        ],
-                        className="g-2 mb-2",
+    indicators = indicator_options(catalogue, list(catalogue["id"]))
+    body = [
+        dbc.Row(
+            [
+                dbc.Col(
+                    labelled_select(
+                        "Second indicator (y)", ids.Y_INDICATOR, indicators, y_indicator
                     ),
-                    html.Div(id=ids.SCATTER_ALERT),
-                    dcc.Loading(
-                        in_place(
-                            dcc.Graph(id=ids.SCATTER, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
-                            CHART_HEIGHT_PX,
-                        ),
-                        delay_show=200,
-                    ),
-                    html.P(id=ids.SCATTER_SOURCE, className="small mb-1"),
-                    table_twin("scatter", SCATTER_COLUMNS),
-                ]
-            ),
-        ],
-        className="h-100",
-    )
+                    md=9,
+                ),
+                dbc.Col(labelled_select("Its period", ids.Y_PERIOD, options, latest), md=3),
+            ],
+            className="g-2 mb-2",
+        ),
+        html.Div(id=ids.SCATTER_ALERT),
+        _loading_chart(ids.SCATTER),
+        *chart_footer("scatter", SCATTER_COLUMNS, source_id=ids.SCATTER_SOURCE),
+    ]
+    return titled_card("The chosen indicator against a second one", body, className="h-100")
 
 
 def trend_card() -> dbc.Card:
-    return dbc.Card(
-        [
-            dbc.CardHeader("The chosen indicator over time"),
-            dbc.CardBody(
-                [
-                    html.Div(id=ids.TREND_NOTE),
-                    html.Div(
-                        dcc.Loading(
-                            in_place(
-                                dcc.Graph(id=ids.TREND, figure=BLANK_FIGURE, config=GRAPH_CONFIG),
-                                CHART_HEIGHT_PX,
-                            ),
-                            delay_show=200,
-                        ),
-                        id=ids.TREND_BOX,
-                    ),
-                    html.P(id=ids.TREND_SOURCE, className="small mb-1"),
-                    table_twin("trend", TREND_COLUMNS),
-                ]
-            ),
-        ],
-        className="h-100",
-    )
+    body = [
+        html.Div(id=ids.TREND_NOTE),
+        html.Div(_loading_chart(ids.TREND), id=ids.TREND_BOX),
+        *chart_footer("trend", TREND_COLUMNS, source_id=ids.TREND_SOURCE),
+    ]
+    return titled_card("The chosen indicator over time", body, className="h-100")
 
 
 def published_card() -> dbc.Card:
@@ -150,28 +120,20 @@ def published_card() -> dbc.Card:
         html.Li(f"{row.priority.capitalize()}: {row.trusts} of {row.of_trusts} trusts")
         for row in table.itertuples()
     ]
-    return dbc.Card(
-        [
-            dbc.CardHeader("What the 35 trusts reported: published totals"),
-            dbc.CardBody(
-                [
-                    html.P(
-                        "Priorities for service development named most often:", className="mb-1"
-                    ),
-                    html.Ul(facts, className="mb-2"),
-                    html.P(themes.POOLED_BUDGETS_FINDING, className="mb-2"),
-                    dbc.Alert(PER_TRUST_NOT_PUBLISHED, color="light", className="small py-2"),
-                    dcc.Graph(
-                        id=ids.PUBLISHED,
-                        figure=published_totals_figure(table),
-                        config=GRAPH_CONFIG,
-                    ),
-                    html.P(f"Source: {themes.BACHMANN_2006}.", className="small mb-1"),
-                    table_twin("published", PUBLISHED_COLUMNS, records(table)),
-                ]
-            ),
-        ]
-    )
+    body = [
+        html.P("Priorities for service development named most often:", className="mb-1"),
+        html.Ul(facts, className="mb-2"),
+        html.P(themes.POOLED_BUDGETS_FINDING, className="mb-2"),
+        dbc.Alert(PER_TRUST_NOT_PUBLISHED, color="light", className="small py-2"),
+        dcc.Graph(id=ids.PUBLISHED, figure=published_totals_figure(table), config=GRAPH_CONFIG),
+        *chart_footer(
+            "published",
+            PUBLISHED_COLUMNS,
+            records(table),
+            source=f"Source: {themes.BACHMANN_2006}.",
+        ),
+    ]
+    return titled_card("What the 35 trusts reported: published totals", body)
 
 
 def charts_section(build: Build, *, x_period: str | None = None) -> html.Section:

@@ -1,10 +1,10 @@
 """Pieces every part of the page shares: blank figures, graph settings, labelled controls,
-export menus and table twins."""
+titled cards, export menus, table twins and a chart's footer."""
 
 from __future__ import annotations
 
 import dash_bootstrap_components as dbc
-from dash import dcc, html
+from dash import Output, dcc, html
 
 from layouts import ids
 from trustmap.export.deck import FILE_TYPES
@@ -20,9 +20,6 @@ GRAPH_CONFIG = {"displaylogo": False, "scrollZoom": True}
 TWIN_MAX_HEIGHT_PX = 240  # a taller table twin scrolls inside its box
 TWIN_DRAWING = "Drawing the table…"
 TWIN_EMPTY = "No rows for this choice."
-# Sections below the map: their callbacks fire only while one of them is on screen
-# (assets/trustmap_lazy.js, callbacks/lazy.py), so a recolouring of the map sends only its paint.
-LAZY_CLASS = "trustmap-lazy"
 
 
 def in_place(graph: dcc.Graph | dcc.Loading, height_px: int) -> html.Div:
@@ -52,6 +49,28 @@ def native_select(component_id, options: list[dict], value=None, *, everything: 
 
 def labelled(label: str, component, html_for: str) -> html.Div:
     return html.Div([dbc.Label(label, html_for=html_for, className="small mb-1"), component])
+
+
+def labelled_select(label: str, component_id: str, options: list[dict], value=None) -> html.Div:
+    """A `native_select` under its label."""
+    return labelled(label, native_select(component_id, options, value), component_id)
+
+
+def inline_choice(component_id: str, choices: dict[str, str], value: str) -> dbc.RadioItems:
+    """Small radio buttons in a line: `choices` maps each value to its words."""
+    return dbc.RadioItems(
+        id=component_id,
+        options=[{"label": text, "value": choice} for choice, text in choices.items()],
+        value=value,
+        inline=True,
+        className="small",
+    )
+
+
+def titled_card(title: str, body: list, **card_options) -> dbc.Card:
+    """A card with `title` in its header and `body` in its body; `card_options` (className)
+    go to the card."""
+    return dbc.Card([dbc.CardHeader(title), dbc.CardBody(body)], **card_options)
 
 
 EXPORT_PREFIX = "/export"
@@ -213,6 +232,35 @@ def twin_outputs(
     return {"twin": table_children(columns, rows), "csv": csv}
 
 
+def twin_targets(name: str) -> dict[str, Output]:
+    """Where a callback sends `twin_outputs` of the table twin `name` (`table_twin`)."""
+    return {"twin": Output(ids.grid(name), "children"), "csv": Output(ids.grid_rows(name), "data")}
+
+
+def chart_outputs(
+    figure: dict, source: str, columns: list[dict], rows: list[dict] | None, *, file_stem: str
+) -> dict:
+    """A chart's "figure", its "source" line and its table twin (`twin_outputs`, the CSV ending
+    with the same source line): what a callback sends to `chart_targets`."""
+    twin = twin_outputs(columns, rows, file_stem=file_stem, source=source)
+    return {"figure": figure, "source": source, **twin}
+
+
+def chart_targets(twin_name: str, *, graph: str, source: str) -> dict[str, Output]:
+    """Where a callback sends `chart_outputs`: the figure of `graph`, the source line with id
+    `source` and the table twin `twin_name`."""
+    return {
+        "figure": Output(graph, "figure"),
+        "source": Output(source, "children"),
+        **twin_targets(twin_name),
+    }
+
+
+def reason_alert(text: str, **attributes) -> dbc.Alert:
+    """The sentence saying why a chart or comparison cannot be drawn, in an info box."""
+    return dbc.Alert(text, color="info", className="py-2", **attributes)
+
+
 def scrolling(content, label: str, *, class_name: str = "table-responsive", **attributes):
     """A box that may scroll (a wide table on a phone, a tall one): a named Tab stop, since a
     scrolling box must take the keyboard's focus to be scrolled without a mouse."""
@@ -240,3 +288,23 @@ def table_twin(name: str, columns: list[dict], rows: list[dict] | None = None) -
         ],
         className="mt-2",
     )
+
+
+def chart_footer(
+    twin_name: str,
+    columns: list[dict],
+    rows: list[dict] | None = None,
+    *,
+    source: str | None = None,
+    source_id: str | None = None,
+    export: dbc.DropdownMenu | None = None,
+) -> list:
+    """What ends a chart's card: its source line (`source`, or filled by a callback into
+    `source_id`), its "Export for slides" menu if it has one (`export_menu`) and its table twin
+    (`table_twin(twin_name, columns, rows)`)."""
+    named = {"id": source_id} if source_id else {}
+    return [
+        html.P(source, className="small mb-1", **named),
+        *([] if export is None else [export]),
+        table_twin(twin_name, columns, rows),
+    ]

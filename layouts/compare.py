@@ -9,7 +9,15 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.charts import charts_section
-from layouts.common import BLANK_FIGURE, GRAPH_CONFIG, export_menu, in_place, labelled, table_twin
+from layouts.common import (
+    BLANK_FIGURE,
+    GRAPH_CONFIG,
+    export_menu,
+    in_place,
+    labelled,
+    table_twin,
+    titled_card,
+)
 from trustmap.analysis.group_comparison import GROUPINGS
 from trustmap.analysis.neighbours import DEFINITION, LIST_YEARS
 from trustmap.bundle.build import Build
@@ -40,7 +48,7 @@ def comparison_card(by: str) -> dbc.Col:
         html.Div(id=ids.compare_footnote(by), className="small mb-1"),
         html.Div(export_menu(by), id=ids.compare_export(by), className="d-inline-block"),
     ]
-    return dbc.Col(dbc.Card([dbc.CardHeader(TITLES[by]), dbc.CardBody(body)]), md=6)
+    return dbc.Col(titled_card(TITLES[by], body), md=6)
 
 
 def neighbours_card() -> dbc.Card:
@@ -70,18 +78,11 @@ def neighbours_card() -> dbc.Card:
         dcc.Graph(id=ids.compare_graph("neighbours"), figure=BLANK_FIGURE, config=GRAPH_CONFIG),
         NEIGHBOURS_MIN_HEIGHT_PX,
     )
-    return dbc.Card(
-        [
-            dbc.CardHeader(NEIGHBOURS_TITLE),
-            dbc.CardBody(
-                [
-                    dbc.Row([dbc.Col(about, lg=5), dbc.Col(graph, lg=7)], className="g-3"),
-                    table_twin("neighbours", NEIGHBOURS_TWIN),
-                ]
-            ),
-        ],
-        className="mt-3",
-    )
+    body = [
+        dbc.Row([dbc.Col(about, lg=5), dbc.Col(graph, lg=7)], className="g-3"),
+        table_twin("neighbours", NEIGHBOURS_TWIN),
+    ]
+    return titled_card(NEIGHBOURS_TITLE, body, className="mt-3")
 
 
 def comparison_section() -> html.Section:

@@ -124,7 +124,7 @@ def indicator_picker(catalogue: pd.DataFrame, indicator_ids: list[str], value: s
         searchable=True,
         clearSearchOnFocus=True,  # typing starts a search, not an edit of the shown name
         placeholder="Type part of its name",
-        # Opened by typing, the list starts at its top, not at the shown indicator.
+        # Opened, the list starts at its top (the shown indicator is ticked further down).
         selectFirstOptionOnDropdownOpen=True,
         allowDeselect=False,  # choosing the shown indicator again keeps it
         # No "nothing found" line: Mantine puts it inside the list of options, which must hold
@@ -135,6 +135,10 @@ def indicator_picker(catalogue: pd.DataFrame, indicator_ids: list[str], value: s
         # the list would be a child that is no option (axe).
         withScrollArea=False,
         attributes={"options": {"tabIndex": 0}},
+        # Its 540 options exist only while the list is open: kept in the page (Mantine's
+        # default), each switch of indicator drew them all again (about 175 ms), but opened by
+        # the arrow keys the list would start at the shown indicator; now it starts at the top.
+        comboboxProps={"keepMounted": False},
         size="xs",
         classNames={
             "label": "small mb-1",

@@ -10,12 +10,14 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.common import (
+    chart_footer,
     chart_in_place,
     export_menu,
+    inline_choice,
     labelled,
-    native_select,
+    labelled_select,
     scrolling,
-    table_twin,
+    titled_card,
 )
 from trustmap.analysis import era
 from trustmap.analysis.coverage import coverage
@@ -114,17 +116,15 @@ def before_after_card(build: Build) -> dbc.Card:
     as description (sentence and chart), the source, the table twin and the slide export."""
     indicators = era.era_indicators(build)
     years = [int(p) for p in council_periods(build, indicators[0])] if indicators else [0, 1]
+    options = indicator_options(build["indicator_catalogue"], indicators)
     controls = dbc.Row(
         [
             dbc.Col(
-                labelled(
+                labelled_select(
                     "Indicator (years before and after 2003)",
-                    native_select(
-                        ids.ERA_INDICATOR,
-                        indicator_options(build["indicator_catalogue"], indicators),
-                        indicators[0] if indicators else None,
-                    ),
                     ids.ERA_INDICATOR,
+                    options,
+                    indicators[0] if indicators else None,
                 ),
                 lg=4,
             ),
@@ -138,36 +138,26 @@ def before_after_card(build: Build) -> dbc.Card:
                 labelled("After", _year_slider(ids.ERA_AFTER, years, DEFAULT_AFTER), ids.ERA_AFTER),
                 lg=4,
             ),
-            dbc.Col(
-                dbc.RadioItems(
-                    id=ids.ERA_BY,
-                    options=[{"label": text, "value": by} for by, text in GROUPINGS.items()],
-                    value="pathfinder",
-                    inline=True,
-                    className="small",
-                ),
-                width=12,
-            ),
+            dbc.Col(inline_choice(ids.ERA_BY, GROUPINGS, "pathfinder"), width=12),
         ],
         className="g-2 mb-2",
     )
-    return dbc.Card(
-        [
-            dbc.CardHeader("Before and after 2003: under-18 conceptions in two groups of councils"),
-            dbc.CardBody(
-                [
-                    controls,
-                    html.Div(id=ids.ERA_ALERT),
-                    html.Div(id=ids.ERA_READING, className="mb-2"),
-                    scrolling(html.Div(id=ids.ERA_RESULTS), "Results for each span"),
-                    html.P(id=ids.ERA_POOLED, className="small mb-1"),
-                    chart_in_place(ids.ERA_CHART, ERA_HEIGHT_PX),
-                    html.P(id=ids.ERA_SOURCE, className="small mb-1"),
-                    export_menu("before-after"),
-                    table_twin("before-after", YEARLY_COLUMNS),
-                ]
-            ),
-        ]
+    body = [
+        controls,
+        html.Div(id=ids.ERA_ALERT),
+        html.Div(id=ids.ERA_READING, className="mb-2"),
+        scrolling(html.Div(id=ids.ERA_RESULTS), "Results for each span"),
+        html.P(id=ids.ERA_POOLED, className="small mb-1"),
+        chart_in_place(ids.ERA_CHART, ERA_HEIGHT_PX),
+        *chart_footer(
+            "before-after",
+            YEARLY_COLUMNS,
+            source_id=ids.ERA_SOURCE,
+            export=export_menu("before-after"),
+        ),
+    ]
+    return titled_card(
+        "Before and after 2003: under-18 conceptions in two groups of councils", body
     )
 
 

@@ -42,7 +42,8 @@ PAINT_PATH = "/map/paint.json"
 ENGLAND = [[49.85, -6.45], [55.85, 1.8]]
 LONDON = [[51.28, -0.52], [51.70, 0.34]]
 ZOOM_SNAP = 0.25  # England's map zooms in quarter steps (the inset in Leaflet's whole ones)
-# What a paint says beside the map, in this order: its legend, its note, its source.
+# What a paint says beside the map, in this order: its legend, its note, its source. Dash
+# draws them empty; the browser writes them with each paint (`say` in trustmap_map.js).
 WORDS = (ids.MAP_LEGEND, ids.MAP_ALERT, ids.MAP_SOURCE)
 NO_COUNCIL = "Click a council on the map, or find it by name above, to open its page."
 JS = "trustmapMap"  # the namespace of assets/trustmap_map.js
@@ -105,31 +106,26 @@ def council_layers(prefix: str, url: str, paint: dict) -> list:
         dl.Pane(
             dl.LayerGroup(id=f"{prefix}-health"), name=f"{prefix}-health", style={"zIndex": 410}
         ),
-        dl.Pane(
-            dl.GeoJSON(
-                id=f"{prefix}-casing",
-                url=url,
-                hideout=paint,
-                style=function("casingStyle"),
-                interactive=False,
-                eventHandlers={"layeradd": function("linesAdded")},
-            ),
-            name=f"{prefix}-casing",
-            style={"zIndex": 415},
-        ),
-        dl.Pane(
-            dl.GeoJSON(
-                id=f"{prefix}-outlines",
-                url=url,
-                hideout=paint,
-                style=function("outlineStyle"),
-                interactive=False,
-                eventHandlers={"layeradd": function("linesAdded")},
-            ),
-            name=f"{prefix}-outlines",
-            style={"zIndex": 420},
-        ),
+        line_layer(prefix, "casing", url, paint, z_index=415),
+        line_layer(prefix, "outlines", url, paint, z_index=420),
     ]
+
+
+def line_layer(prefix: str, kind: str, url: str, paint: dict, z_index: int) -> dl.Pane:
+    """The pathfinders' and the selected council's lines of `kind` ("casing" or "outlines",
+    styled by `casingStyle` or `outlineStyle`) in a pane of their own at `z_index`."""
+    return dl.Pane(
+        dl.GeoJSON(
+            id=f"{prefix}-{kind}",
+            url=url,
+            hideout=paint,
+            style=function({"casing": "casingStyle", "outlines": "outlineStyle"}[kind]),
+            interactive=False,
+            eventHandlers={"layeradd": function("linesAdded")},
+        ),
+        name=f"{prefix}-{kind}",
+        style={"zIndex": z_index},
+    )
 
 
 def council_map(url: str, paint: dict) -> html.Div:
@@ -201,7 +197,7 @@ def map_section(build: Build, choices: Choices, view: View) -> html.Section:
             dcc.Download(id=ids.MAP_DOWNLOAD),
             html.Div(id=ids.MAP_ALERT, role="status"),
             council_map(config["outlines"][view.vintage], paint),
-            html.P(paint["source"], id=ids.MAP_SOURCE, className="small mb-1"),
+            html.P(id=ids.MAP_SOURCE, className="small mb-1"),
             html.P(OGL_ATTRIBUTION, className="small text-muted mb-2"),
             html.Div(
                 [

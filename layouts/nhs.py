@@ -12,14 +12,15 @@ from dash import dcc, html
 from layouts import ids
 from layouts.common import (
     GRAPH_CONFIG,
+    chart_footer,
     chart_in_place,
     export_menu,
     in_place,
-    labelled,
-    native_select,
+    inline_choice,
+    labelled_select,
     scrolling,
     table_children,
-    table_twin,
+    titled_card,
 )
 from trustmap.analysis import nhs_story, outcomes
 from trustmap.bundle.build import Build
@@ -87,28 +88,21 @@ def class_count_outputs(build: Build) -> dict:
 def class_counts_card(figure: go.Figure, notes: list[str], source: str, rows: list[dict]):
     """The national chart of class counts per health vintage, with its notes (what is not
     determined), source line, slide export and table twin."""
-    return dbc.Card(
-        [
-            dbc.CardHeader("How many councils shared a boundary with their NHS commissioner"),
-            dbc.CardBody(
-                [
-                    in_place(
-                        dcc.Graph(id=ids.CLASS_COUNTS, figure=figure, config=GRAPH_CONFIG),
-                        era_figures.CLASS_COUNTS_HEIGHT_PX,
-                    ),
-                    *(html.P(note, className="small mb-1") for note in notes),
-                    html.P(source, className="small mb-1"),
-                    export_menu("nhs-classes", query=""),
-                    table_twin("class-counts", CLASS_COUNT_COLUMNS, rows),
-                ]
-            ),
-        ],
-        className="mb-3",
+    graph = dcc.Graph(id=ids.CLASS_COUNTS, figure=figure, config=GRAPH_CONFIG)
+    body = [
+        in_place(graph, era_figures.CLASS_COUNTS_HEIGHT_PX),
+        *(html.P(note, className="small mb-1") for note in notes),
+        *chart_footer(
+            "class-counts",
+            CLASS_COUNT_COLUMNS,
+            rows,
+            source=source,
+            export=export_menu("nhs-classes", query=""),
+        ),
+    ]
+    return titled_card(
+        "How many councils shared a boundary with their NHS commissioner", body, className="mb-3"
     )
-
-
-def _dropdown(component_id: str, options: list[dict], value: str | None):
-    return native_select(component_id, options, value)
 
 
 def period_options(build: Build, indicator: str) -> list[dict]:
@@ -130,85 +124,35 @@ def outcomes_card(build: Build) -> dbc.Card:
     and why, far councils, source and table twin."""
     catalogue = build["indicator_catalogue"]
     indicator, first, last = default_outcome(build)
+    periods = period_options(build, indicator)
     vintages = [{"label": row.label, "value": row.id} for row in health_vintages().itertuples()]
     span_first, span_last = outcomes.DEFAULT_SPAN.split(":")
+    indicators = indicator_options(catalogue, outcomes.outcome_indicators(catalogue))
     controls = dbc.Row(
         [
             dbc.Col(
-                labelled(
-                    "Indicator",
-                    native_select(
-                        ids.OUTCOME_INDICATOR,
-                        indicator_options(catalogue, outcomes.outcome_indicators(catalogue)),
-                        indicator,
-                    ),
-                    ids.OUTCOME_INDICATOR,
-                ),
-                lg=6,
+                labelled_select("Indicator", ids.OUTCOME_INDICATOR, indicators, indicator), lg=6
             ),
+            dbc.Col(labelled_select("From", ids.OUTCOME_FROM, periods, first), lg=3, xs=6),
+            dbc.Col(labelled_select("To", ids.OUTCOME_TO, periods, last), lg=3, xs=6),
+            dbc.Col(inline_choice(ids.OUTCOME_BY, GROUPINGS, "coterminous"), width=12),
             dbc.Col(
-                labelled(
-                    "From",
-                    _dropdown(ids.OUTCOME_FROM, period_options(build, indicator), first),
-                    ids.OUTCOME_FROM,
-                ),
-                lg=3,
-                xs=6,
-            ),
-            dbc.Col(
-                labelled(
-                    "To",
-                    _dropdown(ids.OUTCOME_TO, period_options(build, indicator), last),
-                    ids.OUTCOME_TO,
-                ),
-                lg=3,
-                xs=6,
-            ),
-            dbc.Col(
-                dbc.RadioItems(
-                    id=ids.OUTCOME_BY,
-                    options=[{"label": text, "value": by} for by, text in GROUPINGS.items()],
-                    value="coterminous",
-                    inline=True,
-                    className="small",
-                ),
-                width=12,
-            ),
-            dbc.Col(
-                labelled(
-                    "Coterminous from",
-                    _dropdown(ids.OUTCOME_SPAN_FIRST, vintages, span_first),
-                    ids.OUTCOME_SPAN_FIRST,
-                ),
+                labelled_select("Coterminous from", ids.OUTCOME_SPAN_FIRST, vintages, span_first),
                 md=6,
             ),
-            dbc.Col(
-                labelled(
-                    "through",
-                    _dropdown(ids.OUTCOME_SPAN_LAST, vintages, span_last),
-                    ids.OUTCOME_SPAN_LAST,
-                ),
-                md=6,
-            ),
+            dbc.Col(labelled_select("through", ids.OUTCOME_SPAN_LAST, vintages, span_last), md=6),
         ],
         className="g-2 mb-2",
     )
-    return dbc.Card(
-        [
-            dbc.CardHeader("Did it matter? Councils' change, compared between groups"),
-            dbc.CardBody(
-                [
-                    controls,
-                    html.Div(id=ids.OUTCOME_ALERT),
-                    chart_in_place(ids.OUTCOME_CHART, era_figures.CHANGE_HEIGHT_PX),
-                    html.Div(id=ids.OUTCOME_READING),
-                    html.Div(id=ids.OUTCOME_DROPPED, className="small mb-1"),
-                    html.P(id=ids.OUTCOME_SOURCE, className="small mb-1"),
-                    table_twin("outcomes", OUTCOME_COLUMNS),
-                ]
-            ),
-        ]
-    )
+    body = [
+        controls,
+        html.Div(id=ids.OUTCOME_ALERT),
+        chart_in_place(ids.OUTCOME_CHART, era_figures.CHANGE_HEIGHT_PX),
+        html.Div(id=ids.OUTCOME_READING),
+        html.Div(id=ids.OUTCOME_DROPPED, className="small mb-1"),
+        *chart_footer("outcomes", OUTCOME_COLUMNS, source_id=ids.OUTCOME_SOURCE),
+    ]
+    return titled_card("Did it matter? Councils' change, compared between groups", body)
 
 
 def estimates_table(rows: list[dict]) -> html.Div:

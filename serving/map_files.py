@@ -69,11 +69,10 @@ def paint_json(view: View) -> str:
     return json.dumps(select_council(get_build(), paint, view), separators=(",", ":"))
 
 
-def requested_view() -> View:
-    """The paint's view from the query (field names as in `View`), settled: odd values become
+def painted_view(asked: dict) -> View:
+    """The paint's view of `asked` (field names as in `View`), settled: odd values become
     defaults, unknown keys are ignored, so only known values reach the cache."""
-    asked = {name: request.args.get(name) or None for name in PAINTED_FIELDS}
-    view, _ = settle(asked, choices())
+    view, _ = settle({name: asked.get(name) or None for name in PAINTED_FIELDS}, choices())
     return view
 
 
@@ -86,7 +85,7 @@ def register_routes(server: Flask) -> None:
 
     @server.get(PAINT_PATH)
     def paint():
-        response = Response(paint_json(requested_view()), mimetype="application/json")
+        response = Response(paint_json(painted_view(request.args)), mimetype="application/json")
         current = request.args.get("b") == get_build().directory.name
         response.headers["Cache-Control"] = (
             f"public, max-age={PAINT_MAX_AGE_S}" if current else "no-cache"

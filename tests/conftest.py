@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.fixtures.bundle import write_bundle, write_project_tables
+from tests.support import early
 from trustmap.bundle import health_vintages
 from trustmap.bundle.build import CACHE_ENV_VAR, Build, load_build
 from trustmap.bundle.datadir import resolve_data_dir
@@ -30,6 +31,20 @@ def pytest_collection_modifyitems(items) -> None:
     ]
     if unmarked:
         raise pytest.UsageError(f"tests using the real bundle lack @pytest.mark.bundle: {unmarked}")
+
+
+def pytest_collection_finish(session) -> None:
+    """Start the servers of the chosen tests' modules now (tests/support/early.py)."""
+    if session.config.option.collectonly:
+        return
+    modules = dict.fromkeys(item.module for item in session.items if hasattr(item, "module"))
+    for module in modules:
+        for starter in getattr(module, early.EARLY_START, ()):
+            early.start_early(starter)
+
+
+def pytest_sessionfinish() -> None:
+    early.stop_all()
 
 
 @pytest.fixture(scope="session")

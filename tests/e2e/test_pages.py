@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.e2e.conftest import ARTIFACTS
-from tests.support.browser import LAYOUT_SHIFT, wait_until_drawn
+from tests.support.browser import AXE_WCAG, LAYOUT_SHIFT, wait_until_drawn
 
 pytestmark = [pytest.mark.browser, pytest.mark.bundle]
 
@@ -50,7 +50,7 @@ def test_page_draws_when_it_opens_still_and_accessible(browser, app_url, name, s
     assert page.title() == title
     shift = page.evaluate("() => window.trustmapLayoutShift")
     assert shift < MAX_LAYOUT_SHIFT, f"{name} moved as it filled: layout shift {shift:.3f}"
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]}})
+    results = Axe().run(page, options=AXE_WCAG)
     found = [
         (violation["id"], violation["impact"], len(violation["nodes"]))
         for violation in results.response["violations"]

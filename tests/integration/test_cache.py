@@ -10,7 +10,7 @@ from flask import Flask
 from flask_caching.backends.rediscache import RedisCache
 from redis.exceptions import RedisError
 
-from serving.cache import FallibleRedisCache, cache_config
+from serving.cache import RESULTS_KEPT, FallibleRedisCache, cache_config
 from tests.support.processes import free_port
 
 pytestmark = pytest.mark.bundle  # the package's conftest starts the real app
@@ -32,7 +32,7 @@ def test_the_back_end_follows_the_environment(environ, back_end):
     config = cache_config("build-abc", environ)
     assert config["CACHE_TYPE"] == back_end
     assert config["CACHE_KEY_PREFIX"] == "trustmap-build-abc-"
-    assert config.get("CACHE_THRESHOLD", 2000) == 2000
+    assert config.get("CACHE_THRESHOLD", RESULTS_KEPT) == RESULTS_KEPT  # bounded but on Redis
 
 
 def test_an_unreachable_redis_is_an_empty_cache_logged_once(caplog):

@@ -81,7 +81,7 @@ def test_requests_not_matching_their_callback_are_refused(client, callbacks, cap
 
 
 def test_a_request_for_a_browser_callback_is_refused(client, callbacks):
-    spec = callback_writing(callbacks, f"{ids.MAP_LEGEND}.children")
+    spec = callback_writing(callbacks, f"{ids.MAP_DRAWN}.data")
     assert spec["clientside_function"]["function_name"] == "settled"
     response = client.post(UPDATE_PATH, json=request_for(spec, {}, [f"{ids.VIEW}.data"]))
     assert response.status_code == 400

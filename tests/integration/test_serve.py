@@ -15,6 +15,7 @@ import urllib.request
 
 import pytest
 
+from tests.support import early
 from tests.support.gunicorn_workers import workers
 from tests.support.processes import HOST, ROOT, started
 
@@ -34,9 +35,16 @@ def serve_command(port: int) -> list[str]:
     return [sys.executable, str(ROOT / "deploy" / "serve.py"), "--port", str(port)]
 
 
+def serve():
+    return started(serve_command, "serve")
+
+
+EARLY_START = [serve]  # started as the session begins (tests/support/early.py)
+
+
 @pytest.fixture(scope="module")
 def server():
-    with started(serve_command, "serve") as running:
+    with early.entered(serve) as running:
         yield running
 
 

@@ -6,7 +6,14 @@ project's machines (and a user's offline laptop) cannot and should not do.
 
 from trustmap.export.renderer import CHROMIUM_PATH
 
-__all__ = ["CHROMIUM_ARGS", "CHROMIUM_PATH", "LAYOUT_SHIFT", "wait_until_drawn", "wait_until_still"]
+__all__ = [
+    "AXE_WCAG",
+    "CHROMIUM_ARGS",
+    "CHROMIUM_PATH",
+    "LAYOUT_SHIFT",
+    "wait_until_drawn",
+    "wait_until_still",
+]
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -16,6 +23,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
+
+# axe-core's options: every rule of WCAG 2 A and AA, nothing excluded. The tests read only the
+# violations; the other result types are cut to one node each, which spares axe a selector for
+# every node that passes (most of its time on the pages with the largest tables).
+AXE_WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa"]},
+    "resultTypes": ["violations"],
+}
 
 # Resolves true once the page has nothing left to draw: Dash's tab title no longer "Updating..."
 # and the map still for five animation frames (a zoom or fly has ended); false after `limitMs`.

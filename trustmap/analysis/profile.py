@@ -50,6 +50,7 @@ SPINE_COLUMNS = [
     "themes",
     "source",
 ]
+DESCRIBING_COLUMNS = ("label", "unit", "polarity", "themes", "source")  # from the catalogue
 
 
 def indicator_decimals(build: Build) -> pd.Series:
@@ -74,13 +75,14 @@ def _same_ground_codes(build: Build, area_code: str) -> list[str]:
     return list(sets.index[sets == sets[area_code]])
 
 
-def _catalogue(build: Build, theme: str | None) -> pd.DataFrame:
-    """Indicators of `theme` (all when None), children's (LAIT) indicators first, then by label
-    (once per process and theme)."""
+def _catalogue(build: Build, theme: str | None) -> list[tuple[str, judgement.Polarity, dict]]:
+    """Indicators of `theme` (all when None), children's (LAIT) indicators first, then by label:
+    (indicator_id, polarity, the row's columns that describe the indicator) for each, once per
+    process and theme."""
     if theme is not None:
         choices.check_choice(theme, themes()["theme"], "theme")
 
-    def compute() -> pd.DataFrame:
+    def compute() -> list[tuple[str, judgement.Polarity, dict]]:
         catalogue = build["indicator_catalogue"]
         if theme is not None:
             tagged = split_themes(catalogue["themes"])
@@ -88,7 +90,22 @@ def _catalogue(build: Build, theme: str | None) -> pd.DataFrame:
         order = pd.DataFrame(
             {"other": catalogue["source_file"] != LAIT_DATA_FILE, "label": catalogue["label"]}
         )
-        return catalogue.loc[order.sort_values(["other", "label"]).index].set_index("id")
+        catalogue = catalogue.loc[order.sort_values(["other", "label"]).index].set_index("id")
+        decimals = indicator_decimals(build)
+        return [
+            (
+                indicator_id,
+                None if meta.polarity == "none" else meta.polarity,
+                {
+                    "indicator_id": indicator_id,
+                    **{name: getattr(meta, name) for name in DESCRIBING_COLUMNS},
+                    "decimals": int(decimals.get(indicator_id, judgement.MAX_DECIMALS)),
+                },
+            )
+            for indicator_id, meta in zip(
+                catalogue.index, catalogue.itertuples(index=False), strict=True
+            )
+        ]
 
     return build.memo(("spine_catalogue", theme), compute)
 
@@ -103,6 +120,15 @@ def _council_values(build: Build, indicator_id: str, period: str) -> pd.Series:
         return rows.set_index("area_code")["value"]
 
     return build.memo(("council_values", indicator_id, period), compute)
+
+
+def _ranking(build: Build, indicator_id: str, period: str) -> compare.CouncilRanking:
+    """`_council_values` ready to rank and judge each council (once per process and indicator
+    period)."""
+    return build.memo(
+        ("council_ranking", indicator_id, period),
+        lambda: compare.rank_councils(_council_values(build, indicator_id, period)),
+    )
 
 
 def _spread(build: Build, indicator_id: str, period: str) -> dict:
@@ -129,13 +155,13 @@ def _own_rows(build: Build, codes: list[str], indicator_ids: pd.Index) -> pd.Dat
     return rows.sort_index()
 
 
-def _england_values(build: Build) -> pd.Series:
-    """England's value keyed by indicator_id and period (once per process)."""
+def _england_values(build: Build) -> dict[tuple[str, str], float]:
+    """England's value keyed by (indicator_id, period) (once per process)."""
 
-    def compute() -> pd.Series:
+    def compute() -> dict[tuple[str, str], float]:
         values = build["indicator_values"]
         england = values[values["geography"] == "england"]
-        return england.set_index(["indicator_id", "period"])["value"]
+        return england.set_index(["indicator_id", "period"])["value"].to_dict()
 
     return build.memo(("england_values",), compute)
 
@@ -150,11 +176,15 @@ def _with_council_rows(build: Build) -> frozenset[str]:
     return build.memo(("with_council_rows",), compute)
 
 
-def _counts_lookup(build: Build) -> tuple[pd.DataFrame, pd.Series]:
+CountPairs = dict[str, dict]  # indicator_id -> its row of indicator_statistics.csv
+CountValues = dict[tuple[str, str, str], float]  # (indicator_id, area_code, period) -> value
+
+
+def _counts_lookup(build: Build) -> tuple[CountPairs, CountValues]:
     """(declared count pairs, values of their count and denominator indicators keyed by
     indicator_id, area_code and period), once per process."""
 
-    def compute() -> tuple[pd.DataFrame, pd.Series]:
+    def compute() -> tuple[CountPairs, CountValues]:
         statistics = judgement.read_statistics()
         judgement.check_statistics(statistics, build["indicator_catalogue"]["id"])
         pairs = statistics[statistics["count_indicator"].notna()]
@@ -162,27 +192,28 @@ def _counts_lookup(build: Build) -> tuple[pd.DataFrame, pd.Series]:
             pd.concat([pairs["count_indicator"], pairs["denominator_indicator"]]).dropna().unique()
         )
         if not needed.size:
-            return pairs, pd.Series(dtype=float)
+            return pairs.to_dict("index"), {}
         values = pd.concat(
             [build.rows_where("indicator_values", "indicator_id", i) for i in needed]
         )
-        return pairs, values.set_index(["indicator_id", "area_code", "period"])["value"]
+        keyed = values.set_index(["indicator_id", "area_code", "period"])["value"]
+        return pairs.to_dict("index"), keyed.to_dict()
 
     return build.memo(("count_pairs",), compute)
 
 
 def _count_pair(
-    pairs: pd.DataFrame,
-    keyed: pd.Series,
+    pairs: CountPairs,
+    keyed: CountValues,
     indicator_id: str,
     area_code: str,
     period: str,
     value: float,
 ) -> judgement.CountPair | None:
     """The council's count and denominator for one indicator period, if declared and given."""
-    if indicator_id not in pairs.index:
+    pair = pairs.get(indicator_id)
+    if pair is None:
         return None
-    pair = pairs.loc[indicator_id]
     count = keyed.get((pair["count_indicator"], area_code, period), np.nan)
     derived = pd.isna(pair["denominator_indicator"])
     if derived:
@@ -207,18 +238,24 @@ def _not_compared(build: Build, indicator_id: str) -> dict:
     return {"method": "not compared", "judgement": "not compared", "reason": reason}
 
 
-def _compared(build: Build, indicator_id: str, polarity: judgement.Polarity, source_row) -> dict:
+def _compared(
+    build: Build,
+    indicator_id: str,
+    polarity: judgement.Polarity,
+    source_row,
+    kind: judgement.Kind | None,
+) -> dict:
     """The columns of an indicator the council has a figure for (`source_row`: its latest
     row): the comparison with England and the spread of all councils."""
     period, code, value = source_row.period, source_row.area_code, source_row.value
     pairs, counts = _counts_lookup(build)
     versus = compare.compare_area_with_england(
         code,
-        _council_values(build, indicator_id, period),
+        _ranking(build, indicator_id, period),
         polarity=polarity,
         england_value=_england_values(build).get((indicator_id, period)),
         counts=_count_pair(pairs, counts, indicator_id, code, period, value),
-        kind=judgement.read_statistics()["kind"].get(indicator_id),
+        kind=kind,
     ).as_dict()
     if versus["method"] == "not compared" and pd.notna(source_row.value_note):
         versus["reason"] += f" (source note: {source_row.value_note})"
@@ -239,31 +276,23 @@ def spine_rows(build: Build, area_code: str, *, theme: str | None = None) -> pd.
     LAIT's R); `method` is wilson, quartile or not compared, and `reason` says why (see
     trustmap.stats.judgement: a count or money is "not compared: a count" or "not compared:
     money", a Wilson interval only on a real denominator).
-    What does not depend on the council (each indicator period's council values, their spread,
-    England's values, the count pairs) is computed once per process.
+    What does not depend on the council (each indicator period's council values, their spread
+    and ranking, England's values, the count pairs) is computed once per process.
     """
     codes = _same_ground_codes(build, area_code)
     catalogue = _catalogue(build, theme)
-    own = _own_rows(build, codes, catalogue.index)
+    own = _own_rows(build, codes, pd.Index([indicator_id for indicator_id, *_ in catalogue]))
     latest = own.sort_values("period").groupby("indicator_id").tail(1).set_index("indicator_id")
     latest_rows = dict(zip(latest.index, latest.itertuples(index=False), strict=True))
-    decimals = indicator_decimals(build)
+    kinds = judgement.read_statistics()["kind"].to_dict()
     rows = []
-    for indicator_id, meta in zip(catalogue.index, catalogue.itertuples(index=False), strict=True):
-        polarity = None if meta.polarity == "none" else meta.polarity
-        row = {
-            "indicator_id": indicator_id,
-            **{
-                name: getattr(meta, name)
-                for name in ("label", "unit", "polarity", "themes", "source")
-            },
-            "decimals": int(decimals.get(indicator_id, judgement.MAX_DECIMALS)),
-        }
+    for indicator_id, polarity, described in catalogue:
         source_row = latest_rows.get(indicator_id)
         if source_row is None:
-            rows.append({**row, **_not_compared(build, indicator_id)})
+            rows.append({**described, **_not_compared(build, indicator_id)})
         else:
-            rows.append({**row, **_compared(build, indicator_id, polarity, source_row)})
+            kind = kinds.get(indicator_id)
+            rows.append({**described, **_compared(build, indicator_id, polarity, source_row, kind)})
     return pd.DataFrame(rows).reindex(columns=SPINE_COLUMNS)
 
 

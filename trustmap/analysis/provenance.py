@@ -15,7 +15,7 @@ from trustmap.analysis.neighbours import NEIGHBOURS_FILE
 from trustmap.bundle import councils, health, health_vintages, indicators, sources
 from trustmap.bundle.build import Build
 from trustmap.model import health_classes
-from trustmap.vocabulary import COTERMINOSITY_METHOD_LABELS
+from trustmap.vocabulary import COTERMINOSITY_METHOD_LABELS, in_words
 
 __all__ = [
     "KIND_NAMES",
@@ -102,11 +102,6 @@ class Entry:
 
 def _date(value) -> str:
     return f"{pd.Timestamp(value):%B %Y}"
-
-
-def in_words(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def _health_files(*columns: str, method: str | None = None) -> tuple[str, ...]:

@@ -22,6 +22,7 @@ from typing import TypeVar
 
 import geopandas as gpd
 import pandas as pd
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from trustmap.bundle import councils, health, health_vintages, indicators
@@ -147,9 +148,24 @@ def _write_table(table: pd.DataFrame, path: Path) -> None:
 
 
 def _read_table(path: Path) -> pd.DataFrame:
-    table = pd.read_parquet(path)
-    if "geometry" in table.columns:
-        return gpd.read_parquet(path)
+    # The schema alone says which reader: a table is read once, geometry or not.
+    geographic = "geometry" in pq.read_schema(path).names
+    table = gpd.read_parquet(path) if geographic else pd.read_parquet(path)
+    return _in_one_chunk(table)
+
+
+def _in_one_chunk(table: pd.DataFrame) -> pd.DataFrame:
+    """`table` with each Arrow-backed column (the text ones) in one chunk. Parquet gives a chunk
+    per row group, and Arrow takes rows from a chunked column by joining its chunks first: a
+    council's rows of the 684k indicator values took 30 times longer from six chunks than from
+    one. The values and dtypes are unchanged."""
+    for name in table.columns:
+        column = table[name]
+        if not isinstance(column.array, pd.arrays.ArrowExtensionArray):
+            continue
+        chunks = column.array.__arrow_array__()
+        if chunks.num_chunks > 1:
+            table[name] = pd.array(chunks.combine_chunks(), dtype=column.dtype)
     return table
 
 

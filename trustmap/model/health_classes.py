@@ -81,15 +81,15 @@ def unit_councils(ltla16_members: pd.Series, members: pd.DataFrame) -> pd.Series
         "ltla16cd"
     )
     placed = exploded.merge(members[["la_code", "ltla16cd"]], on="ltla16cd", how="left")
-    per_group = placed.groupby("group")["la_code"].agg(lambda codes: set(codes.dropna()))
-    single = per_group.map(lambda codes: next(iter(codes)) if len(codes) == 1 else pd.NA)
-    return ltla16_members.map(single)
+    found = placed.dropna(subset="la_code").drop_duplicates(["group", "la_code"])
+    councils = found.groupby("group")["la_code"]
+    return ltla16_members.map(councils.first().where(councils.size() == 1))
 
 
-def _names_of(codes: list[str], names: pd.Series) -> str:
+def _names_of(codes: list[str], names: dict[str, str]) -> str:
     return ";".join(
-        name if isinstance(name, str) else f"{code} ({UNNAMED})"
-        for code, name in zip(codes, names.reindex(codes), strict=True)
+        name if isinstance(name := names.get(code), str) else f"{code} ({UNNAMED})"
+        for code in codes
     )
 
 
@@ -102,7 +102,8 @@ def format_classes(
     table = councils[["la_code", "la_name"]].merge(classes, on="la_code", how="left")
     codes = table["health_codes"].map(lambda c: c if isinstance(c, list) else [])
     table["class"] = table["class"].fillna(NOT_DETERMINED)
-    table["health_names"] = codes.map(lambda c: _names_of(c, health_names))
+    names = health_names.to_dict()
+    table["health_names"] = codes.map(lambda c: _names_of(c, names))
     table["health_codes"] = codes.str.join(";")
     table["n_health"] = codes.str.len()
     return table[CLASS_COLUMNS].sort_values("la_code", ignore_index=True)
@@ -354,7 +355,11 @@ def _timeline(build: Build, la_vintage: str | None) -> pd.DataFrame:
 
 def _followed(build: Build, classes: pd.DataFrame, la_vintage: str, row: pd.Series) -> pd.DataFrame:
     then = row["council_vintage"]
-    links = follow_councils(build["council_members"], la_vintage, then)
+    # Health vintages share council vintages: follow each pair of council vintages once.
+    links = build.memo(
+        ("follow_councils", la_vintage, then),
+        lambda: follow_councils(build["council_members"], la_vintage, then),
+    )
     kept = links[links["same_area"]].merge(
         classes.drop(columns="la_code"), left_on="la_code_to", right_on="council_then"
     )

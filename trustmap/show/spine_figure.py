@@ -242,21 +242,25 @@ def spine_figure(rows: pd.DataFrame, *, council: str, theme_label: str) -> go.Fi
     tops, bars, bottom = _row_layout([label.count("<br>") + 1 for label in labels])
     rows = rows.assign(y=bars)
     positions = spine_positions(rows)
+    # One dict per row, made once: a frame's to_dict per marker style cost more than the rest.
+    records = rows.to_dict("records")
     traces = [
         _bar(rows, positions["x_lowest"], positions["x_highest"], RANGE_COLOUR, "range"),
         _bar(rows, positions["x_q25"], positions["x_q75"], QUARTILES_COLOUR, "middle half"),
         _england_line(bars),
         _text("labels", -SPINE_EDGE, pd.Series(tops), labels, "bottom right", TEXT_PX),
-        _text("values", X_RANGE[1], rows["y"], _value_column(rows), "middle left", TEXT_PX),
+        _text("values", X_RANGE[1], rows["y"], _value_column(records), "middle left", TEXT_PX),
     ]
-    drawn = rows.assign(style=_styles(rows), x=positions["x_value"])[positions["x_value"].notna()]
-    for style in spine_key(drawn):
-        marked = drawn[drawn["style"] == style]
+    x = positions["x_value"]
+    styles = np.array(_styles(rows), dtype=object)
+    drawn = x.notna().to_numpy()
+    for style in _in_key_order(set(styles[drawn])):
+        marked = drawn & (styles == style)
         traces.append(
             {
                 "type": "scatter",
-                "x": marked["x"],
-                "y": marked["y"],
+                "x": x[marked],
+                "y": rows["y"][marked],
                 "mode": "markers",
                 "name": style.name,
                 "marker": {
@@ -265,7 +269,11 @@ def spine_figure(rows: pd.DataFrame, *, council: str, theme_label: str) -> go.Fi
                     "size": 12,
                     "line": {"width": 1, "color": "#333333"},
                 },
-                "text": [_hover(row, council) for row in marked.to_dict("records")],
+                "text": [
+                    _hover(row, council)
+                    for row, shown in zip(records, marked, strict=True)
+                    if shown
+                ],
                 "hovertemplate": "%{text}<extra></extra>",
             }
         )
@@ -284,7 +292,10 @@ def _styles(rows: pd.DataFrame) -> list[JudgementStyle]:
 def spine_key(rows: pd.DataFrame) -> list[JudgementStyle]:
     """The judgement styles `rows` use, in `JUDGEMENT_STYLES` order (not compared last): the
     chart's key, drawn beside it so that it wraps with the page."""
-    used = set(_styles(rows))
+    return _in_key_order(set(_styles(rows)))
+
+
+def _in_key_order(used: set[JudgementStyle]) -> list[JudgementStyle]:
     ordered = dict.fromkeys(
         [*JUDGEMENT_STYLES.values(), *NOT_JUDGED_STYLES.values(), NOT_COMPARED_STYLE]
     )
@@ -329,11 +340,11 @@ def _england_line(bars: list[float]) -> dict:
     }
 
 
-def _value_column(rows: pd.DataFrame) -> list[str]:
-    """'<b>72.0%</b><br>England 70.5%' per row, each value with its unit; England left out
-    where it is off scale; "no value" where the council has none."""
+def _value_column(records: list[dict]) -> list[str]:
+    """'<b>72.0%</b><br>England 70.5%' per row (`records`), each value with its unit; England
+    left out where it is off scale; "no value" where the council has none."""
     texts = []
-    for row in rows.to_dict("records"):
+    for row in records:
         if pd.isna(row["value"]):
             texts.append("no value")
             continue

@@ -8,6 +8,7 @@ The strip has two rows: the local commissioner (PCT, CCG, then sub-ICB location)
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -103,13 +104,14 @@ def _hover(row: dict) -> str:
     return "<br>".join(lines)
 
 
-def _cells(cells: pd.DataFrame, name: str, marker: dict) -> dict:
-    """A bar trace of `cells`, one square per cell in its year's column and row."""
+def _cells(table: pd.DataFrame, chosen: np.ndarray, name: str, marker: dict) -> dict:
+    """A bar trace of the `chosen` cells of `table`, one square per cell in its year's column
+    and row."""
     return {
         "type": "bar",
-        "x": cells["year"],
-        "y": [CELL_WIDTH] * len(cells),
-        "base": cells["row"].map({"local": 0, "icb": 1}),
+        "x": table["year"][chosen],
+        "y": [CELL_WIDTH] * int(chosen.sum()),
+        "base": table["row"][chosen].map({"local": 0, "icb": 1}),
         "width": CELL_WIDTH,
         "name": name,
         "marker": marker,
@@ -122,21 +124,26 @@ def strip_figure(table: pd.DataFrame, *, council: str, selected: str | None = No
     a last, unfilled trace. Traces and layout are plain dicts checked once, as the figure is
     made."""
     years = list(dict.fromkeys(table["year"]))
+    records = table.to_dict("records")
     traces = []
     for name, (label, colour) in STRIP_CLASSES.items():
-        cells = table[table["class"] == name]
-        if cells.empty:
+        chosen = (table["class"] == name).to_numpy()
+        if not chosen.any():
             continue
         marker = {
             "color": colour,
             "line": {"color": "#777777", "width": 0.5},
             "pattern": {"shape": "/" if name == health_classes.AREA_CHANGED else ""},
         }
-        hover = [_hover(row) for row in cells.to_dict("records")]
-        traces.append(_cells(cells, label, marker) | {"hovertext": hover, "hoverinfo": "text"})
+        hover = [_hover(row) for row, shown in zip(records, chosen, strict=True) if shown]
+        cells = _cells(table, chosen, label, marker)
+        traces.append(cells | {"hovertext": hover, "hoverinfo": "text"})
     outline = {"color": "rgba(0,0,0,0)", "line": {"color": "#000000", "width": 3}}
-    chosen = _cells(table[table["health"] == selected], "the map's NHS geography", outline)
-    traces.append(chosen | {"hoverinfo": "skip", "showlegend": False})
+    on_map = (table["health"] == selected).to_numpy()
+    traces.append(
+        _cells(table, on_map, "the map's NHS geography", outline)
+        | {"hoverinfo": "skip", "showlegend": False}
+    )
     title = wrap_html(
         f"{council}: coterminosity with its NHS bodies, {years[0]}-{years[-1]}", TITLE_CHARS
     )
@@ -190,12 +197,17 @@ def council_strip(build: Build, area: str, la_vintage: str) -> pd.DataFrame:
     """`strip_table` of council `area` of `la_vintage`, followed through every health
     vintage by its 2016 districts, with each vintage's files and citation."""
     timeline = health_classes.timeline(build, area=area, la_vintage=la_vintage)
+    # The same for every council; the project's tables it reads are part of the build's key.
+    return strip_table(timeline, build.memo(("cited_health_vintages",), _cited_vintages))
+
+
+def _cited_vintages() -> pd.DataFrame:
+    """The health vintages with their label, publishers and citation (`strip_table`'s)."""
     vintages = health_vintages.health_vintages()
     files = vintages.apply(health_vintages.source_files, axis=1)
     publishers = manifest()["publisher"]
-    cited = vintages.assign(
+    return vintages.assign(
         label=vintages["id"].map(health_vintages.health_label),
         publisher=files.map(lambda names: "; ".join(dict.fromkeys(publishers[names]))),
         source=files.map(lambda names: "; ".join(citation(name) for name in names)),
     )
-    return strip_table(timeline, cited)

@@ -1,6 +1,6 @@
 """Statistics and their wording: Welch and Mann-Whitney comparisons, judgements against England,
-rates, change, a council-level difference-in-differences, rounding and plain readings. Pure
-functions of numbers and frames.
+rates, change, a council-level difference-in-differences, a regression term's estimate,
+rounding and plain readings. Pure functions of numbers and frames.
 
 Import a module by name (`from trustmap.stats import ...`); `__all__` lists them.
 """
@@ -13,5 +13,6 @@ __all__ = [
     "judgement",
     "rates",
     "readings",
+    "regression",
     "wording",
 ]

@@ -17,6 +17,7 @@ import pandas as pd
 import statsmodels.api as sm
 
 from trustmap.stats import compare
+from trustmap.stats.regression import term_estimate
 
 __all__ = [
     "adjusted_difference",
@@ -145,12 +146,8 @@ def adjusted_difference(
         design = design.join(dummies)
     design = sm.add_constant(design.astype(float), has_constant="add")
     fit = sm.OLS(complete["change"], design).fit(cov_type=ROBUST_ERRORS, use_t=True)
-    ci_low, ci_high = fit.conf_int(alpha=1 - confidence).loc["first"]
     return {
-        "coefficient": float(fit.params["first"]),
-        "ci_low": float(ci_low),
-        "ci_high": float(ci_high),
-        "p": float(fit.pvalues["first"]),
+        **term_estimate(fit, "first", confidence=confidence, estimate_key="coefficient"),
         "n": int(fit.nobs),
         "covariates": [str(name) for name in covariates.columns],
         "fixed_effects": None if fixed_effects is None else str(fixed_effects.name),

@@ -279,9 +279,43 @@ class AreaVersusEngland:
         return {**fields, **verdict.as_dict()}
 
 
+@dataclass(frozen=True)
+class CouncilRanking:
+    """Every council's value of one indicator period, made ready to rank and judge any one of
+    them (`rank_councils`): `values` by area code (NaN kept), the values present in ascending
+    order (`ranked`), their mean and their `judgement.CouncilQuartiles`."""
+
+    values: dict[str, float]
+    ranked: np.ndarray
+    mean: float | None
+    quartiles: judgement.CouncilQuartiles
+
+
+def rank_councils(council_values: pd.Series) -> CouncilRanking:
+    """`council_values` (area code -> value, one per council) as a `CouncilRanking`: what
+    `compare_area_with_england` computes once for all the councils it ranks."""
+    if not council_values.index.is_unique:
+        raise ValueError("council_values repeats area codes; expected one value per council")
+    numbers = council_values.to_numpy(dtype=float)
+    present = numbers[~np.isnan(numbers)]
+    return CouncilRanking(
+        values=dict(zip(council_values.index, numbers, strict=True)),
+        ranked=np.sort(present),
+        mean=float(present.mean()) if len(present) else None,
+        quartiles=judgement.CouncilQuartiles.of(present),
+    )
+
+
+def _councils_better(ranking: CouncilRanking, value: float, polarity: judgement.Polarity) -> int:
+    """How many councils have a better value than `value` (a higher one without polarity)."""
+    if polarity == "low":
+        return int(np.searchsorted(ranking.ranked, value, side="left"))
+    return len(ranking.ranked) - int(np.searchsorted(ranking.ranked, value, side="right"))
+
+
 def compare_area_with_england(
     area_code: str,
-    council_values: pd.Series,
+    council_values: pd.Series | CouncilRanking,
     *,
     polarity: judgement.Polarity,
     england_value: float | None = None,
@@ -290,43 +324,43 @@ def compare_area_with_england(
 ) -> AreaVersusEngland:
     """Rank one area among all councils and judge it against England (`judgement.judge`: a
     Wilson interval where `counts` are given, else its quartile among `council_values`; a
-    count or money, by `kind`, is not judged).
+    count or money, by `kind`, is not judged). `council_values` may come as their
+    `rank_councils`, made once for every area compared with them.
 
     Without the source's own England figure (None or NaN) the mean of the councils is used.
     """
     if polarity not in POLARITIES:
         raise ValueError(f"polarity must be one of {POLARITIES}, not {polarity!r}")
-    if not council_values.index.is_unique:
-        raise ValueError("council_values repeats area codes; expected one value per council")
-    if area_code not in council_values.index:
-        raise ValueError(f"area {area_code!r} is not among the {len(council_values)} councils")
-    ranked_values = council_values.to_numpy(dtype=float)
-    ranked_values = ranked_values[~np.isnan(ranked_values)]
+    ranking = (
+        council_values
+        if isinstance(council_values, CouncilRanking)
+        else rank_councils(council_values)
+    )
+    if area_code not in ranking.values:
+        raise ValueError(f"area {area_code!r} is not among the {len(ranking.values)} councils")
     england: float | None
     if england_value is not None and pd.notna(england_value):
         england_basis, england = "source", float(england_value)
     else:
-        england_basis = "mean of councils"
-        england = float(ranked_values.mean()) if len(ranked_values) else None
-    value = _number(float(council_values[area_code]))
+        england_basis, england = "mean of councils", ranking.mean
+    value = _number(float(ranking.values[area_code]))
     rank = quintile = None
     if value is not None:
         # Rank 1 is the best value, or the highest when there is no polarity; ties share the
         # lowest rank (pandas' method="min"): 1 + how many councils did better.
-        better = ranked_values < value if polarity == "low" else ranked_values > value
-        rank = 1 + int(better.sum())
-        quintile = math.ceil(5 * rank / len(ranked_values))
+        rank = 1 + _councils_better(ranking, value, polarity)
+        quintile = math.ceil(5 * rank / len(ranking.ranked))
     return AreaVersusEngland(
         area_code=area_code,
         value=value,
         england_value=england,
         england_basis=england_basis,
         rank=rank,
-        n_ranked=len(ranked_values),
+        n_ranked=len(ranking.ranked),
         quintile=quintile,
         verdict=judgement.judge(
             value,
-            ranked_values,
+            ranking.quartiles,
             polarity=polarity,
             england_value=england,
             counts=counts,

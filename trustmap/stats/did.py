@@ -23,6 +23,7 @@ import pandas as pd
 import statsmodels.api as sm
 
 from trustmap.stats import change
+from trustmap.stats.regression import term_estimate
 from trustmap.vocabulary import DID_MODEL
 
 __all__ = ["council_did"]
@@ -77,12 +78,8 @@ def council_did(
         cov_kwds={"groups": pd.factorize(panel["area_code"])[0]},
         use_t=True,
     )
-    ci_low, ci_high = fit.conf_int(alpha=1 - confidence).loc["interaction"]
     return {
-        "estimate": float(fit.params["interaction"]),
-        "ci_low": float(ci_low),
-        "ci_high": float(ci_high),
-        "p": float(fit.pvalues["interaction"]),
+        **term_estimate(fit, "interaction", confidence=confidence),
         "n_councils": n_councils,
         "council_years": int(fit.nobs),
         "confidence": confidence,

@@ -23,7 +23,7 @@ is drawn only on the first two, and never where the count passes its denominator
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from typing import Literal, TypeGuard
 
@@ -44,6 +44,7 @@ __all__ = [
     "NO_INTERVAL",
     "STATISTICS_TABLE",
     "CountPair",
+    "CouncilQuartiles",
     "DenominatorKind",
     "Judgement",
     "Kind",
@@ -106,7 +107,27 @@ class Judgement:
     reason: str = ""
 
     def as_dict(self) -> dict:
-        return asdict(self)
+        # Every field is a scalar: a shallow dict is dataclasses.asdict's, without its deep copies.
+        return {field.name: getattr(self, field.name) for field in fields(self)}
+
+
+@dataclass(frozen=True)
+class CouncilQuartiles:
+    """How many councils have a finite value of one indicator period (`n`) and their quartiles
+    (`cuts`, R's type 7; None without values): all `judge` needs of the councils, computed once
+    for every council judged against them (`of`). Whether `n` is enough is `judge`'s rule."""
+
+    n: int
+    cuts: tuple[float, float, float] | None
+
+    @classmethod
+    def of(cls, council_values: pd.Series | np.ndarray) -> CouncilQuartiles:
+        values = np.asarray(council_values, dtype=float)
+        values = values[np.isfinite(values)]
+        if not len(values):
+            return cls(0, None)
+        q25, q50, q75 = np.percentile(values, [25, 50, 75], method="linear")
+        return cls(len(values), (q25, q50, q75))
 
 
 def wilson_interval(
@@ -133,7 +154,11 @@ def quartile_band(value: float, council_values: np.ndarray, polarity: Polarity) 
     """LAIT's band: A to D over R's default (type 7) quartiles of all councils, upper bounds
     inclusive; A is the best quarter (the lowest values when low is good, else the highest)."""
     q25, q50, q75 = np.percentile(council_values, [25, 50, 75], method="linear")
-    from_lowest = int(np.searchsorted([q25, q50, q75], value, side="left"))
+    return _band(value, (q25, q50, q75), polarity)
+
+
+def _band(value: float, cuts: tuple[float, float, float], polarity: Polarity) -> str:
+    from_lowest = int(np.searchsorted(cuts, value, side="left"))
     return QUARTILE_LETTERS[from_lowest if polarity == "low" else 3 - from_lowest]
 
 
@@ -189,7 +214,7 @@ def _not_judged(kind: Kind | None) -> TypeGuard[Literal["count", "money"]]:
 
 def judge(
     value: float | None,
-    council_values: pd.Series | np.ndarray,
+    council_values: pd.Series | np.ndarray | CouncilQuartiles,
     *,
     polarity: Polarity,
     england_value: float | None,
@@ -200,7 +225,8 @@ def judge(
     compared: a count" with the reason); Wilson where `counts` are usable, their denominator
     real (`INTERVAL_DENOMINATORS`), the value at most 100% of it and England has a value; else
     its quartile among `council_values` (every council of the same period, the council
-    included) with the reason no interval was drawn; else not compared with the reason."""
+    included, or their `CouncilQuartiles`) with the reason no interval was drawn; else not
+    compared with the reason."""
     if _not_judged(kind):
         return Judgement("not compared", NOT_JUDGED_LABELS[kind], reason=NOT_JUDGED_REASONS[kind])
     if value is None or not math.isfinite(value):
@@ -208,20 +234,23 @@ def judge(
     why = _no_interval(value, counts, england_value)
     if not why and counts is not None and england_value is not None:
         return _wilson(counts, england_value, polarity)
-    values = np.asarray(council_values, dtype=float)
-    values = values[np.isfinite(values)]
-    if len(values) < MIN_QUARTILE_COUNCILS:
+    quartiles = (
+        council_values
+        if isinstance(council_values, CouncilQuartiles)
+        else CouncilQuartiles.of(council_values)
+    )
+    if quartiles.n < MIN_QUARTILE_COUNCILS or quartiles.cuts is None:
         return _not_compared(
-            f"no count and denominator, and only {len(values)} council(s) have a value "
+            f"no count and denominator, and only {quartiles.n} council(s) have a value "
             f"(quartiles need {MIN_QUARTILE_COUNCILS})"
         )
-    letter = quartile_band(value, values, polarity)
+    letter = _band(value, quartiles.cuts, polarity)
     words = QUARTILE_WORDS["none" if polarity is None else "polarity"]
     return Judgement(
         method="quartile",
         judgement=words[QUARTILE_LETTERS.index(letter)],
         quartile=letter,
-        reason=f"{why}: quartile among {len(values)} councils (LAIT banding)",
+        reason=f"{why}: quartile among {quartiles.n} councils (LAIT banding)",
     )
 
 

@@ -4,6 +4,8 @@ CLI on the real bundle, its region-and-level estimate checked against the raw fi
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 
 import pandas as pd
@@ -271,8 +273,8 @@ def test_summary_rows_carry_every_estimate_and_the_left_out():
 
 
 @pytest.mark.bundle
-def test_cli_outcomes_children_looked_after_coterminous_2013_2019(build, capsys):
-    printed = cli_outcomes(capsys)
+def test_cli_outcomes_children_looked_after_coterminous_2013_2019(build, cli_outcomes):
+    printed = cli_outcomes
     assert printed["la_vintage"] == "2023" and printed["councils"] == 145
     assert [g["n"] for g in printed["comparison"]["groups"]] == [79, 66]
     estimates = {row["estimate"]: row for row in printed["estimates"]}
@@ -291,8 +293,8 @@ def test_cli_outcomes_children_looked_after_coterminous_2013_2019(build, capsys)
 
 
 @pytest.mark.bundle
-def test_cli_outcomes_name_each_council_left_out_with_its_reason(build, capsys):
-    reasons = {row["la_name"]: row["reason"] for row in cli_outcomes(capsys)["left_out"]}
+def test_cli_outcomes_name_each_council_left_out_with_its_reason(build, cli_outcomes):
+    reasons = {row["la_name"]: row["reason"] for row in cli_outcomes["left_out"]}
     changed = "area changed within the span of NHS vintages"
     not_yet = "no value in 2016: not yet a council then"
     assert reasons == {
@@ -319,12 +321,13 @@ def test_a_combined_unit_in_the_source_is_named_as_such(build):
 
 
 @pytest.mark.bundle
-def test_region_and_level_estimate_agrees_with_an_independent_computation(build, capsys, data_dir):
+def test_region_and_level_estimate_agrees_with_an_independent_computation(
+    build, cli_outcomes, data_dir
+):
     """From the raw files: LAIT's rates, IoD 2019's IMD average score per 2019 council (with
     the codes that changed by 2023), the region of each council's districts in the ONS lookup;
     only the grouping comes from the code. Statsmodels' formula OLS with HC3 errors."""
-    printed = cli_outcomes(capsys)
-    region_row = next(row for row in printed["estimates"] if row["estimate"] == "region")
+    region_row = next(row for row in cli_outcomes["estimates"] if row["estimate"] == "region")
     lait = pd.read_csv(
         data_dir / "indicators/lait_dfe_children_indicators_2016_2025.csv.gz",
         dtype={"period": str},
@@ -367,10 +370,15 @@ def test_region_and_level_estimate_agrees_with_an_independent_computation(build,
 CODES_2023 = {"E10000002": "E06000060", "E10000023": "E06000065", "E10000027": "E06000066"}
 
 
-def cli_outcomes(capsys) -> dict:
+@pytest.fixture(scope="module")
+def cli_outcomes() -> dict:
+    """What the CLI prints for children looked after, 2016 to 2025, by coterminosity: run once
+    for the tests that read it."""
     argv = ["outcomes", "--indicator", "lait-lac", "--from", "2016", "--to", "2025"]
-    assert cli.main([*argv, "--by", "coterminous", "--format", "json"]) == 0
-    return json.loads(capsys.readouterr().out)
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        assert cli.main([*argv, "--by", "coterminous", "--format", "json"]) == 0
+    return json.loads(printed.getvalue())
 
 
 @pytest.mark.bundle
