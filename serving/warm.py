@@ -7,9 +7,8 @@ done before the first visitor.
 `make serve` calls `warm_up` once in gunicorn's master (deploy/gunicorn.conf.py loads the app
 before it forks its workers, so they start with it); about 10 s on this machine. `python
 app.py` also warms every indicator's paint (about 40 s) in a background thread while it serves
-(`warm_paints_in_background`). gunicorn's workers do not: a thread computing beside the
-requests widens the moment a killed worker can cut a response short (tests/integration/
-test_serve.py), and there each paint is computed once into the workers' shared cache.
+(`warm_paints_in_background`). gunicorn's workers do not (not yet measured under the faults
+bench with it): there each paint is computed once into the workers' shared cache.
 """
 
 from __future__ import annotations
