@@ -14,7 +14,7 @@ from flask import Flask, Response
 from flask_talisman import Talisman
 
 import callbacks  # noqa: F401  (registers the callbacks)
-from layouts.map import RENDERER_HOOKS, preload_link
+from layouts.map import preload_link
 from layouts.pages import SHOWN
 from layouts.pages import register as register_pages
 from layouts.shell import shell
@@ -90,7 +90,6 @@ def create_app() -> dash.Dash:
         use_pages=True,
         pages_folder="",
         routing_callback_inputs=SHOWN,
-        hooks=RENDERER_HOOKS,
     )
     register_pages()
     app.index_string = (

@@ -53,6 +53,22 @@ window.trustmapMap = (function () {
     return feature.properties.la_name + ": " + h.details[i] + unit;
   }
 
+  // The attributes Leaflet writes for a fill's colour and opacity (its SVG renderer).
+  const FILL_ATTRIBUTES = { fillColor: "fill", fillOpacity: "fill-opacity" };
+
+  /* A council's style after a new paint, written where it changed: a paint changes the fills,
+   * and only their attributes are written (Leaflet's setStyle writes every attribute of the
+   * path, 11 for each of 302 councils); anything else changed goes through setStyle. */
+  function restyle(council, style) {
+    const changed = Object.keys(style).filter((name) => council.options[name] !== style[name]);
+    const path = council.getElement();
+    if (!path || !changed.every((name) => name in FILL_ATTRIBUTES)) return council.setStyle(style);
+    changed.forEach((name) => {
+      council.options[name] = style[name];
+      path.setAttribute(FILL_ATTRIBUTES[name], style[name]);
+    });
+  }
+
   function sameLines(a, b) {
     return JSON.stringify([a.pathfinders, a.selected, a.lines]) === JSON.stringify([b.pathfinders, b.selected, b.lines]);
   }
@@ -106,8 +122,11 @@ window.trustmapMap = (function () {
       shown.paint = paint;
       if (!inPlace) return;
       for (const layer of Object.values(fills)) {
-        layer.resetStyle(); // the style function again, on every council: setStyle in place
-        layer.eachLayer((council) => council.isTooltipOpen() && council.getTooltip().update());
+        // The style function again, on every council, in place.
+        layer.eachLayer((council) => {
+          restyle(council, layer.options.style(council.feature));
+          if (council.isTooltipOpen()) council.getTooltip().update();
+        });
       }
       if (!sameLines(before, paint)) Object.values(lines).forEach((layer) => layer.resetStyle());
     },
@@ -271,22 +290,26 @@ window.trustmapMap = (function () {
     return [paint, shows];
   }
 
-  /* A callback's request leaves for the server (Dash's request_pre hook: RENDERER_HOOKS in
-   * layouts/map.py). When it carries a control's change with every control's value and the
-   * shell's settled view, as the view callback's does, the paint of the view the controls ask
-   * for is fetched and shown at once, beside it, with its legend, note and source. */
-  map.requested = function (payload) {
+  // Resolves once the browser has drawn two frames from now (at once in a hidden tab, which
+  // draws none).
+  function framesDrawn() {
+    if (document.visibilityState === "hidden") return Promise.resolve();
+    return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve))));
+  }
+
+  /* Controls changed (`handOn` in trustmap_view.js, before the view callback runs), from the
+   * settled `view`: on the map page, the paint of the view they ask for is fetched and shown
+   * with its legend, note and source. Resolves once the browser has drawn it, or at once when
+   * the server must decide or another page is shown. */
+  map.drawFirst = async function (view, names, values) {
     const on = map.page();
-    if (!on || !on.config.controls.some((name) => payload.changedPropIds.includes(name + ".value"))) return;
-    const sent = {};
-    [...payload.inputs, ...(payload.state || [])].forEach((dep) => (sent[dep.id + "." + dep.property] = dep.value));
-    const values = on.config.controls.map((name) => sent[name + ".value"]);
-    const view = sent[on.config.shell_view + ".data"];
-    const target = view && values.every((value) => value !== undefined) && asked(view, on.config, values);
+    if (!on) return;
+    const target = asked(view, on.config, on.config.controls.map((name) => values[names.indexOf(name)]));
     if (!target) return;
-    draw(paintQuery(target, on.config), true, true).then(([paint, shows]) => {
-      if (shows) say(paint, target, on.config);
-    });
+    const [paint, shows] = await draw(paintQuery(target, on.config), true, true);
+    if (!shows) return;
+    say(paint, target, on.config);
+    await framesDrawn();
   };
 
   window.dash_clientside = Object.assign({}, window.dash_clientside, {

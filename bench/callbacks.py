@@ -1,12 +1,13 @@
 """Server time of a council click and of an indicator change, callback by callback, in one
 process (no server, no HTTP): the callbacks called as Dash calls them inside the real app.
 
-For every council of the default vintage, a click on the map: the view callback, the council
-panel's callbacks, the trend's selection and the map's paint, each computed afresh (its results
-dropped from the cache first; what a click does not change, the trend for the view and the
-map's paint with no council selected, stays cached as it would be). Then, with a council
-selected, a change to every indicator of the catalogue: the view callback, the paint, the
-comparisons, the scatter, the trend and the panel's neighbours, each computed afresh.
+For every council of the default vintage, a click on the map: the view callback, the map page's
+paint and selected-council line, and the council page's sections (facts, timeline, NHS bodies,
+spine, neighbours, children), each computed afresh (its results dropped from the cache first;
+the map's paint with no council selected, which a click does not change, stays cached as it
+would be). Then, with the last council still selected, a change to each indicator of the
+catalogue: the view callback, the map's paint and the compare page's callbacks (comparisons,
+neighbours, the second indicator's periods, scatter, trend), each computed afresh.
 `--profile` prints cProfile's top functions of the clicks.
 Run: `.venv/bin/python bench/callbacks.py [--councils N] [--indicators N] [--profile]`.
 """
@@ -22,11 +23,28 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from _servers import machine_note
+from dash import no_update
 
-from callbacks.view import COMPARISON_FIELDS, TREND_FIELDS
-from tests.integration.conftest import DEFAULT_CONTROLS, NO_CLICKS, load_link, run_callback
+from callbacks import charts, compare, council
+from callbacks import map as map_page
+from callbacks.view import sync_view
+from layouts import ids
+from layouts.charts import default_y_indicator
+from layouts.compare import DEFAULT_LIST
+from layouts.council import DEFAULT_SPINE_THEME
+from layouts.view_stores import store_values
+from serving import map_files
+from serving.cache import cache
+from serving.data import get_build
+from tests.integration.conftest import (
+    DEFAULT_CONTROLS,
+    control_change,
+    load_link,
+    run_callback,
+    stored,
+)
+from trustmap.model.vintages import council_table
 
-CLICK = "map-fill.clickData"
 PROFILE_LINES = 25
 
 
@@ -42,125 +60,140 @@ class Timings:
         self.seconds[name].append(time.perf_counter() - start)
         return result
 
+    def callback(self, name: str, function: Callable, trigger: str, **inputs) -> object:
+        """`function`'s outputs, called as Dash calls it after `trigger` changed; timed."""
+        return self.time(name, lambda: run_callback(function, trigger, **inputs))
+
     def report(self, title: str) -> None:
         print(f"\n{title}")
-        print(f"{'callback':<26}{'calls':>6}{'median ms':>11}{'max ms':>9}")
+        print(f"{'callback':<30}{'calls':>6}{'median ms':>11}{'max ms':>9}")
         for name, seconds in self.seconds.items():
             print(
-                f"{name:<26}{len(seconds):>6}{statistics.median(seconds) * 1000:>11.1f}"
+                f"{name:<30}{len(seconds):>6}{statistics.median(seconds) * 1000:>11.1f}"
                 f"{max(seconds) * 1000:>9.1f}"
             )
 
 
-def controls_of(view: dict) -> dict:
-    """The controls' values showing `view` (as the view callback wrote them)."""
-    return {name: view.get(name) or "" for name in DEFAULT_CONTROLS}
-
-
-def view_change(trigger: str, view: dict, **changes) -> dict:
-    """The view callback's outputs after `trigger` changed from the page showing `view`."""
-    from callbacks.view import sync_view
-
-    controls = controls_of(view) | changes.pop("controls", {})
-    return run_callback(
-        sync_view,
-        trigger,
-        search="",
-        controls=controls,
-        clicks=changes.pop("clicks", NO_CLICKS),
-        found="",
-        priorities=None,
-        current=view,
-    )
-
-
-def forget(*functions) -> None:
+def forget(*functions: Callable) -> None:
     """Drop every cached result of `functions` (memoized by the one cache)."""
-    from serving.cache import cache
-
     for function in functions:
         cache.delete_memoized(function)
 
 
-def click(timings: Timings, view: dict, area: str) -> dict:
-    """Click `area` on the map of `view`; returns the new view."""
-    from callbacks import charts, detail, map_files
-    from layouts.council import DEFAULT_SPINE_THEME
-    from trustmap.show.view import View
+def paint(view: dict) -> str:
+    """What the map page's paint URL answers for `view` (`serving.map_files`' route)."""
+    return map_files.paint_json(map_files.painted_view(view))
 
+
+def view_change(
+    timings: Timings, name: str, trigger: str, view: dict, *, changed=None, clicked=None, **asked
+) -> dict:
+    """The view callback after `trigger` changed on the map page showing `view` (its controls
+    showing `view`, but for the values `asked`), timed as `name`; returns the view it settles
+    on."""
+    controls = {control: view[control] or "" for control in DEFAULT_CONTROLS} | asked
+    outputs = timings.callback(
+        name,
+        sync_view,
+        trigger,
+        link={"search": "", "pathname": "/"},
+        changed=changed,
+        clicked=clicked,
+        found="",
+        priorities=None,
+        controls=controls,
+        current=view,
+    )
+    new = stored(outputs, ids.VIEW)
+    return view if new is no_update else new
+
+
+def click(timings: Timings, view: dict, area: str) -> dict:
+    """Click `area` on the map showing `view`; returns the new view."""
     forget(
-        detail.detail_children,
-        detail.timeline_outputs,
-        detail.spine_outputs,
-        detail.neighbours_children,
-        detail.children_section,
         map_files.paint_json,
+        council.detail_children,
+        council.timeline_outputs,
+        council.nhs_bodies_children,
+        council.spine_outputs,
+        council.neighbours_children,
+        council.children_section,
     )
-    clicks = NO_CLICKS | {CLICK.split(".")[0]: {"properties": {"la_code": area}}}
-    out = timings.time("sync_view (click)", lambda: view_change(CLICK, view, clicks=clicks))
-    new, key = out["view"], out["panel_key"]
-    timings.time("update_detail", lambda: detail.update_detail(area, key))
-    timings.time("update_timeline", lambda: detail.update_timeline(area, key))
-    timings.time("update_spine", lambda: detail.update_spine(area, DEFAULT_SPINE_THEME))
-    neighbours_key = out["panel_indicator_key"]
-    timings.time(
+    clicked = {"code": area, "at": 1}
+    new = view_change(timings, "sync_view (click)", f"{ids.CLICKED}.data", view, clicked=clicked)
+    stores = store_values(new)
+    on_area = f"{ids.AREA}.data"
+    timings.time("paint.json", lambda: paint(new))
+    timings.callback(
+        "update_selected_line", map_page.update_selected_line, on_area, _area=area, view=new
+    )
+    panel = stores[ids.PANEL_KEY]
+    timings.callback("update_detail", council.update_detail, on_area, area=area, view=panel)
+    timings.callback("update_timeline", council.update_timeline, on_area, area=area, view=panel)
+    timings.callback("update_nhs_bodies", council.update_nhs_bodies, on_area, area=area, view=panel)
+    timings.callback(
+        "update_spine", council.update_spine, on_area, area=area, theme=DEFAULT_SPINE_THEME
+    )
+    timings.callback(
         "update_neighbours (panel)",
-        lambda: detail.update_neighbours(area, neighbours_key, "2025"),
+        council.update_neighbours,
+        on_area,
+        area=area,
+        view=stores[ids.PANEL_INDICATOR_KEY],
+        list_year=DEFAULT_LIST,
     )
-    timings.time("update_children", lambda: detail.update_children(area, key))
-    trend = {name: new[name] for name in TREND_FIELDS}
-    timings.time(
-        "update_trend (area)",
-        lambda: run_callback(charts.update_trend, "area.data", key=trend, area=area),
-    )
-    timings.time("paint.json", lambda: map_files.paint_json(View(**new | {"theme": None})))
+    timings.callback("update_children", council.update_children, on_area, area=area, view=panel)
     return new
 
 
-def download(timings: Timings, area: str) -> None:
-    from callbacks import detail
-
-    forget(detail.profile_csv)
-    timings.time("profile_csv (download)", lambda: detail.profile_csv(area))
-
-
 def indicator_change(timings: Timings, view: dict, indicator: str) -> dict:
-    """Choose `indicator` on the page showing `view` (a council selected); returns the view."""
-    from callbacks import charts, comparison, detail, map_files
-    from layouts.charts import default_y_indicator, period_choice
-    from serving.data import get_build
-    from trustmap.show.view import View
-
+    """Choose `indicator` on the page showing `view`; returns the new view."""
     forget(
         map_files.paint_json,
         map_files.unselected_paint,
-        comparison.comparison_outputs,
-        comparison.neighbours_outputs,
+        compare.comparison_outputs,
+        compare.neighbours_outputs,
         charts.scatter_outputs,
         charts.trend_outputs,
-        detail.neighbours_children,
     )
-    changed = {"controls": {"indicator": indicator}}
-    out = timings.time(
-        "sync_view (indicator)", lambda: view_change("indicator.value", view, **changed)
+    trigger, changed = control_change(ids.INDICATOR)
+    asked = {ids.INDICATOR: indicator}
+    new = view_change(timings, "sync_view (indicator)", trigger, view, changed=changed, **asked)
+    stores = store_values(new)
+    timings.time("paint.json", lambda: paint(new))
+    key = stores[ids.COMPARISON_KEY]
+    on_key = f"{ids.COMPARISON_KEY}.data"
+    timings.callback("update_comparison", compare.update_comparison, on_key, key=key)
+    timings.callback(
+        "update_neighbours (groups)",
+        compare.update_neighbours,
+        on_key,
+        key=key,
+        list_year=DEFAULT_LIST,
     )
-    new = out["view"]
-    timings.time("paint.json", lambda: map_files.paint_json(View(**new | {"theme": None})))
-    key = {name: new[name] for name in COMPARISON_FIELDS}
-    timings.time("update_comparison", lambda: comparison.update_comparison(key))
-    timings.time("update_neighbours (groups)", lambda: comparison.update_neighbours(key, "2025"))
     y_indicator = default_y_indicator(get_build())
-    _, y_period = period_choice(get_build(), y_indicator, new["period"])
-    trend = {name: new[name] for name in TREND_FIELDS}
-    timings.time("update_scatter", lambda: charts.update_scatter(key, y_indicator, y_period))
-    timings.time(
-        "update_trend (key)",
-        lambda: run_callback(charts.update_trend, "trend-key.data", key=trend, area=new["area"]),
+    _, y_period = timings.callback(
+        "update_y_periods",
+        charts.update_y_periods,
+        f"{ids.PERIOD}.value",
+        y_indicator=y_indicator,
+        x_period=new["period"],
     )
-    panel = out["panel_indicator_key"]
-    timings.time(
-        "update_neighbours (panel)",
-        lambda: detail.update_neighbours(new["area"], panel, "2025"),
+    timings.callback(
+        "update_scatter",
+        charts.update_scatter,
+        on_key,
+        key=key,
+        y_indicator=y_indicator,
+        y_period=y_period,
+    )
+    timings.callback(
+        "update_trend",
+        charts.update_trend,
+        f"{ids.TREND_KEY}.data",
+        key=stores[ids.TREND_KEY],
+        area=new["area"],
+        drawn=None,
     )
     return new
 
@@ -171,32 +204,31 @@ def main() -> None:
     parser.add_argument("--indicators", type=int, default=None, help="the first N only")
     parser.add_argument("--profile", action="store_true", help="cProfile the clicks")
     args = parser.parse_args()
-    from app import server
-    from serving.data import get_build
-    from trustmap.model.vintages import council_table
-
     print(machine_note())
+    start = time.perf_counter()
+    from app import server  # creating the app loads the build
+
     with server.app_context():
-        start = time.perf_counter()
-        view = load_link("?v=2019")["view"]
-        print(f"first view callback (build loaded): {time.perf_counter() - start:.2f} s")
-        councils = list(council_table(get_build(), view["vintage"])["la_code"])[: args.councils]
+        view = stored(load_link(""), ids.VIEW)
+        print(f"app created, first view callback: {time.perf_counter() - start:.2f} s")
+        vintage = view["vintage"]
+        councils = list(council_table(get_build(), vintage)["la_code"])[: args.councils]
         profiler = cProfile.Profile() if args.profile else None
-        clicks, downloads, changes = Timings(), Timings(), Timings()
+        clicks, changes = Timings(), Timings()
         if profiler:
             profiler.enable()
         for area in councils:
             view = click(clicks, view, area)
         if profiler:
             profiler.disable()
-        for area in councils:
-            download(downloads, area)
-        indicators = list(get_build()["indicator_catalogue"]["id"])[: args.indicators]
+        catalogue = get_build()["indicator_catalogue"]["id"]
+        others = [indicator for indicator in catalogue if indicator != view["indicator"]]
+        indicators = others[: args.indicators]
         for indicator in indicators:
             view = indicator_change(changes, view, indicator)
-    clicks.report(f"council click, {len(councils)} councils of 2019, each computed afresh")
-    downloads.report("the full profile's CSV (the panel's download button)")
-    changes.report(f"indicator change, {len(indicators)} indicators, a council selected")
+    clicks.report(f"council click, {len(councils)} councils of {vintage}, each computed afresh")
+    selected = "a council" if view["area"] else "no council"
+    changes.report(f"indicator change, {len(indicators)} indicators, {selected} selected")
     print(machine_note())
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(PROFILE_LINES)

@@ -1,6 +1,7 @@
 """The map page: a view's paint is fetched and shown in the browser (assets/trustmap_map.js), as
-soon as a control's change leaves for the view callback (`RENDERER_HOOKS`, layouts/map.py) and
-again, only if it differs, when the view callback's settled view arrives (`settled`); the
+soon as a control changes, before the view callback runs (`drawFirst`, from `handOn` in
+assets/trustmap_view.js), and again, only if it differs, when the view callback's settled view
+arrives (`settled`); the
 server only answers the paint's URL (`serving.map_files`), the map's table twin as CSV and the
 line naming the selected council. Links that carry the view (the export links, the
 navigation) take the page's query in the browser."""

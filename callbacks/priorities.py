@@ -70,9 +70,17 @@ def stored_priorities(data) -> pd.DataFrame | None:
     return check_priorities(pd.DataFrame(data), set(choices().council_codes)).table
 
 
-@callback(Output(ids.PRIORITIES_COUNTS, "children"), Input(ids.PRIORITIES_STORE, "data"))
-def show_theme_counts(data):
-    """Themes with their indicators, the published totals and, with a file, its councils."""
+@callback(
+    Output(ids.PRIORITIES_COUNTS, "children"),
+    Input(ids.PRIORITIES_STORE, "data"),
+    Input(ids.FOLDED, "active_item"),
+)
+def show_theme_counts(data, open_items):
+    """Themes with their indicators, the published totals and, with a file, its councils; drawn
+    only while the priorities' item is open (folded, its cells would be so many more components
+    for Dash's renderer to check at every change of the page)."""
+    if ids.PRIORITIES_ITEM not in (open_items or []):
+        return []
     priorities = stored_priorities(data)
     summary = theme_summary(get_build()["indicator_catalogue"], priorities)
     header = ["Theme", "Indicators", "Published: trusts of 35"]

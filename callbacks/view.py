@@ -3,6 +3,10 @@
 The link is read on load (and on back/forward); a control, a search or a map click writes the
 link. Keeping this in one callback avoids a dependency cycle between the link and the controls.
 It writes the shell's view stores (`layouts.view_stores`), which each page mirrors.
+
+A control's change reaches it through the browser (`handOn` in assets/trustmap_view.js): on the
+map page, the map first shows the paint of the view the controls ask for, then the callback
+runs with the controls' values; it writes the controls only where the settled view differs.
 """
 
 from __future__ import annotations
@@ -153,20 +157,23 @@ def link_alert(notes: list[str]) -> dbc.Alert:
         "period_options": Output(ids.PERIOD, "options"),
         "stores": {store: Output(shell_id(store), "data") for store in STORES},
         "alert": Output(ids.URL_ALERT, "children"),
-        "search_options": Output(ids.SEARCH_OPTIONS, "children"),
+        "search_options": Output(ids.SEARCH_LABELS, "data"),
         "found": Output(ids.SEARCH, "value"),
     },
     inputs={
         "link": {"search": Input(ids.URL, "search"), "pathname": Input(ids.URL, "pathname")},
-        "controls": {name: Input(name, "value") for name in ids.CONTROLS},
+        "changed": Input(ids.CHANGED, "data"),
         "clicked": Input(ids.CLICKED, "data"),
         "found": Input(ids.SEARCH, "value"),
         "priorities": Input(ids.PRIORITIES_STORE, "data"),
     },
-    state={"current": State(shell_id(ids.VIEW), "data")},
+    state={
+        "controls": {name: State(name, "value") for name in ids.CONTROLS},
+        "current": State(shell_id(ids.VIEW), "data"),
+    },
 )
-def sync_view(link, controls, clicked, found, priorities, current):
-    trigger = ctx.triggered_id
+def sync_view(link, changed, clicked, found, priorities, controls, current):
+    trigger = changed_control(changed) if ctx.triggered_id == ids.CHANGED else ctx.triggered_id
     # A file changes nothing while its filter is off; and the session store also fires as the
     # page mounts with a file from earlier in this tab, when the controls may not yet hold the
     # link's values: reading them then would overwrite the link.
@@ -179,6 +186,16 @@ def sync_view(link, controls, clicked, found, priorities, current):
         "found": label if label != found else no_update,
         "page": no_update if linked else address(trigger, link["pathname"], view),
     }
+
+
+def changed_control(changed) -> str:
+    """The control a person changed, as the browser passes it on (`{"controls": [id, ...]}`);
+    the first when several changed at once."""
+    named = changed.get("controls") if isinstance(changed, dict) else None
+    control = named[0] if isinstance(named, list) and named else None
+    if control not in ids.CONTROLS:
+        raise PreventUpdate
+    return control
 
 
 def search_label(view: View) -> str:
@@ -198,3 +215,18 @@ for store in STORES:
         State(store, "data"),
         prevent_initial_call=True,
     )
+
+# A control's change goes to the view callback once the map shows it (assets/trustmap_view.js).
+clientside_callback(
+    ClientsideFunction("trustmapView", "handOn"),
+    Output(ids.CHANGED, "data"),
+    [Input(name, "value") for name in ids.CONTROLS],
+    State(shell_id(ids.VIEW), "data"),
+    prevent_initial_call=True,
+)
+
+# The type-ahead's list takes the suggestions of the councils shown (assets/trustmap_view.js).
+clientside_callback(
+    ClientsideFunction("trustmapView", "suggest"),
+    Input(ids.SEARCH_LABELS, "data"),
+)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 import dash_mantine_components as dmc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from layouts import ids
 from layouts.common import labelled, native_select
@@ -45,9 +45,9 @@ VALUE_LABELS = {
 }
 
 
-def search_options(build: Build, vintage: str) -> list[html.Option]:
+def search_options(build: Build, vintage: str) -> list[str]:
     """The type-ahead's suggestions: every council of the vintage shown, with its other names."""
-    return [html.Option(value=label) for label in search_entries(build, vintage)["label"]]
+    return search_entries(build, vintage)["label"].tolist()
 
 
 def find_council(build: Build, view: View) -> html.Div:
@@ -62,12 +62,15 @@ def find_council(build: Build, view: View) -> html.Div:
         autocomplete="off",
         size="sm",
     )
-    suggestions = html.Datalist(
-        id=ids.SEARCH_OPTIONS,
-        children=search_options(build, view.vintage),
-    )
+    # The suggestions are written into the list from their store (assets/trustmap_view.js):
+    # 151 options as Dash components would each be one more for Dash's renderer to check at
+    # every step of every change.
+    suggestions = [
+        html.Datalist(id=ids.SEARCH_OPTIONS),
+        dcc.Store(id=ids.SEARCH_LABELS, data=search_options(build, view.vintage)),
+    ]
     return html.Div(
-        [labelled("Find a council", search, ids.SEARCH), suggestions],
+        [labelled("Find a council", search, ids.SEARCH), *suggestions],
         role="search",
         className="trustmap-find",
     )
@@ -202,6 +205,7 @@ def side_panel(build: Build, choices: Choices) -> html.Aside:
             priorities_section(),
             dbc.AccordionItem(stacked(map_options(choices)), title="Map options"),
         ],
+        id=ids.FOLDED,
         start_collapsed=True,
         always_open=True,
         className="mt-3",

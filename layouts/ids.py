@@ -32,6 +32,8 @@ HEALTH = "health"
 SCHEME = "scheme"
 NHS = "nhs"
 OWN = "own"  # "Your priorities": the councils the uploaded file lists under the theme
+# Which controls a person changed, passed on to the view callback once the map shows it.
+CHANGED = "controls-changed"
 CONTROLS = (
     VINTAGE,
     COLOUR,
@@ -64,6 +66,7 @@ INSET_CASING = "inset-casing"
 INSET_HEALTH = "inset-health"
 SEARCH = "search"
 SEARCH_OPTIONS = "search-options"
+SEARCH_LABELS = "search-labels"
 MAP_DRAWN = "map-drawn"
 MAP_ALERT = "map-alert"
 MAP_DATA_ALERT = "map-data-alert"
@@ -170,6 +173,8 @@ PRIORITIES_STORE = "priorities-store"
 PRIORITIES_MESSAGES = "priorities-messages"
 PRIORITIES_COUNTS = "priorities-counts"
 PRIORITIES_CLEAR = "priorities-clear"
+FOLDED = "folded-controls"  # the side panel's folded items
+PRIORITIES_ITEM = "priorities"  # the priorities' item among them
 # The pathfinder era (layouts/era.py): filled once the map has painted.
 ERA_NHS = "era-nhs"  # the view's NHS geography, changed only when it changes
 ERA_COVERAGE = "era-coverage"

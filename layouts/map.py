@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import dash_leaflet as dl
 from dash import dcc, html
-from dash.types import RendererHooks
 
 from layouts import ids
 from layouts.common import briefing_buttons, download_button, export_menu
-from layouts.view_stores import shell_id
 from trustmap.bundle.build import Build
 from trustmap.bundle.sources import OGL_ATTRIBUTION
 from trustmap.model.pathfinders import status_in_words, vintage_pathfinders
@@ -27,7 +25,6 @@ from trustmap.vocabulary import MAP_KEY_LABELS, council_type
 __all__ = [
     "OUTLINE_PREFIX",
     "PAINT_PATH",
-    "RENDERER_HOOKS",
     "WORDS",
     "map_config",
     "map_section",
@@ -47,9 +44,6 @@ ZOOM_SNAP = 0.25  # England's map zooms in quarter steps (the inset in Leaflet's
 WORDS = (ids.MAP_LEGEND, ids.MAP_ALERT, ids.MAP_SOURCE)
 NO_COUNCIL = "Click a council on the map, or find it by name above, to open its page."
 JS = "trustmapMap"  # the namespace of assets/trustmap_map.js
-# Dash's renderer calls this as each callback's request leaves: the map shows the paint of a
-# control's change at once, beside the view callback (`requested` in trustmap_map.js).
-RENDERER_HOOKS: RendererHooks = {"request_pre": f"(payload) => window.{JS}.requested(payload)"}
 
 
 def function(name: str) -> dict:
@@ -69,13 +63,12 @@ def health_url(build: Build, health_id: str) -> str:
 def map_config(build: Build, choices: Choices) -> dict:
     """What the browser needs to fetch outlines and paints: URLs by vintage and health vintage,
     the overlays' labels, the build key, the fields of a paint's URL, the view fields the
-    controls set, the shell's store of the settled view and the ids of what a paint says."""
+    controls set and the ids of what a paint says."""
     return {
         "build": build.directory.name,
         "paint": PAINT_PATH,
         "fields": list(PAINTED_FIELDS),
         "controls": list(ids.CONTROLS),
-        "shell_view": shell_id(ids.VIEW),
         "words": list(WORDS),
         "key": MAP_KEY_LABELS,
         "outlines": {vintage: outline_url(build, vintage) for vintage in choices.vintages},

@@ -22,7 +22,7 @@ from serving.data import choices, get_build
 from trustmap.model.council_search import council_name
 from trustmap.show.view import View, parse_query, settle
 
-__all__ = ["PAGES", "SHOWN", "Page", "linked_view", "register"]
+__all__ = ["PAGES", "SHOWN", "SITE", "Page", "linked_view", "register"]
 
 SITE = "trustmap"
 DRAWING_AFTER_MS = 400  # a change quicker than this redraws in place

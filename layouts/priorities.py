@@ -54,4 +54,5 @@ def priorities_section() -> dbc.AccordionItem:
             ),
         ],
         title="Your trusts' priorities (upload)",
+        item_id=ids.PRIORITIES_ITEM,
     )

@@ -10,7 +10,7 @@ from dash import dcc, html
 
 from layouts import ids
 from layouts.controls import find_council, side_panel
-from layouts.pages import PAGES
+from layouts.pages import PAGES, SITE
 from layouts.view_stores import shell_stores
 from trustmap.bundle.build import Build
 from trustmap.show.view import Choices
@@ -18,6 +18,18 @@ from trustmap.show.view import Choices
 __all__ = ["shell"]
 
 CONTENT = "page-content"  # the skip link's target
+
+
+def page_container() -> html.Div:
+    """Dash Pages' container, its store holding the site's name as the tab's title until a page
+    is drawn: Dash's callback that writes the title from that store can run before the first
+    page's (it would read the title of nothing)."""
+    return html.Div(
+        [
+            dcc.Store(id=child.id, data={"title": SITE}) if isinstance(child, dcc.Store) else child
+            for child in dash.page_container.children
+        ]
+    )
 
 
 def shell(build: Build, choices: Choices) -> dmc.MantineProvider:
@@ -34,6 +46,7 @@ def shell(build: Build, choices: Choices) -> dmc.MantineProvider:
             ),
             *shell_stores(),
             dcc.Store(id=ids.CLICKED),
+            dcc.Store(id=ids.CHANGED),
             dbc.Container(
                 [
                     header(build, choices),
@@ -48,7 +61,7 @@ def shell(build: Build, choices: Choices) -> dmc.MantineProvider:
                                 className="trustmap-side-column order-last order-lg-first",
                             ),
                             dbc.Col(
-                                html.Main(dash.page_container, id=CONTENT),
+                                html.Main(page_container(), id=CONTENT),
                                 xl=9,
                                 lg=8,
                                 className="trustmap-page-column",

@@ -344,6 +344,7 @@ def test_search_selects_a_council_by_keyboard_alone(visit):
 
 def test_former_names_find_their_successors(visit):
     visit.open()
+    visit.page.wait_for_function("() => document.querySelectorAll('#search-options option').length")
     suggestions = visit.page.eval_on_selector_all(
         "#search-options option", "options => options.map(o => o.value)"
     )

@@ -41,6 +41,12 @@ def run_callback(function, triggered: str | None, **inputs):
     return copy_context().run(call)
 
 
+def control_change(control: str) -> tuple[str, dict]:
+    """(trigger, store value) of a person's change to `control`, as the browser hands it on to
+    the view callback (`handOn` in assets/trustmap_view.js)."""
+    return f"{ids.CHANGED}.data", {"controls": [control], "at": 1}
+
+
 def load_link(search: str, controls: dict | None = None, pathname: str = "/") -> dict:
     """The view callback's outputs after the page at `pathname` loads `search`."""
     from callbacks.view import sync_view
@@ -50,6 +56,7 @@ def load_link(search: str, controls: dict | None = None, pathname: str = "/") ->
         f"{ids.URL}.search",
         link={"search": search, "pathname": pathname},
         controls=controls or DEFAULT_CONTROLS,
+        changed=None,
         clicked=None,
         found="",
         priorities=None,

@@ -94,7 +94,6 @@ def test_the_browser_reads_each_control_as_the_view_field_it_sets():
     fields = set(View.__dataclass_fields__)
     assert config["controls"] and set(config["controls"]) <= fields
     assert set(config["fields"]) <= fields
-    assert config["shell_view"] == "shell-view"
 
 
 def test_selected_council_is_outlined_and_zoomed_to(client):

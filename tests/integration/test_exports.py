@@ -192,7 +192,8 @@ def test_an_uploaded_file_is_counted_per_theme_and_a_bad_one_is_not():
         {"la_code": "E09000008", "theme": "early-years"},
     ]
     assert message.children == "mine.csv: 2 council priorities read; counted below."
-    table = show_theme_counts(data)
+    assert show_theme_counts(data, None) == []  # folded: not drawn
+    table = show_theme_counts(data, [ids.PRIORITIES_ITEM])
     header = [cell.children for cell in table.children[0].children.children]
     assert header[-1] == "Councils in your file"
     rows = {

@@ -18,7 +18,14 @@ from callbacks.priorities import load_priorities
 from callbacks.view import sync_view
 from layouts import ids
 from serving.data import choices, get_build
-from tests.integration.conftest import DEFAULT_CONTROLS, linked, load_link, run_callback, stored
+from tests.integration.conftest import (
+    DEFAULT_CONTROLS,
+    control_change,
+    linked,
+    load_link,
+    run_callback,
+    stored,
+)
 from tests.integration.test_comparison import words
 from trustmap.export.slides import make_slide
 from trustmap.show.map_paint import map_paint
@@ -50,11 +57,15 @@ def uploaded() -> list[dict]:
 
 def change(control: str, value, current: dict, priorities, prop: str = "value") -> dict:
     controls = DEFAULT_CONTROLS | {name: current[name] or "" for name in DEFAULT_CONTROLS}
+    trigger, changed = (
+        control_change(control) if control in controls else (f"{control}.{prop}", None)
+    )
     return run_callback(
         sync_view,
-        f"{control}.{prop}",
+        trigger,
         link={"search": "", "pathname": "/"},
         controls=controls | ({control: value} if control in controls else {}),
+        changed=changed,
         clicked=None,
         found="",
         priorities=priorities,

@@ -8,7 +8,15 @@ from dash import no_update
 from callbacks.view import sync_view
 from layouts import ids
 from serving.data import get_build
-from tests.integration.conftest import DEFAULT_CONTROLS, linked, load_link, run_callback, stored
+from tests.integration.conftest import (
+    DEFAULT_CONTROLS,
+    control_change,
+    linked,
+    load_link,
+    run_callback,
+    stored,
+)
+from trustmap.model.council_search import search_entries
 
 pytestmark = pytest.mark.bundle  # the real app on the real data bundle
 
@@ -18,11 +26,13 @@ DEVON = "E10000008"
 
 def change(control: str, value, current: dict, search: str = "", pathname: str = "/") -> dict:
     controls = DEFAULT_CONTROLS | {name: current[name] or "" for name in DEFAULT_CONTROLS}
+    trigger, changed = control_change(control)
     return run_callback(
         sync_view,
-        f"{control}.value",
+        trigger,
         link={"search": search, "pathname": pathname},
         controls=controls | {control: value},
+        changed=changed,
         clicked=None,
         found="",
         priorities=None,
@@ -48,6 +58,9 @@ def test_control_change_writes_the_link_and_keeps_the_area():
     assert outputs["controls"][ids.COLOUR] is no_update  # unchanged controls are not sent back
     assert outputs["alert"] is no_update
     assert stored(outputs, ids.AREA) is no_update  # the same council stays selected
+    suggested = outputs["search_options"]  # the search suggests the councils of 2023
+    assert suggested == search_entries(get_build(), "2023")["label"].tolist()
+    assert "Cumberland (E06000063), also: Cumbria" in suggested  # a council of 2023 only
 
 
 def test_new_indicator_gets_its_latest_period():
@@ -63,6 +76,7 @@ def select(trigger: str, current: dict, *, clicked=None, found="", pathname="/")
         trigger,
         link={"search": "", "pathname": pathname},
         controls=DEFAULT_CONTROLS,
+        changed=None,
         clicked=clicked,
         found=found,
         priorities=None,

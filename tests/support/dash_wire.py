@@ -10,7 +10,10 @@ UPDATE_PATH = "/_dash-update-component"
 
 
 def outputs_of(spec: dict) -> list[str]:
-    """A callback spec's outputs: `'..a.b...c.d..'` -> ['a.b', 'c.d']; 'a.b' -> ['a.b']."""
+    """A callback spec's outputs: `'..a.b...c.d..'` -> ['a.b', 'c.d']; 'a.b' -> ['a.b']; none
+    for a callback without outputs (its `output` is then a hash)."""
+    if spec.get("no_output"):
+        return []
     output = spec["output"]
     return output.strip(".").split("...") if output.startswith("..") else [output]
 

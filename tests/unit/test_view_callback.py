@@ -1,12 +1,13 @@
-"""The view callback's pure parts (callbacks/view.py): the council of a page's address, and
-the page a view belongs on."""
+"""The view callback's pure parts (callbacks/view.py): the council of a page's address, the
+page a view belongs on, and which control the browser says a person changed."""
 
 from __future__ import annotations
 
 import pytest
 from dash import no_update
+from dash.exceptions import PreventUpdate
 
-from callbacks.view import address, area_from_click, council_of_page
+from callbacks.view import address, area_from_click, changed_control, council_of_page
 from layouts import ids
 from trustmap.show.view import View
 
@@ -76,3 +77,17 @@ def test_a_council_page_stays_while_its_council_is_selected_or_none_is():
     assert address(ids.SEARCH, f"/council/{SUTTON}", view_of(SUTTON)) is no_update
     assert address(ids.SEARCH, f"/council/{SUTTON}", view_of(None)) is no_update
     assert address(ids.SEARCH, "/compare", view_of(None)) is no_update
+
+
+def test_the_first_control_changed_is_the_trigger():
+    changed = {"controls": [ids.INDICATOR, ids.PERIOD], "at": 1}
+    assert changed_control(changed) == ids.INDICATOR
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [None, {}, {"controls": []}, {"controls": "indicator"}, {"controls": ["nope"]}, [1]],
+)
+def test_a_change_naming_no_control_changes_nothing(changed):
+    with pytest.raises(PreventUpdate):
+        changed_control(changed)

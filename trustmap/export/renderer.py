@@ -9,7 +9,8 @@ machine.
 The renderer is bounded: at most `WAITING_EXPORTS` exports wait behind the one being drawn, none
 waits longer than `QUEUE_WAIT_S`, and none draws longer than `EXPORT_TIMEOUT_S`; otherwise
 `RendererBusyError` says when to try again. A Chromium that died (killed, out of memory) or hung
-is killed and started afresh by the next export.
+is killed and started afresh by the next export. Its processes run at a lower CPU priority
+(`RENDERER_NICENESS`): on a busy server, the map's and the pages' requests go first.
 """
 
 from __future__ import annotations
@@ -63,6 +64,7 @@ WAITING_EXPORTS = 4
 START_TIMEOUT_S = 30.0
 STOP_TIMEOUT_S = 5.0
 RETRY_AFTER_S = 5
+RENDERER_NICENESS = 10  # added to Chromium's nice value: the CPU goes to the app's requests first
 
 
 class ExportError(ValueError):
@@ -168,6 +170,7 @@ class Renderer:
             loop.call_soon_threadsafe(loop.stop)
             raise
         self._loop, self._thread, self._kaleido = loop, thread, browser
+        _yield_cpu(browser.subprocess.pid)
         return browser, loop
 
     def _discard(self) -> None:
@@ -192,6 +195,13 @@ class Renderer:
             asyncio.run_coroutine_threadsafe(shut_down(), loop).result(timeout=2 * STOP_TIMEOUT_S)
         loop.call_soon_threadsafe(loop.stop)
         thread.join(timeout=STOP_TIMEOUT_S)
+
+
+def _yield_cpu(group: int) -> None:
+    """Lower the CPU priority of every process of Chromium's process group (the processes it
+    starts later inherit it)."""
+    with contextlib.suppress(OSError):  # the group has just died: the next export restarts it
+        os.setpriority(os.PRIO_PGRP, group, os.getpriority(os.PRIO_PROCESS, 0) + RENDERER_NICENESS)
 
 
 renderer = Renderer()

@@ -83,6 +83,32 @@ def test_a_full_queue_is_refused_at_once(chart):
         renderer.close()
 
 
+def group_members(group: int) -> list[int]:
+    """The process ids of a process group (from /proc)."""
+    members = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                if os.getpgid(int(entry)) == group:
+                    members.append(int(entry))
+            except ProcessLookupError:
+                continue
+    return members
+
+
+def test_chromium_draws_at_a_lower_cpu_priority_than_the_app(chart):
+    renderer = export.Renderer()
+    try:
+        renderer.image(chart.to_dict(), {"format": "svg", "width": 800, "height": 450})
+        members = group_members(renderer.browser_pid())
+        assert len(members) > 1  # Chromium and the processes it started to draw
+        ours = os.getpriority(os.PRIO_PROCESS, 0)
+        for pid in members:
+            assert os.getpriority(os.PRIO_PROCESS, pid) == ours + export.RENDERER_NICENESS
+    finally:
+        renderer.close()
+
+
 LONG_SOURCE = (
     "Colours: a legend's words again. A note on which councils have a value. "
     "Source: Office for National Statistics, a boundary file with a long name (December 2016); "
