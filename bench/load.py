@@ -40,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
+from pathlib import Path
 
 from _flows import Flows, record
 from _servers import (
@@ -53,7 +54,7 @@ from _servers import (
     started,
 )
 
-from tests.support.gunicorn_workers import resident_mb, workers
+from tests.support.gunicorn_workers import cpu_seconds, process_tree, resident_mb, workers
 from tests.support.redis_server import RedisServer, redis_server
 
 SECONDS = 60
@@ -231,9 +232,38 @@ def warm_up(url: str) -> tuple[Flows, list[str], bool]:
     return flows, councils, exports
 
 
-def run_users(url: str, args: argparse.Namespace, against: str, alongside=()) -> Recorder:
+class CpuUse:
+    """The CPUs used from its start to `report`: the whole machine's share busy, the server's
+    processes (`top` and all below it) and this load client's own threads."""
+
+    def __init__(self, top: int):
+        self.top = top
+        self.start = self._now()
+
+    def _now(self) -> tuple[float, float, float, float, float]:
+        """(wall s, machine busy s, machine total s, server CPU s, client CPU s)."""
+        ticks = [int(value) for value in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        idle = ticks[3] + ticks[4]  # idle and waiting for I/O
+        clock = os.sysconf("SC_CLK_TCK")
+        server = sum(cpu_seconds(pid) for pid in process_tree(self.top))
+        client = sum(os.times()[:2])
+        return time.monotonic(), (sum(ticks) - idle) / clock, sum(ticks) / clock, server, client
+
+    def report(self) -> None:
+        wall, busy, total, server, client = (
+            end - start for end, start in zip(self._now(), self.start, strict=True)
+        )
+        print(
+            f"CPU during the run: the machine {busy / total:.0%} busy ({os.cpu_count()} CPUs); "
+            f"the server's processes used {server / wall:.2f} CPUs, this load client "
+            f"{client / wall:.2f}"
+        )
+
+
+def run_users(url: str, args: argparse.Namespace, against: str, top: int, alongside=()) -> Recorder:
     """Record the flows, then run the users with the threads `alongside(record)` returns
-    (started with them, waited for at the end)."""
+    (started with them, waited for at the end); print the CPUs used meanwhile by the server
+    (`top` and the processes below it) and by this client."""
     flows, councils, exports = warm_up(url)
     seconds = args.soak or args.seconds
     print(
@@ -247,11 +277,13 @@ def run_users(url: str, args: argparse.Namespace, against: str, alongside=()) ->
         for _ in range(args.users)
     ]
     threads += [make(record) for make in alongside]
+    cpu = CpuUse(top)
     for thread in threads:
         thread.start()
     for thread in threads:
         # A request in flight at the deadline may take up to fetch's own timeout to end.
         thread.join()
+    cpu.report()
     return record
 
 
@@ -371,6 +403,7 @@ def main() -> None:
                 server.url,
                 args,
                 "two instances behind nginx, one Redis",
+                server.process.pid,
                 alongside=[partial(redis_outage, redis, (args.seconds - OUTAGE_S) / 2)],
             )
             down = server.log_path.read_text().count("Redis cache not answering")
@@ -381,7 +414,7 @@ def main() -> None:
             alongside = (
                 [partial(killer, top, kills)] if args.faults else [partial(soak_monitor, top)]
             )
-            record = run_users(server.url, args, "make serve (nginx, gunicorn)", alongside)
+            record = run_users(server.url, args, "make serve (nginx, gunicorn)", top, alongside)
     else:
         command, name = (
             (gunicorn_command, "plain gunicorn")
@@ -389,7 +422,7 @@ def main() -> None:
             else (deploy_gunicorn_command, "gunicorn with deploy/gunicorn.conf.py")
         )
         with started(partial(command, workers=args.workers), "gunicorn") as server:
-            record = run_users(server.url, args, f"{name} -w {args.workers}")
+            record = run_users(server.url, args, f"{name} -w {args.workers}", server.process.pid)
     print(machine_note())
     record.report()
     if args.faults:

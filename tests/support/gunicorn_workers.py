@@ -1,11 +1,13 @@
 """The gunicorn workers under a server started by `tests.support.processes.started` (gunicorn
-itself, or `deploy/serve.py` and the gunicorn instances it starts), read from /proc (Linux)."""
+itself, or `deploy/serve.py` and the gunicorn instances it starts), and the CPU time of a
+server's processes, read from /proc (Linux)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
-__all__ = ["resident_mb", "workers"]
+__all__ = ["cpu_seconds", "process_tree", "resident_mb", "workers"]
 
 PROC = Path("/proc")
 
@@ -48,3 +50,26 @@ def resident_mb(pid: int) -> float | None:
         return None
     kilobytes = next(line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:"))
     return int(kilobytes) / 1024
+
+
+def process_tree(top: int) -> list[int]:
+    """`top` and every process below it."""
+    tree, below = [], [top]
+    while below:
+        pid = below.pop()
+        tree.append(pid)
+        below += _children(pid)
+    return tree
+
+
+def cpu_seconds(pid: int) -> float:
+    """The CPU time `pid` has used, user and system, its ended children's included; 0 once it
+    has ended."""
+    try:
+        stat = (PROC / str(pid) / "stat").read_text()
+    except OSError:
+        return 0.0
+    # After "(command)": field 3 (state) first, so fields 14-17 (utime, stime, cutime, cstime)
+    # are at 11-14.
+    ticks = sum(int(value) for value in stat.rsplit(")", 1)[1].split()[11:15])
+    return ticks / os.sysconf("SC_CLK_TCK")
